@@ -1,0 +1,48 @@
+"""The JSON API root: /api/v1/, session or personal-token auth, OpenAPI at /api/v1/openapi.json."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from ninja import NinjaAPI
+from ninja.security import APIKeyCookie, HttpBearer
+
+from kinerja.accounts.services import api_token_authenticate
+from kinerja.org.api import router as org_router
+
+
+class SessionAuth(APIKeyCookie):
+    """The browser session (CSRF checked on unsafe methods)."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request, key):
+        return request.user if request.user.is_authenticated else None
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        user = api_token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Kinerja API",
+    version="1",
+    description="Pengelolaan kinerja pegawai ASN. Autentikasi: sesi peramban atau token pribadi (Bearer).",
+    auth=[SessionAuth(), TokenAuth()],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Akses ditolak."}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": "Data tidak valid.", "errors": errors}, status=400)
+
+
+api.add_router("/", org_router)

@@ -1,0 +1,10 @@
+"""Test override: fast password hashing, no real mail."""
+
+from config.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+LANGUAGE_CODE = "id"
+LOGGING["loggers"]["django.request"] = {"level": "CRITICAL"}  # noqa: F405  (refusals are asserted, not logged)
+LOGGING["loggers"]["django.security"] = {"level": "CRITICAL"}  # noqa: F405

@@ -1,0 +1,68 @@
+"""Who a user is in the system: their instansi, their roles and the unit subtrees they administer.
+
+Supervisor rights are not here on purpose: they follow from the organisation at a date (org.selectors).
+"""
+
+from dataclasses import dataclass, field
+
+from kinerja.accounts.models import Role
+
+
+@dataclass
+class Access:
+    user_id: int | None
+    instansi_id: int | None
+    pegawai_id: int | None
+    superuser: bool = False
+    roles: set[str] = field(default_factory=set)
+    admin_unit_paths: list[str] = field(default_factory=list)
+
+    @property
+    def authenticated(self) -> bool:
+        return self.user_id is not None
+
+    def has(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def reads_whole_instansi(self) -> bool:
+        return self.has(Role.ADMIN_BKPSDM, Role.TIM_PENILAI, Role.AUDITOR)
+
+    def in_instansi(self, instansi_id: int | None) -> bool:
+        return self.superuser or (self.instansi_id is not None and self.instansi_id == instansi_id)
+
+    def administers_unit_path(self, path: str) -> bool:
+        return any(path.startswith(p) for p in self.admin_unit_paths)
+
+
+ANONYMOUS = Access(user_id=None, instansi_id=None, pegawai_id=None)
+
+
+def access_of(user) -> Access:
+    """The user's access, computed once per request and kept on the user object."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ANONYMOUS
+    cached = getattr(user, "_kinerja_access", None)
+    if cached is not None:
+        return cached
+    access = Access(
+        user_id=user.pk, instansi_id=user.instansi_id, pegawai_id=user.pegawai_id, superuser=user.is_superuser
+    )
+    for assignment in user.roles.select_related("unit"):
+        if assignment.instansi_id != user.instansi_id:
+            continue
+        access.roles.add(assignment.role)
+        if assignment.role == Role.ADMIN_PD and assignment.unit is not None:
+            access.admin_unit_paths.append(assignment.unit.path)
+    user._kinerja_access = access
+    return access
+
+
+def can_manage_roles(user, instansi_id: int) -> bool:
+    access = access_of(user)
+    return access.superuser or (access.in_instansi(instansi_id) and access.has(Role.ADMIN_BKPSDM))
+
+
+def can_view_audit_trail(user) -> bool:
+    """Who may open the audit trail page at all (what they see there is narrowed by core.permissions)."""
+    return access_of(user).authenticated

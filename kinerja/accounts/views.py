@@ -1,0 +1,90 @@
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.accounts import forms, permissions, services
+from kinerja.accounts.models import RoleAssignment
+from kinerja.core.errors import ApplicationError
+from kinerja.core.views_util import run_service
+
+
+class LoginView(auth_views.LoginView):
+    form_class = forms.LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("core:home")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_changed(user=self.request.user)
+        update_session_auth_hash(self.request, form.user)
+        messages.success(self.request, _("Your password was changed."))
+        return response
+
+
+@login_required
+def token_list(request):
+    form = forms.TokenForm(request.POST or None)
+    secret = None
+    if request.method == "POST" and form.is_valid():
+        result = run_service(form, lambda d: services.api_token_create(actor=request.user, **d))
+        if result:
+            _token, secret = result
+            form = forms.TokenForm()
+    tokens = request.user.api_tokens.all()
+    return render(request, "accounts/token_list.html", {"form": form, "tokens": tokens, "secret": secret})
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk):
+    token = get_object_or_404(request.user.api_tokens, pk=pk)
+    try:
+        services.api_token_revoke(actor=request.user, token=token)
+        messages.success(request, _("The token was revoked."))
+    except ApplicationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("accounts:token_list")
+
+
+@login_required
+def role_list(request):
+    instansi = request.user.instansi
+    if instansi is None or not permissions.can_manage_roles(request.user, instansi.pk):
+        raise PermissionDenied
+    form = forms.RoleGrantForm(request.POST or None, instansi=instansi)
+    if request.method == "POST" and form.is_valid():
+        done = run_service(
+            form,
+            lambda d: services.role_grant(actor=request.user, user=form.user, role=d["role"], unit=d["unit"]),
+        )
+        if done:
+            messages.success(request, _("The role was granted."))
+            return redirect("accounts:role_list")
+    assignments = (
+        RoleAssignment.objects.filter(instansi=instansi)
+        .select_related("user", "unit")
+        .order_by("role", "user__nama")
+    )
+    return render(request, "accounts/role_list.html", {"form": form, "assignments": assignments})
+
+
+@login_required
+@require_POST
+def role_revoke(request, pk):
+    assignment = get_object_or_404(RoleAssignment.objects.select_related("user"), pk=pk)
+    if not permissions.can_manage_roles(request.user, assignment.instansi_id):
+        raise PermissionDenied
+    services.role_revoke(actor=request.user, assignment=assignment)
+    messages.success(request, _("The role was revoked."))
+    return redirect("accounts:role_list")

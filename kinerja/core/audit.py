@@ -1,0 +1,151 @@
+"""Recording and verifying the audit trail (an append-only, hash-chained log of every write)."""
+
+import datetime
+import decimal
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from kinerja.core import context
+from kinerja.core.models import AuditChainHead, AuditEvent
+
+GENESIS_HASH = "0" * 64
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """Plain values of the given fields (foreign keys as ids), for a before/after comparison."""
+    result = {}
+    for name in fields:
+        field = instance._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        result[name] = _plain(getattr(instance, attname))
+    return result
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """Fields whose value changed, as {field: [before, after]}."""
+    keys = list(dict.fromkeys([*before, *after]))
+    return {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
+
+
+def created(instance: models.Model, fields: Iterable[str]) -> dict[str, list[Any]]:
+    return {k: [None, v] for k, v in snapshot(instance, fields).items() if v not in (None, "")}
+
+
+def _content(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "seq": event.seq,
+        "created_at": event.created_at.isoformat(),
+        "actor_id": event.actor_id,
+        "actor_label": event.actor_label,
+        "instansi_id": event.instansi_id,
+        "pegawai_id": event.pegawai_id,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "object_repr": event.object_repr,
+        "changes": event.changes,
+        "reason": event.reason,
+        "ip": event.ip,
+        "prev_hash": event.prev_hash,
+    }
+
+
+def compute_hash(event: AuditEvent) -> str:
+    payload = json.dumps(_content(event), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def record(
+    *,
+    actor,
+    action: str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    changes: dict[str, Any] | None = None,
+    reason: str = "",
+    instansi=None,
+    pegawai=None,
+) -> AuditEvent:
+    """Append one event to the chain. Call inside the service's transaction so both commit together."""
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+        if obj is not None:
+            object_type = object_type or obj._meta.label_lower
+            object_id = object_id or str(obj.pk)
+            object_repr = object_repr or str(obj)[:300]
+        actor_user = actor if getattr(actor, "is_authenticated", False) else None
+        event = AuditEvent(
+            seq=head.last_seq + 1,
+            created_at=timezone.now(),
+            actor=actor_user,
+            actor_label=(actor_user.get_username() if actor_user else str(actor or "sistem"))[:200],
+            instansi=instansi,
+            pegawai=pegawai,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            object_repr=object_repr[:300],
+            changes=_plain(changes or {}),
+            reason=reason,
+            ip=context.current().ip or "",
+            prev_hash=head.last_hash,
+        )
+        event.hash = compute_hash(event)
+        event.save()
+        head.last_seq = event.seq
+        head.last_hash = event.hash
+        head.save(update_fields=["last_seq", "last_hash"])
+        return event
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    problem: str
+
+
+def verify_chain(events: Iterator[AuditEvent] | None = None) -> ChainProblem | None:
+    """The first event whose content or position in the chain was altered, or None if the chain is intact."""
+    if events is None:
+        events = AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
+    previous_hash = GENESIS_HASH
+    expected_seq = 1
+    for event in events:
+        if event.seq != expected_seq:
+            return ChainProblem(
+                event.seq, f"urutan terputus: diharapkan #{expected_seq}, ditemukan #{event.seq}"
+            )
+        if event.prev_hash != previous_hash:
+            return ChainProblem(
+                event.seq, "hash peristiwa sebelumnya tidak cocok (urutan diubah atau dihapus)"
+            )
+        if compute_hash(event) != event.hash:
+            return ChainProblem(event.seq, "isi peristiwa telah diubah")
+        previous_hash = event.hash
+        expected_seq += 1
+    head = AuditChainHead.objects.filter(pk=1).first()
+    if head is not None and head.last_seq != expected_seq - 1:
+        return ChainProblem(head.last_seq, "peristiwa terakhir hilang dari rantai")
+    return None

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from kinerja.core import context
+
+
+def client_ip(request) -> str | None:
+    header = getattr(settings, "CLIENT_IP_HEADER", "")
+    if header:
+        forwarded = request.META.get(header, "")
+        if forwarded:
+            return forwarded.split(",")[0].strip() or None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class RequestContextMiddleware:
+    """Binds the client address for audit events; sends users with a temporary password to change it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = context.bind(
+            context.RequestContext(
+                ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", "")[:200]
+            )
+        )
+        try:
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and getattr(user, "must_change_password", False):
+                allowed = {reverse("accounts:password_change"), reverse("accounts:logout")}
+                if request.path not in allowed and not request.path.startswith(("/static/", "/api/")):
+                    return redirect("accounts:password_change")
+            return self.get_response(request)
+        finally:
+            context.reset(token)

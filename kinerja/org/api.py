@@ -1,0 +1,196 @@
+import datetime
+
+from django.http import Http404
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+
+from kinerja.org import permissions, selectors
+
+router = Router(tags=["organisasi"])
+
+
+class InstansiOut(Schema):
+    id: int
+    kode: str
+    nama: str
+    zona_waktu: str
+    skema_periode: str
+
+
+class UnitOut(Schema):
+    id: int
+    instansi_id: int
+    parent_id: int | None
+    kode: str
+    nama: str
+    eselon: str
+    depth: int
+    aktif: bool
+
+
+class JabatanOut(Schema):
+    id: int
+    instansi_id: int
+    unit_id: int
+    nama: str
+    jenis: str
+    jenjang: str
+    eselon: str
+    atasan_id: int | None
+    kepala_unit: bool
+    aktif: bool
+
+
+class PegawaiOut(Schema):
+    id: int
+    instansi_id: int
+    nip: str
+    nama: str
+    nama_lengkap: str
+    gelar_depan: str
+    gelar_belakang: str
+    status: str
+    golongan: str
+    grade_pppk: str
+    aktif: bool
+
+
+class PenugasanOut(Schema):
+    id: int
+    jabatan_id: int
+    jabatan: str = Field(..., alias="jabatan.nama")
+    unit: str = Field(..., alias="jabatan.unit.nama")
+    jenis: str
+    mulai: datetime.date
+    selesai: datetime.date | None
+
+
+class PegawaiDetailOut(PegawaiOut):
+    tanggal_lahir: datetime.date
+    jenis_kelamin: str
+    penugasan: list[PenugasanOut]
+
+    @staticmethod
+    def resolve_penugasan(obj):
+        return list(selectors.pegawai_assignments(obj))
+
+
+class PejabatOut(Schema):
+    pegawai_id: int
+    nip: str
+    nama: str
+    jabatan_id: int
+    jabatan: str
+    jenis: str
+
+
+class RantaiOut(Schema):
+    pegawai_id: int
+    tanggal: datetime.date
+    jabatan_id: int | None
+    penilai: PejabatOut | None
+    atasan_penilai: PejabatOut | None
+
+
+class DinilaiOut(Schema):
+    pegawai_id: int
+    nip: str
+    nama: str
+    jabatan_id: int
+    jabatan: str
+    jenis: str
+    melalui_jabatan_id: int
+
+
+def _pejabat(p) -> dict | None:
+    if p is None:
+        return None
+    return {
+        "pegawai_id": p.pegawai.pk,
+        "nip": p.pegawai.nip,
+        "nama": p.pegawai.nama_lengkap,
+        "jabatan_id": p.jabatan.pk,
+        "jabatan": p.jabatan.nama,
+        "jenis": p.jenis,
+    }
+
+
+@router.get("/instansi", response=list[InstansiOut], summary="Instansi yang dapat dilihat")
+def list_instansi(request):
+    return permissions.instansi_visible_to(request.user)
+
+
+@router.get("/units", response=list[UnitOut], summary="Unit kerja")
+@paginate
+def list_units(request, parent_id: int | None = None):
+    qs = permissions.units_visible_to(request.user).order_by("path")
+    return qs.filter(parent_id=parent_id) if parent_id else qs
+
+
+@router.get("/units/{unit_id}", response=UnitOut)
+def get_unit(request, unit_id: int):
+    return permissions.get_unit_for_user_or_404(request.user, unit_id)
+
+
+@router.get("/jabatan", response=list[JabatanOut], summary="Jabatan")
+@paginate
+def list_jabatan(request, unit_id: int | None = None):
+    qs = permissions.jabatan_visible_to(request.user).order_by("path")
+    return qs.filter(unit_id=unit_id) if unit_id else qs
+
+
+@router.get("/jabatan/{jabatan_id}", response=JabatanOut)
+def get_jabatan(request, jabatan_id: int):
+    return permissions.get_jabatan_for_user_or_404(request.user, jabatan_id)
+
+
+@router.get("/pegawai", response=list[PegawaiOut], summary="Pegawai (cari dengan q: NIP atau nama)")
+@paginate
+def list_pegawai(request, q: str = ""):
+    qs = permissions.pegawai_visible_to(request.user).order_by("nama", "pk")
+    return selectors.search_pegawai(qs, q) if q else qs
+
+
+@router.get("/pegawai/{pegawai_id}", response=PegawaiDetailOut)
+def get_pegawai(request, pegawai_id: int):
+    return permissions.get_pegawai_for_user_or_404(request.user, pegawai_id)
+
+
+@router.get("/pegawai/{pegawai_id}/penilai", response=RantaiOut, summary="Pejabat penilai pada suatu tanggal")
+def get_penilai(request, pegawai_id: int, tanggal: datetime.date | None = None):
+    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pegawai_id)
+    rantai = selectors.penilai_chain(pegawai, tanggal)
+    return {
+        "pegawai_id": pegawai.pk,
+        "tanggal": rantai.tanggal,
+        "jabatan_id": rantai.penugasan.jabatan_id if rantai.penugasan else None,
+        "penilai": _pejabat(rantai.penilai),
+        "atasan_penilai": _pejabat(rantai.atasan_penilai),
+    }
+
+
+@router.get(
+    "/pegawai/{pegawai_id}/dinilai",
+    response=list[DinilaiOut],
+    summary="Pegawai yang dinilai pada suatu tanggal",
+)
+def get_dinilai(request, pegawai_id: int, tanggal: datetime.date | None = None):
+    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pegawai_id)
+    visible = permissions.pegawai_visible_to(request.user)
+    rows = selectors.assessed_by(pegawai, tanggal)
+    allowed = set(visible.filter(pk__in=[d.pegawai.pk for d in rows]).values_list("pk", flat=True))
+    if rows and not allowed:
+        raise Http404
+    return [
+        {
+            "pegawai_id": d.pegawai.pk,
+            "nip": d.pegawai.nip,
+            "nama": d.pegawai.nama_lengkap,
+            "jabatan_id": d.penugasan.jabatan_id,
+            "jabatan": d.penugasan.jabatan.nama,
+            "jenis": d.penugasan.jenis,
+            "melalui_jabatan_id": d.melalui.pk,
+        }
+        for d in rows
+        if d.pegawai.pk in allowed
+    ]

@@ -1,0 +1,161 @@
+"""Who may see and change organisation data.
+
+Reading: every user sees the structure (units, positions, who holds them) of their own instansi. Pegawai records
+are visible to the instansi-wide roles (admin BKPSDM, tim penilai, auditor), to a department administrator for
+their unit subtree and for pegawai not yet placed, and to every pegawai for themselves and their line of command.
+Writing: admin BKPSDM for the whole instansi, admin perangkat daerah inside their unit subtree.
+"""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from kinerja.accounts.models import Role
+from kinerja.accounts.permissions import access_of
+from kinerja.org import selectors
+from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
+
+
+def _paths_q(paths: list[str], prefix: str) -> Q:
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(**{f"{prefix}path__startswith": path})
+    return q
+
+
+def instansi_visible_to(user) -> QuerySet[Instansi]:
+    access = access_of(user)
+    if access.superuser:
+        return Instansi.objects.all()
+    return Instansi.objects.filter(pk=access.instansi_id)
+
+
+def units_visible_to(user) -> QuerySet[UnitKerja]:
+    access = access_of(user)
+    if access.superuser:
+        return UnitKerja.objects.all()
+    return UnitKerja.objects.filter(instansi_id=access.instansi_id)
+
+
+def jabatan_visible_to(user) -> QuerySet[Jabatan]:
+    access = access_of(user)
+    if access.superuser:
+        return Jabatan.objects.all()
+    return Jabatan.objects.filter(instansi_id=access.instansi_id)
+
+
+def pegawai_visible_to(user) -> QuerySet[Pegawai]:
+    access = access_of(user)
+    if access.superuser:
+        return Pegawai.objects.all()
+    if not access.authenticated or access.instansi_id is None:
+        return Pegawai.objects.none()
+    in_instansi = Pegawai.objects.filter(instansi_id=access.instansi_id)
+    if access.reads_whole_instansi:
+        return in_instansi
+    active = Penugasan.objects.active_at(selectors.today())
+    visible = Q(pk=access.pegawai_id) if access.pegawai_id else Q(pk__in=[])
+    if access.pegawai_id:
+        below = selectors.subordinate_positions(Pegawai(pk=access.pegawai_id))
+        visible |= Q(pk__in=active.filter(jabatan__in=below).values("pegawai_id"))
+    if access.admin_unit_paths:
+        in_subtree = active.filter(_paths_q(access.admin_unit_paths, "jabatan__unit__"))
+        visible |= Q(pk__in=in_subtree.values("pegawai_id")) | ~Q(pk__in=active.values("pegawai_id"))
+    return in_instansi.filter(visible)
+
+
+def penugasan_visible_to(user) -> QuerySet[Penugasan]:
+    return Penugasan.objects.filter(pegawai__in=pegawai_visible_to(user))
+
+
+def get_unit_for_user_or_404(user, pk) -> UnitKerja:
+    return get_object_or_404(units_visible_to(user).select_related("parent", "instansi"), pk=pk)
+
+
+def get_jabatan_for_user_or_404(user, pk) -> Jabatan:
+    return get_object_or_404(jabatan_visible_to(user).select_related("unit", "atasan", "instansi"), pk=pk)
+
+
+def get_pegawai_for_user_or_404(user, pk) -> Pegawai:
+    return get_object_or_404(pegawai_visible_to(user).select_related("instansi"), pk=pk)
+
+
+def get_penugasan_for_user_or_404(user, pk) -> Penugasan:
+    return get_object_or_404(
+        penugasan_visible_to(user).select_related("pegawai", "jabatan", "jabatan__unit"), pk=pk
+    )
+
+
+def _is_bkpsdm(user, instansi_id: int) -> bool:
+    access = access_of(user)
+    return access.superuser or (access.in_instansi(instansi_id) and access.has(Role.ADMIN_BKPSDM))
+
+
+def _administers_unit(user, unit: UnitKerja | None) -> bool:
+    if unit is None:
+        return False
+    access = access_of(user)
+    return access.in_instansi(unit.instansi_id) and access.administers_unit_path(unit.path)
+
+
+def can_manage_instansi(user, instansi: Instansi) -> bool:
+    return _is_bkpsdm(user, instansi.pk)
+
+
+def can_manage_org(user, instansi: Instansi) -> bool:
+    """Whether the user administers any part of the instansi's organisation (shows the admin menus)."""
+    access = access_of(user)
+    return _is_bkpsdm(user, instansi.pk) or (
+        access.in_instansi(instansi.pk) and bool(access.admin_unit_paths)
+    )
+
+
+def can_create_unit(user, instansi: Instansi, parent: UnitKerja | None) -> bool:
+    return _is_bkpsdm(user, instansi.pk) or _administers_unit(user, parent)
+
+
+def can_manage_unit(user, unit: UnitKerja) -> bool:
+    """Edit a unit: BKPSDM anywhere; a department administrator strictly below the unit they administer."""
+    if _is_bkpsdm(user, unit.instansi_id):
+        return True
+    access = access_of(user)
+    return access.in_instansi(unit.instansi_id) and any(
+        unit.path.startswith(p) and unit.path != p for p in access.admin_unit_paths
+    )
+
+
+def can_move_unit(user, unit: UnitKerja, new_parent: UnitKerja | None) -> bool:
+    return can_manage_unit(user, unit) and can_create_unit(user, unit.instansi, new_parent)
+
+
+def can_manage_jabatan(user, jabatan: Jabatan) -> bool:
+    return _is_bkpsdm(user, jabatan.instansi_id) or _administers_unit(user, jabatan.unit)
+
+
+def can_create_jabatan(user, unit: UnitKerja) -> bool:
+    return _is_bkpsdm(user, unit.instansi_id) or _administers_unit(user, unit)
+
+
+def can_create_pegawai(user, instansi: Instansi) -> bool:
+    return can_manage_org(user, instansi)
+
+
+def can_manage_pegawai(user, pegawai: Pegawai) -> bool:
+    if _is_bkpsdm(user, pegawai.instansi_id):
+        return True
+    access = access_of(user)
+    if not access.in_instansi(pegawai.instansi_id) or not access.admin_unit_paths:
+        return False
+    current = selectors.primary_assignment(pegawai)
+    return current is None or _administers_unit(user, current.jabatan.unit)
+
+
+def can_assign(user, pegawai: Pegawai, jabatan: Jabatan) -> bool:
+    return (
+        pegawai.instansi_id == jabatan.instansi_id
+        and can_manage_pegawai(user, pegawai)
+        and can_manage_jabatan(user, jabatan)
+    )
+
+
+def can_reset_password(user, pegawai: Pegawai) -> bool:
+    return _is_bkpsdm(user, pegawai.instansi_id)

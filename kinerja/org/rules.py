@@ -1,0 +1,253 @@
+"""Aturan kepegawaian yang murni (tanpa ORM, tanpa I/O): NIP/NI PPPK, golongan, pangkat, grade."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = [
+    "GOLONGAN_PNS",
+    "GRADE_PPPK",
+    "InvalidNip",
+    "NipInfo",
+    "format_nip",
+    "normalize_golongan",
+    "normalize_nip",
+    "pangkat_of",
+    "parse_nip",
+]
+
+NIP_LENGTH = 18
+MIN_BIRTH_YEAR = 1900
+MIN_AGE_AT_TMT = 18
+STATUSES = ("PNS", "PPPK")
+
+GOLONGAN_PNS: tuple[tuple[str, str], ...] = (
+    ("I/a", "Juru Muda"),
+    ("I/b", "Juru Muda Tingkat I"),
+    ("I/c", "Juru"),
+    ("I/d", "Juru Tingkat I"),
+    ("II/a", "Pengatur Muda"),
+    ("II/b", "Pengatur Muda Tingkat I"),
+    ("II/c", "Pengatur"),
+    ("II/d", "Pengatur Tingkat I"),
+    ("III/a", "Penata Muda"),
+    ("III/b", "Penata Muda Tingkat I"),
+    ("III/c", "Penata"),
+    ("III/d", "Penata Tingkat I"),
+    ("IV/a", "Pembina"),
+    ("IV/b", "Pembina Tingkat I"),
+    ("IV/c", "Pembina Utama Muda"),
+    ("IV/d", "Pembina Utama Madya"),
+    ("IV/e", "Pembina Utama"),
+)
+
+GRADE_PPPK: tuple[str, ...] = (
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+)
+
+_PANGKAT: dict[str, str] = dict(GOLONGAN_PNS)
+
+
+class InvalidNip(ValueError):
+    """NIP atau NI PPPK yang tidak sah; pesannya menjelaskan bagian yang salah."""
+
+
+@dataclass(frozen=True)
+class NipInfo:
+    nip: str
+    tanggal_lahir: date
+    tmt_tahun: int
+    tmt_bulan: int | None
+    jenis_kelamin: str
+    nomor_urut: int
+
+
+def normalize_nip(nip: str) -> str:
+    """Buang semua whitespace (spasi, tab, spasi tak-putus); karakter lain dibiarkan apa adanya."""
+    # str.split() without arguments splits on every Unicode whitespace, including U+00A0.
+    return "".join(nip.split())
+
+
+def _check_shape(nip: str) -> str:
+    digits = normalize_nip(nip)
+    if not digits:
+        raise InvalidNip("NIP kosong: harus diisi 18 digit angka.")
+    for char in digits:
+        # Explicit ASCII set: str.isdigit() would accept e.g. Arabic-Indic or superscript digits.
+        if char not in "0123456789":
+            raise InvalidNip(f"NIP hanya boleh berisi angka, tetapi mengandung karakter '{char}'.")
+    if len(digits) != NIP_LENGTH:
+        raise InvalidNip(f"NIP harus terdiri dari 18 digit, tetapi yang diberikan {len(digits)} digit.")
+    return digits
+
+
+def _fmt_date(value: date) -> str:
+    return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
+
+
+def _parse_birth_date(part: str, today: date) -> date:
+    year, month, day = int(part[:4]), int(part[4:6]), int(part[6:8])
+    if not 1 <= month <= 12:
+        raise InvalidNip(
+            f"Tanggal lahir pada NIP tidak valid: '{part}' (bulan {part[4:6]} tidak ada; format YYYYMMDD)."
+        )
+    if year < MIN_BIRTH_YEAR:
+        raise InvalidNip(
+            f"Tahun lahir pada NIP tidak masuk akal: {part[:4]} (sebelum tahun {MIN_BIRTH_YEAR})."
+        )
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise InvalidNip(
+            f"Tanggal lahir pada NIP tidak valid: '{part}' "
+            f"(tanggal {part[6:8]} tidak ada pada bulan {part[4:6]} tahun {part[:4]})."
+        )
+    born = date(year, month, day)
+    if born > today:
+        raise InvalidNip(f"Tanggal lahir pada NIP ({_fmt_date(born)}) berada di masa depan.")
+    return born
+
+
+def parse_nip(nip: str, status: str = "PNS", *, today: date | None = None) -> NipInfo:
+    """Urai dan periksa NIP PNS atau NI PPPK (18 digit; spasi diabaikan).
+
+    PNS : YYYYMMDD (lahir) + YYYYMM (TMT CPNS) + jenis kelamin + nomor urut 3 digit.
+    PPPK: YYYYMMDD (lahir) + YYYY (tahun TMT) + 2 digit urutan kontrak (bukan bulan)
+          + jenis kelamin + nomor urut 3 digit.
+    """
+    kind = status.strip().upper() if isinstance(status, str) else status
+    if kind not in STATUSES:
+        raise ValueError(f"Status pegawai tidak dikenal: '{status}' (harus PNS atau PPPK).")
+    if today is None:
+        today = date.today()
+
+    digits = _check_shape(nip)
+    born = _parse_birth_date(digits[:8], today)
+
+    tmt_tahun = int(digits[8:12])
+    tmt_bulan: int | None = None
+    if kind == "PNS":
+        tmt_bulan = int(digits[12:14])
+        if not 1 <= tmt_bulan <= 12:
+            raise InvalidNip(f"Bulan TMT CPNS pada NIP tidak valid: {digits[12:14]} (harus 01 sampai 12).")
+
+    if tmt_tahun < born.year:
+        raise InvalidNip(f"Tahun TMT ({digits[8:12]}) sebelum tahun lahir ({born.year}) pada NIP.")
+    if tmt_tahun > today.year + 1:
+        raise InvalidNip(
+            f"Tahun TMT ({digits[8:12]}) terlalu jauh di masa depan (paling lambat tahun {today.year + 1})."
+        )
+
+    # The TMT is only known to the month (PNS) or year (PPPK, read as January), so the age
+    # check is done at month precision: the TMT month may be the month of the 18th birthday.
+    tmt_month_index = tmt_tahun * 12 + (tmt_bulan or 1)
+    adult_month_index = (born.year + MIN_AGE_AT_TMT) * 12 + born.month
+    if tmt_month_index < adult_month_index:
+        tmt_text = f"{tmt_bulan:02d}/{tmt_tahun:04d}" if tmt_bulan is not None else f"{tmt_tahun:04d}"
+        raise InvalidNip(
+            f"TMT {tmt_text} sebelum pegawai berusia 18 tahun (lahir {_fmt_date(born)}) pada NIP."
+        )
+
+    gender_digit = digits[14]
+    if gender_digit not in "12":
+        raise InvalidNip(
+            f"Digit jenis kelamin pada NIP harus 1 (laki-laki) atau 2 (perempuan), bukan {gender_digit}."
+        )
+
+    nomor_urut = int(digits[15:])
+    if nomor_urut == 0:
+        raise InvalidNip("Nomor urut pada NIP (3 digit terakhir) tidak boleh 000.")
+
+    return NipInfo(
+        nip=digits,
+        tanggal_lahir=born,
+        tmt_tahun=tmt_tahun,
+        tmt_bulan=tmt_bulan,
+        jenis_kelamin="L" if gender_digit == "1" else "P",
+        nomor_urut=nomor_urut,
+    )
+
+
+def format_nip(nip: str) -> str:
+    """Tampilkan NIP berkelompok 8-6-1-3, mis. '19860926 201505 1 001'.
+
+    Hanya bentuknya yang diperiksa (18 digit angka, selain itu InvalidNip), bukan isinya,
+    sehingga berlaku sama untuk NIP PNS dan NI PPPK.
+    """
+    digits = _check_shape(nip)
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+_ROMAN_BY_NUMBER = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+# Longest alternatives first so that "III" is not read as "I" + garbage.
+_GOLONGAN_RE = re.compile(
+    r"(?<![0-9a-z])(iv|iii|ii|i|[1-4])\s*[/\-\u2013\u2014.]?\s*([a-e])(?![0-9a-z])",
+    re.IGNORECASE,
+)
+
+# Words that spreadsheets put around a golongan without changing its meaning.
+_LABEL_WORDS = frozenset({"gol", "golongan", "ruang", "pangkat"})
+
+
+def _words(text: str) -> list[str]:
+    words = re.findall(r"[0-9a-z]+", text.casefold())
+    return ["tingkat" if word == "tk" else word for word in words]
+
+
+_PANGKAT_BY_WORDS: dict[tuple[str, ...], str] = {
+    tuple(_words(pangkat)): kode for kode, pangkat in GOLONGAN_PNS
+}
+
+
+def normalize_golongan(value: str) -> str:
+    """Baca golongan PNS dari tulisan bebas ('3a', 'iii-A', 'Penata Muda (III/a)') menjadi 'III/a'.
+
+    Jika nama pangkat ikut ditulis, nama itu harus cocok dengan golongannya.
+    """
+    unknown = f"Golongan tidak dikenal: '{value}'"
+    if not isinstance(value, str):
+        raise ValueError(unknown)
+
+    found = {
+        f"{_ROMAN_BY_NUMBER.get(match.group(1), match.group(1).upper())}/{match.group(2).lower()}"
+        for match in _GOLONGAN_RE.finditer(value)
+    }
+    if len(found) != 1:
+        raise ValueError(unknown)
+    (kode,) = found
+    if kode not in _PANGKAT:
+        raise ValueError(unknown)
+
+    rest = _GOLONGAN_RE.sub(" ", value)
+    rest_words = tuple(word for word in _words(rest) if word not in _LABEL_WORDS)
+    if not rest_words:
+        return kode
+    named = _PANGKAT_BY_WORDS.get(rest_words)
+    if named is None:
+        raise ValueError(unknown)
+    if named != kode:
+        raise ValueError(f"{unknown} (pangkat {_PANGKAT[named]} adalah golongan {named}, bukan {kode})")
+    return kode
+
+
+def pangkat_of(golongan: str) -> str:
+    """Nama pangkat untuk sebuah golongan PNS, mis. 'III/a' -> 'Penata Muda'."""
+    return _PANGKAT[normalize_golongan(golongan)]

@@ -1,0 +1,309 @@
+"""Reads of the organisation: the unit tree, holders of positions, and who assesses whom at a date.
+
+The pejabat penilai of a pegawai at a date is the holder of the nearest position above the pegawai's own
+position that has a holder other than the pegawai: the definitive holder, else the Plt, else the Plh. The atasan
+pejabat penilai is found the same way above the penilai's position.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from kinerja.org.models import Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
+
+_RANK = {JenisPenugasan.DEFINITIF: 0, JenisPenugasan.PLT: 1, JenisPenugasan.PLH: 2}
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+@dataclass(frozen=True)
+class Pejabat:
+    """A person acting in a position at a date, and how (definitif, Plt or Plh)."""
+
+    pegawai: Pegawai
+    jabatan: Jabatan
+    jenis: str
+
+    @property
+    def is_acting(self) -> bool:
+        return self.jenis != JenisPenugasan.DEFINITIF
+
+    @property
+    def jenis_label(self) -> str:
+        return JenisPenugasan(self.jenis).label
+
+
+@dataclass(frozen=True)
+class RantaiPenilai:
+    """The assessment chain of one pegawai at a date."""
+
+    pegawai: Pegawai
+    tanggal: datetime.date
+    penugasan: Penugasan | None
+    penilai: Pejabat | None
+    atasan_penilai: Pejabat | None
+
+
+def _best(assignments: Iterable[Penugasan]) -> Penugasan | None:
+    """Definitive before Plt before Plh; among equals the most recent start."""
+    ranked = sorted(assignments, key=lambda p: (_RANK[p.jenis], -p.mulai.toordinal(), -p.pk))
+    return ranked[0] if ranked else None
+
+
+def primary_assignment(pegawai: Pegawai, at: datetime.date | None = None) -> Penugasan | None:
+    """The position a pegawai is assessed through: their definitive one, else their acting one."""
+    at = at or today()
+    return _best(
+        Penugasan.objects.active_at(at).filter(pegawai=pegawai).select_related("jabatan", "jabatan__unit")
+    )
+
+
+def _holders(assignments: Iterable[Penugasan]) -> dict[int, Penugasan]:
+    by_jabatan: dict[int, list[Penugasan]] = {}
+    for p in assignments:
+        by_jabatan.setdefault(p.jabatan_id, []).append(p)
+    return {jabatan_id: _best(items) for jabatan_id, items in by_jabatan.items()}
+
+
+def holders_of(jabatan_ids: Iterable[int], at: datetime.date | None = None) -> dict[int, Penugasan]:
+    """The effective holder of each given position at a date (positions without one are absent)."""
+    at = at or today()
+    ids = list(jabatan_ids)
+    if not ids:
+        return {}
+    qs = Penugasan.objects.active_at(at).filter(jabatan_id__in=ids).select_related("pegawai", "jabatan")
+    return _holders(qs)
+
+
+def _walk_up(ancestor_ids: list[int], holders: dict[int, Penugasan], skip: set[int]) -> Pejabat | None:
+    for jabatan_id in ancestor_ids:
+        holder = holders.get(jabatan_id)
+        if holder is not None and holder.pegawai_id not in skip:
+            return Pejabat(pegawai=holder.pegawai, jabatan=holder.jabatan, jenis=holder.jenis)
+    return None
+
+
+def penilai_chain(pegawai: Pegawai, at: datetime.date | None = None) -> RantaiPenilai:
+    """Pejabat penilai and atasan pejabat penilai of one pegawai at a date, in two queries."""
+    at = at or today()
+    primary = primary_assignment(pegawai, at)
+    if primary is None:
+        return RantaiPenilai(pegawai=pegawai, tanggal=at, penugasan=None, penilai=None, atasan_penilai=None)
+    ancestors = primary.jabatan.ancestor_ids
+    holders = holders_of(ancestors, at)
+    penilai = _walk_up(ancestors, holders, skip={pegawai.pk})
+    atasan = None
+    if penilai is not None:
+        above = ancestors[ancestors.index(penilai.jabatan.pk) + 1 :]
+        atasan = _walk_up(above, holders, skip={pegawai.pk, penilai.pegawai.pk})
+    return RantaiPenilai(
+        pegawai=pegawai, tanggal=at, penugasan=primary, penilai=penilai, atasan_penilai=atasan
+    )
+
+
+@dataclass(frozen=True)
+class Dinilai:
+    """A pegawai assessed by someone at a date, through which of the assessor's positions."""
+
+    pegawai: Pegawai
+    penugasan: Penugasan
+    melalui: Jabatan
+
+
+def held_positions(pegawai: Pegawai, at: datetime.date | None = None) -> list[Jabatan]:
+    """Positions of which the pegawai is the effective holder at a date."""
+    at = at or today()
+    own = list(Penugasan.objects.active_at(at).filter(pegawai=pegawai).values_list("jabatan_id", flat=True))
+    return [p.jabatan for p in holders_of(own, at).values() if p.pegawai_id == pegawai.pk]
+
+
+def _under(paths: list[str], prefix: str = "") -> Q:
+    return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))
+
+
+def assessed_by(pegawai: Pegawai, at: datetime.date | None = None) -> list[Dinilai]:
+    """Everyone the pegawai assesses at a date, in a fixed number of queries whatever their count."""
+    at = at or today()
+    mine = held_positions(pegawai, at)
+    if not mine:
+        return []
+    mine_ids = {j.pk for j in mine}
+    paths = [j.path for j in mine]
+    active = Penugasan.objects.active_at(at)
+    below = active.filter(_under(paths, "jabatan__")).exclude(jabatan_id__in=mine_ids)
+    candidates = list(
+        active.filter(pegawai_id__in=below.values("pegawai_id")).select_related(
+            "pegawai", "jabatan", "jabatan__unit"
+        )
+    )
+    holders = _holders(p for p in candidates if p.jabatan.path.startswith(tuple(paths)))
+    by_pegawai: dict[int, list[Penugasan]] = {}
+    for p in candidates:
+        by_pegawai.setdefault(p.pegawai_id, []).append(p)
+    result = []
+    for pegawai_id, assignments in by_pegawai.items():
+        primary = _best(assignments)
+        if pegawai_id == pegawai.pk or not primary.jabatan.path.startswith(tuple(paths)):
+            continue
+        for jabatan_id in primary.jabatan.ancestor_ids:
+            if jabatan_id in mine_ids:
+                result.append(
+                    Dinilai(pegawai=primary.pegawai, penugasan=primary, melalui=_find(mine, jabatan_id))
+                )
+                break
+            holder = holders.get(jabatan_id)
+            if holder is not None and holder.pegawai_id != pegawai_id:
+                break
+    result.sort(key=lambda d: (d.penugasan.jabatan.path, d.pegawai.nama))
+    return result
+
+
+def _find(jabatan: list[Jabatan], pk: int) -> Jabatan:
+    return next(j for j in jabatan if j.pk == pk)
+
+
+def subordinate_positions(pegawai: Pegawai, at: datetime.date | None = None) -> QuerySet[Jabatan]:
+    """All positions below those the pegawai holds at a date (their whole line of command)."""
+    mine = held_positions(pegawai, at)
+    if not mine:
+        return Jabatan.objects.none()
+    return Jabatan.objects.filter(_under([j.path for j in mine])).exclude(pk__in=[j.pk for j in mine])
+
+
+def units_for_tree(instansi: Instansi) -> list[UnitKerja]:
+    return list(UnitKerja.objects.filter(instansi=instansi, aktif=True).order_by("path"))
+
+
+@dataclass
+class UnitNode:
+    unit: UnitKerja
+    children: list["UnitNode"]
+    kepala: Pejabat | None = None
+    jumlah_jabatan: int = 0
+    jumlah_kosong: int = 0
+
+
+def unit_tree(units: Iterable[UnitKerja], at: datetime.date | None = None) -> list[UnitNode]:
+    """The given units as a forest, with each unit's head and its count of positions and vacancies."""
+    at = at or today()
+    units = list(units)
+    unit_ids = [u.pk for u in units]
+    jabatan = list(
+        Jabatan.objects.filter(unit_id__in=unit_ids, aktif=True).only("id", "unit_id", "kepala_unit")
+    )
+    holders = _holders(
+        Penugasan.objects.active_at(at)
+        .filter(jabatan__unit_id__in=unit_ids)
+        .select_related("pegawai", "jabatan")
+    )
+    nodes = {u.pk: UnitNode(unit=u, children=[]) for u in units}
+    for j in jabatan:
+        node = nodes[j.unit_id]
+        node.jumlah_jabatan += 1
+        holder = holders.get(j.pk)
+        if holder is None:
+            node.jumlah_kosong += 1
+        elif j.kepala_unit:
+            node.kepala = Pejabat(pegawai=holder.pegawai, jabatan=holder.jabatan, jenis=holder.jenis)
+    roots = []
+    for u in units:
+        parent = nodes.get(u.parent_id)
+        (parent.children if parent else roots).append(nodes[u.pk])
+    return roots
+
+
+@dataclass(frozen=True)
+class JabatanRow:
+    jabatan: Jabatan
+    holders: list[Penugasan]
+
+    @property
+    def effective(self) -> Penugasan | None:
+        return _best(self.holders)
+
+    @property
+    def vacant_definitive(self) -> bool:
+        return not any(p.jenis == JenisPenugasan.DEFINITIF for p in self.holders)
+
+
+def unit_positions(unit: UnitKerja, at: datetime.date | None = None) -> list[JabatanRow]:
+    """Positions of a unit with everyone holding them at a date (definitive and acting)."""
+    at = at or today()
+    active = Penugasan.objects.active_at(at).select_related("pegawai")
+    jabatan = (
+        Jabatan.objects.filter(unit=unit, aktif=True)
+        .select_related("atasan")
+        .prefetch_related(Prefetch("penugasan", queryset=active, to_attr="active_holders"))
+        .order_by("-kepala_unit", "path")
+    )
+    return [JabatanRow(jabatan=j, holders=j.active_holders) for j in jabatan]
+
+
+def pegawai_assignments(pegawai: Pegawai) -> QuerySet[Penugasan]:
+    return pegawai.penugasan.select_related("jabatan", "jabatan__unit").order_by("-mulai", "-id")
+
+
+def search_pegawai(qs: QuerySet[Pegawai], term: str) -> QuerySet[Pegawai]:
+    term = term.strip()
+    if not term:
+        return qs.none()
+    digits = term.replace(" ", "")
+    if digits.isdigit():
+        return qs.filter(nip__startswith=digits)
+    return qs.filter(nama__icontains=term)
+
+
+def with_current_position(qs: QuerySet[Pegawai], at: datetime.date | None = None) -> QuerySet[Pegawai]:
+    at = at or today()
+    active = Penugasan.objects.active_at(at).select_related("jabatan", "jabatan__unit")
+    return qs.prefetch_related(Prefetch("penugasan", queryset=active, to_attr="current_assignments"))
+
+
+def current_of(pegawai: Pegawai) -> Penugasan | None:
+    """The primary assignment among those prefetched by `with_current_position`."""
+    return _best(getattr(pegawai, "current_assignments", []))
+
+
+@dataclass(frozen=True)
+class OrgAttention:
+    kosong: int
+    dijabat_plt_plh: int
+    belum_ditempatkan: int
+
+
+def org_attention(instansi_id: int, unit_paths: list[str] | None = None) -> OrgAttention:
+    """Counts an administrator should act on: vacant positions, acting officials, pegawai without a post."""
+    at = today()
+    jabatan = Jabatan.objects.filter(instansi_id=instansi_id, aktif=True)
+    pegawai = Pegawai.objects.filter(instansi_id=instansi_id, aktif=True)
+    if unit_paths:
+        jabatan = jabatan.filter(_under(unit_paths, "unit__"))
+    active = Penugasan.objects.active_at(at)
+    definitif = active.filter(jenis=JenisPenugasan.DEFINITIF)
+    return OrgAttention(
+        kosong=jabatan.exclude(pk__in=definitif.values("jabatan_id")).count(),
+        dijabat_plt_plh=jabatan.filter(
+            pk__in=active.exclude(jenis=JenisPenugasan.DEFINITIF).values("jabatan_id")
+        )
+        .exclude(pk__in=definitif.values("jabatan_id"))
+        .count(),
+        belum_ditempatkan=0 if unit_paths else pegawai.exclude(pk__in=active.values("pegawai_id")).count(),
+    )
+
+
+def vacant_positions(jabatan: QuerySet[Jabatan], at: datetime.date | None = None) -> QuerySet[Jabatan]:
+    definitif = Penugasan.objects.active_at(at or today()).filter(jenis=JenisPenugasan.DEFINITIF)
+    return jabatan.filter(aktif=True).exclude(pk__in=definitif.values("jabatan_id")).select_related("unit")
+
+
+def unplaced_pegawai(pegawai: QuerySet[Pegawai], at: datetime.date | None = None) -> QuerySet[Pegawai]:
+    return pegawai.filter(aktif=True).exclude(
+        pk__in=Penugasan.objects.active_at(at or today()).values("pegawai_id")
+    )

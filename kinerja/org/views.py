@@ -1,0 +1,514 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.accounts.permissions import access_of
+from kinerja.core.views_util import run_service
+from kinerja.org import forms, permissions, selectors, services
+from kinerja.org.models import Instansi
+
+
+def _instansi(request) -> Instansi:
+    """The instansi the user works in (a superuser may pick one with ?instansi=)."""
+    access = access_of(request.user)
+    qs = permissions.instansi_visible_to(request.user)
+    wanted = request.GET.get("instansi") or access.instansi_id
+    instansi = qs.filter(pk=wanted).first() if str(wanted).isdigit() else None
+    instansi = instansi or qs.first()
+    if instansi is None:
+        raise PermissionDenied(_("Your account is not linked to an agency."))
+    return instansi
+
+
+def _at(request) -> datetime.date:
+    form = forms.DateChoiceForm(request.GET)
+    if form.is_valid() and form.cleaned_data["tanggal"]:
+        return form.cleaned_data["tanggal"]
+    return selectors.today()
+
+
+def _form_page(request, form, *, title, cancel_url, submit_label=None, intro=None, status=200):
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "cancel_url": cancel_url,
+            "submit_label": submit_label,
+            "intro": intro,
+        },
+        status=status,
+    )
+
+
+def _manageable_units(user, instansi):
+    access = access_of(user)
+    units = permissions.units_visible_to(user).filter(instansi=instansi, aktif=True)
+    if permissions.can_manage_instansi(user, instansi):
+        return units
+    return units.filter(permissions._paths_q(access.admin_unit_paths, ""))
+
+
+def _manageable_positions(user, instansi):
+    units = _manageable_units(user, instansi)
+    return (
+        permissions.jabatan_visible_to(user).filter(unit__in=units, aktif=True).order_by("unit__path", "path")
+    )
+
+
+# Units ------------------------------------------------------------------------------------------------------
+
+
+@login_required
+def unit_tree(request):
+    instansi = _instansi(request)
+    at = _at(request)
+    units = permissions.units_visible_to(request.user).filter(instansi=instansi, aktif=True)
+    return render(
+        request,
+        "org/unit_tree.html",
+        {
+            "instansi": instansi,
+            "tree": selectors.unit_tree(units, at),
+            "tanggal": at,
+            "can_create": permissions.can_manage_org(request.user, instansi),
+            "can_edit_instansi": permissions.can_manage_instansi(request.user, instansi),
+        },
+    )
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = permissions.get_unit_for_user_or_404(request.user, pk)
+    at = _at(request)
+    rows = selectors.unit_positions(unit, at)
+    holder_ids = {p.pegawai_id for row in rows for p in row.holders}
+    visible = set(
+        permissions.pegawai_visible_to(request.user).filter(pk__in=holder_ids).values_list("pk", flat=True)
+    )
+    return render(
+        request,
+        "org/unit_detail.html",
+        {
+            "unit": unit,
+            "rows": rows,
+            "tanggal": at,
+            "visible_ids": visible,
+            "ancestors": permissions.units_visible_to(request.user)
+            .filter(pk__in=unit.ancestor_ids)
+            .order_by("depth"),
+            "children": unit.children.filter(aktif=True).order_by("nama"),
+            "riwayat": unit.riwayat.select_related("parent_lama", "parent_baru")[:20],
+            "can_manage": permissions.can_manage_unit(request.user, unit),
+            "can_add_child": permissions.can_create_unit(request.user, unit.instansi, unit),
+            "can_add_jabatan": permissions.can_create_jabatan(request.user, unit),
+        },
+    )
+
+
+@login_required
+def unit_create(request):
+    instansi = _instansi(request)
+    units = _manageable_units(request.user, instansi)
+    if not permissions.can_manage_org(request.user, instansi):
+        raise PermissionDenied
+    initial = {"parent": request.GET.get("parent")}
+    form = forms.UnitCreateForm(request.POST or None, units=units, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        unit = run_service(
+            form,
+            lambda d: services.unit_create(
+                actor=request.user,
+                instansi=instansi,
+                parent=d["parent"],
+                kode=d["kode"],
+                nama=d["nama"],
+                eselon=d["eselon"],
+            ),
+        )
+        if unit:
+            messages.success(request, _("Unit %(name)s was created.") % {"name": unit})
+            return redirect("org:unit_detail", unit.pk)
+    return _form_page(request, form, title=_("New unit"), cancel_url=reverse("org:unit_tree"))
+
+
+@login_required
+def unit_edit(request, pk):
+    unit = permissions.get_unit_for_user_or_404(request.user, pk)
+    if not permissions.can_manage_unit(request.user, unit):
+        raise PermissionDenied
+    form = forms.UnitForm(
+        request.POST or None, initial={"kode": unit.kode, "nama": unit.nama, "eselon": unit.eselon}
+    )
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, lambda d: services.unit_update(actor=request.user, unit=unit, **d)):
+            messages.success(request, _("The unit was saved."))
+            return redirect("org:unit_detail", unit.pk)
+    return _form_page(
+        request,
+        form,
+        title=_("Edit unit %(name)s") % {"name": unit},
+        cancel_url=reverse("org:unit_detail", args=[pk]),
+    )
+
+
+@login_required
+def unit_move(request, pk):
+    unit = permissions.get_unit_for_user_or_404(request.user, pk)
+    if not permissions.can_manage_unit(request.user, unit):
+        raise PermissionDenied
+    units = _manageable_units(request.user, unit.instansi).exclude(path__startswith=unit.path)
+    form = forms.UnitMoveForm(request.POST or None, units=units, initial={"parent": unit.parent_id})
+    if request.method == "POST" and form.is_valid():
+        moved = run_service(
+            form,
+            lambda d: services.unit_move(
+                actor=request.user,
+                unit=unit,
+                new_parent=d["parent"],
+                tanggal=d["tanggal"],
+                reason=d["reason"],
+            ),
+        )
+        if moved:
+            messages.success(request, _("The unit was moved; its history keeps the old place."))
+            return redirect("org:unit_detail", unit.pk)
+    return _form_page(
+        request,
+        form,
+        title=_("Move unit %(name)s") % {"name": unit},
+        intro=_("The whole subtree moves with it. Positions keep their reporting lines."),
+        cancel_url=reverse("org:unit_detail", args=[pk]),
+    )
+
+
+# Positions --------------------------------------------------------------------------------------------------
+
+
+def _jabatan_form(request, instansi, **kwargs):
+    return forms.JabatanForm(
+        request.POST or None,
+        units=_manageable_units(request.user, instansi),
+        positions=permissions.jabatan_visible_to(request.user).filter(instansi=instansi, aktif=True),
+        **kwargs,
+    )
+
+
+@login_required
+def jabatan_create(request, unit_pk):
+    unit = permissions.get_unit_for_user_or_404(request.user, unit_pk)
+    if not permissions.can_create_jabatan(request.user, unit):
+        raise PermissionDenied
+    head = unit.jabatan.filter(kepala_unit=True, aktif=True).first()
+    form = _jabatan_form(
+        request, unit.instansi, initial={"unit": unit.pk, "atasan": head.pk if head else None}
+    )
+    if request.method == "POST" and form.is_valid():
+        jabatan = run_service(
+            form,
+            lambda d: services.jabatan_create(
+                actor=request.user,
+                unit=d["unit"],
+                nama=d["nama"],
+                jenis=d["jenis"],
+                jenjang=d["jenjang"],
+                eselon=d["eselon"],
+                atasan=d["atasan"],
+                kepala_unit=d["kepala_unit"],
+            ),
+        )
+        if jabatan:
+            messages.success(request, _("Position %(name)s was created.") % {"name": jabatan})
+            return redirect("org:unit_detail", jabatan.unit_id)
+    return _form_page(
+        request, form, title=_("New position"), cancel_url=reverse("org:unit_detail", args=[unit.pk])
+    )
+
+
+@login_required
+def jabatan_detail(request, pk):
+    jabatan = permissions.get_jabatan_for_user_or_404(request.user, pk)
+    history = jabatan.penugasan.select_related("pegawai").order_by("-mulai", "-id")
+    visible = set(
+        permissions.pegawai_visible_to(request.user)
+        .filter(pk__in=[p.pegawai_id for p in history])
+        .values_list("pk", flat=True)
+    )
+    return render(
+        request,
+        "org/jabatan_detail.html",
+        {
+            "jabatan": jabatan,
+            "history": history,
+            "visible_ids": visible,
+            "bawahan": jabatan.bawahan.filter(aktif=True).select_related("unit"),
+            "can_manage": permissions.can_manage_jabatan(request.user, jabatan),
+        },
+    )
+
+
+@login_required
+def jabatan_edit(request, pk):
+    jabatan = permissions.get_jabatan_for_user_or_404(request.user, pk)
+    if not permissions.can_manage_jabatan(request.user, jabatan):
+        raise PermissionDenied
+    initial = {
+        "nama": jabatan.nama,
+        "jenis": jabatan.jenis,
+        "jenjang": jabatan.jenjang,
+        "eselon": jabatan.eselon,
+        "unit": jabatan.unit_id,
+        "atasan": jabatan.atasan_id,
+        "kepala_unit": jabatan.kepala_unit,
+    }
+    form = _jabatan_form(request, jabatan.instansi, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(form, lambda d: services.jabatan_update(actor=request.user, jabatan=jabatan, **d))
+        if saved:
+            messages.success(request, _("The position was saved."))
+            return redirect("org:jabatan_detail", jabatan.pk)
+    return _form_page(
+        request,
+        form,
+        title=_("Edit position %(name)s") % {"name": jabatan},
+        cancel_url=reverse("org:jabatan_detail", args=[pk]),
+    )
+
+
+@login_required
+def vacant_list(request):
+    instansi = _instansi(request)
+    access = access_of(request.user)
+    jabatan = permissions.jabatan_visible_to(request.user).filter(instansi=instansi)
+    if not (access.superuser or access.reads_whole_instansi):
+        if not access.admin_unit_paths:
+            raise PermissionDenied
+        jabatan = jabatan.filter(permissions._paths_q(access.admin_unit_paths, "unit__"))
+    rows = selectors.vacant_positions(jabatan).order_by("unit__path", "path")
+    acting_only = request.GET.get("acting") == "1"
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    holders = selectors.holders_of([j.pk for j in page], selectors.today())
+    items = [(j, holders.get(j.pk)) for j in page]
+    if acting_only:
+        items = [(j, h) for j, h in items if h is not None]
+    return render(request, "org/vacant_list.html", {"items": items, "page": page, "acting_only": acting_only})
+
+
+@login_required
+def unplaced_list(request):
+    instansi = _instansi(request)
+    access = access_of(request.user)
+    if not (access.superuser or access.reads_whole_instansi or access.admin_unit_paths):
+        raise PermissionDenied
+    pegawai = selectors.unplaced_pegawai(
+        permissions.pegawai_visible_to(request.user).filter(instansi=instansi)
+    )
+    page = Paginator(pegawai.order_by("nama"), 100).get_page(request.GET.get("page"))
+    return render(request, "org/unplaced_list.html", {"page": page})
+
+
+# Pegawai ----------------------------------------------------------------------------------------------------
+
+
+@login_required
+def pegawai_list(request):
+    instansi = _instansi(request)
+    term = request.GET.get("q", "").strip()
+    base = permissions.pegawai_visible_to(request.user).filter(instansi=instansi)
+    qs = selectors.search_pegawai(base, term) if term else base
+    qs = selectors.with_current_position(qs.order_by("nama"))
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    rows = [(p, selectors.current_of(p)) for p in page]
+    context = {
+        "rows": rows,
+        "page": page,
+        "q": term,
+        "query": f"q={term}" if term else "",
+        "can_create": permissions.can_create_pegawai(request.user, instansi),
+    }
+    if request.htmx:
+        return render(request, "org/pegawai_list.html#results", context)
+    return render(request, "org/pegawai_list.html", context)
+
+
+@login_required
+def pegawai_detail(request, pk):
+    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
+    at = _at(request)
+    rantai = selectors.penilai_chain(pegawai, at)
+    chain_ids = [x.pegawai.pk for x in (rantai.penilai, rantai.atasan_penilai) if x]
+    visible = set(
+        permissions.pegawai_visible_to(request.user).filter(pk__in=chain_ids).values_list("pk", flat=True)
+    )
+    can_manage = permissions.can_manage_pegawai(request.user, pegawai)
+    return render(
+        request,
+        "org/pegawai_detail.html",
+        {
+            "pegawai": pegawai,
+            "rantai": rantai,
+            "tanggal": at,
+            "visible_ids": visible,
+            "assignments": selectors.pegawai_assignments(pegawai),
+            "can_manage": can_manage,
+            "can_reset_password": permissions.can_reset_password(request.user, pegawai),
+            "account": getattr(pegawai, "user", None),
+        },
+    )
+
+
+@login_required
+def pegawai_create(request):
+    instansi = _instansi(request)
+    if not permissions.can_create_pegawai(request.user, instansi):
+        raise PermissionDenied
+    form = forms.PegawaiForm(request.POST or None)
+    form.fields.pop("reason")
+    if request.method == "POST" and form.is_valid():
+        pegawai = run_service(
+            form, lambda d: services.pegawai_create(actor=request.user, instansi=instansi, **d)
+        )
+        if pegawai:
+            messages.success(
+                request,
+                _("%(name)s was registered. Place them in a position now.") % {"name": pegawai.nama_lengkap},
+            )
+            return redirect("org:penugasan_create", pegawai.pk)
+    return _form_page(request, form, title=_("New employee"), cancel_url=reverse("org:pegawai_list"))
+
+
+@login_required
+def pegawai_edit(request, pk):
+    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
+    if not permissions.can_manage_pegawai(request.user, pegawai):
+        raise PermissionDenied
+    form = forms.PegawaiForm(request.POST or None, instance=pegawai)
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, lambda d: services.pegawai_update(actor=request.user, pegawai=pegawai, **d)):
+            messages.success(request, _("The employee data was saved."))
+            return redirect("org:pegawai_detail", pegawai.pk)
+    return _form_page(
+        request,
+        form,
+        title=_("Edit %(name)s") % {"name": pegawai.nama_lengkap},
+        cancel_url=reverse("org:pegawai_detail", args=[pk]),
+    )
+
+
+@login_required
+def penugasan_create(request, pk):
+    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
+    if not permissions.can_manage_pegawai(request.user, pegawai):
+        raise PermissionDenied
+    form = forms.PenugasanForm(
+        request.POST or None, positions=_manageable_positions(request.user, pegawai.instansi)
+    )
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, lambda d: services.penugasan_create(actor=request.user, pegawai=pegawai, **d)):
+            messages.success(request, _("The assignment was recorded."))
+            return redirect("org:pegawai_detail", pegawai.pk)
+    return _form_page(
+        request,
+        form,
+        title=_("Assign %(name)s to a position") % {"name": pegawai.nama_lengkap},
+        intro=_("For a move from one definitive position to another, use Transfer instead."),
+        cancel_url=reverse("org:pegawai_detail", args=[pk]),
+    )
+
+
+@login_required
+def pegawai_transfer(request, pk):
+    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
+    if not permissions.can_manage_pegawai(request.user, pegawai):
+        raise PermissionDenied
+    form = forms.TransferForm(
+        request.POST or None, positions=_manageable_positions(request.user, pegawai.instansi)
+    )
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, lambda d: services.pegawai_transfer(actor=request.user, pegawai=pegawai, **d)):
+            messages.success(
+                request, _("The transfer was recorded; the previous assignment ended the day before.")
+            )
+            return redirect("org:pegawai_detail", pegawai.pk)
+    return _form_page(
+        request,
+        form,
+        title=_("Transfer %(name)s") % {"name": pegawai.nama_lengkap},
+        intro=_("The current definitive assignment ends the day before the effective date; history is kept."),
+        submit_label=_("Record transfer"),
+        cancel_url=reverse("org:pegawai_detail", args=[pk]),
+    )
+
+
+@login_required
+def penugasan_end(request, pk):
+    penugasan = permissions.get_penugasan_for_user_or_404(request.user, pk)
+    if not permissions.can_assign(request.user, penugasan.pegawai, penugasan.jabatan):
+        raise PermissionDenied
+    form = forms.EndPenugasanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, lambda d: services.penugasan_end(actor=request.user, penugasan=penugasan, **d)):
+            messages.success(request, _("The assignment was ended."))
+            return redirect("org:pegawai_detail", penugasan.pegawai_id)
+    return _form_page(
+        request,
+        form,
+        title=_("End assignment: %(what)s") % {"what": penugasan},
+        cancel_url=reverse("org:pegawai_detail", args=[penugasan.pegawai_id]),
+    )
+
+
+@login_required
+@require_POST
+def pegawai_reset_password(request, pk):
+    from kinerja.accounts.services import account_set_temporary_password
+
+    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
+    account = getattr(pegawai, "user", None)
+    if account is None or not permissions.can_reset_password(request.user, pegawai):
+        raise PermissionDenied
+    password = account_set_temporary_password(actor=request.user, user=account)
+    messages.warning(
+        request,
+        _(
+            "Temporary password for %(name)s: %(password)s — hand it over in person; it must be changed at first login."
+        )
+        % {"name": pegawai.nama_lengkap, "password": password},
+    )
+    return redirect("org:pegawai_detail", pk)
+
+
+@login_required
+def dinilai(request):
+    pegawai = request.user.pegawai
+    if pegawai is None:
+        raise PermissionDenied(_("Only employees assess other employees."))
+    at = _at(request)
+    return render(request, "org/dinilai.html", {"rows": selectors.assessed_by(pegawai, at), "tanggal": at})
+
+
+@login_required
+def instansi_edit(request):
+    instansi = _instansi(request)
+    if not permissions.can_manage_instansi(request.user, instansi):
+        raise PermissionDenied
+    form = forms.InstansiForm(request.POST or None, instance=Instansi.objects.get(pk=instansi.pk))
+    if request.method == "POST" and form.is_valid():
+        values = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
+        if run_service(
+            form,
+            lambda d: services.instansi_update(
+                actor=request.user, instansi=instansi, reason=d.get("reason", ""), **values
+            ),
+        ):
+            messages.success(request, _("The agency settings were saved."))
+            return redirect("org:unit_tree")
+    return _form_page(request, form, title=_("Agency settings"), cancel_url=reverse("org:unit_tree"))
