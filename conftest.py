@@ -38,32 +38,26 @@ class Cast:
         return client
 
 
-ROLES = [
-    "pegawai",
-    "atasan",
-    "kepala_dinas",
-    "sekda",
-    "admin_bkpsdm",
-    "admin_pd",
-    "tim_penilai",
-    "auditor",
-    "outsider",
-    "superuser",
-]
+# The login of each member of the cast.
+CAST_USERNAMES = {
+    "pegawai": demo.NIP_PELAKSANA_IMUNISASI,
+    "atasan": demo.NIP_KASI_IMUNISASI,
+    "kepala_dinas": demo.NIP_KEPALA_DINKES,
+    "sekda": demo.NIP_SEKDA,
+    "admin_bkpsdm": "admin.bkpsdm",
+    "admin_pd": "admin.disdik",
+    "tim_penilai": "tim.penilai",
+    "auditor": "auditor",
+    "outsider": "admin.lembah",
+    "superuser": "superadmin",
+}
+
+ROLES = list(CAST_USERNAMES)
 
 
 @pytest.fixture
 def cast(db) -> Cast:
-    users = {u.username: u for u in User.objects.select_related("pegawai", "instansi")}
-    return Cast(
-        pegawai=users[demo.NIP_PELAKSANA_IMUNISASI],
-        atasan=users[demo.NIP_KASI_IMUNISASI],
-        kepala_dinas=users[demo.NIP_KEPALA_DINKES],
-        sekda=users[demo.NIP_SEKDA],
-        admin_bkpsdm=users["admin.bkpsdm"],
-        admin_pd=users["admin.disdik"],
-        tim_penilai=users["tim.penilai"],
-        auditor=users["auditor"],
-        outsider=users["admin.lembah"],
-        superuser=users["superadmin"],
+    users = User.objects.select_related("pegawai", "instansi").in_bulk(
+        CAST_USERNAMES.values(), field_name="username"
     )
+    return Cast(**{role: users[username] for role, username in CAST_USERNAMES.items()})

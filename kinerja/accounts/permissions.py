@@ -5,7 +5,9 @@ Supervisor rights are not here on purpose: they follow from the organisation at 
 
 from dataclasses import dataclass, field
 
-from kinerja.accounts.models import Role
+from django.db.models import QuerySet
+
+from kinerja.accounts.models import Role, RoleAssignment
 
 
 @dataclass
@@ -56,6 +58,16 @@ def access_of(user) -> Access:
             access.admin_unit_paths.append(assignment.unit.path)
     user._kinerja_access = access
     return access
+
+
+def role_assignments_visible_to(user) -> QuerySet[RoleAssignment]:
+    """The role assignments of the user's own instansi (all of them for a superuser)."""
+    access = access_of(user)
+    if access.superuser:
+        return RoleAssignment.objects.all()
+    if access.instansi_id is None:
+        return RoleAssignment.objects.none()
+    return RoleAssignment.objects.filter(instansi_id=access.instansi_id)
 
 
 def can_manage_roles(user, instansi_id: int) -> bool:

@@ -82,7 +82,9 @@ def role_list(request):
 @login_required
 @require_POST
 def role_revoke(request, pk):
-    assignment = get_object_or_404(RoleAssignment.objects.select_related("user"), pk=pk)
+    assignment = get_object_or_404(
+        permissions.role_assignments_visible_to(request.user).select_related("user"), pk=pk
+    )
     if not permissions.can_manage_roles(request.user, assignment.instansi_id):
         raise PermissionDenied
     services.role_revoke(actor=request.user, assignment=assignment)

@@ -35,3 +35,25 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             context.reset(token)
+
+
+class LanguageMiddleware:
+    """Indonesian unless the user chose English with the language switch.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, and many office computers in
+    Indonesia run an English browser: the regulation's vocabulary must still appear in Indonesian by default.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

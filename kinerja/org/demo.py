@@ -458,12 +458,9 @@ class DemoBuilder:
                     gelar=gelar,
                     status="PPPK" if k % 4 == 3 else "PNS",
                 )
-        while True:
-            people = sum(1 for j in self.jabatan if not j.vacant)
-            if self.target - people > 400:
-                self.kecamatan(f"Baru {len(self.camat) - 1}", self.sekda, kelurahan=4)
-            else:
-                break
+        # Large cities have more kecamatan: one per 3,000 pegawai beyond the first two.
+        for n in range(self.target // 3000):
+            self.kecamatan(f"Baru {n + 1}", self.sekda, kelurahan=4)
         people = sum(1 for j in self.jabatan if not j.vacant)
         titles = {
             "pelaksana": [
@@ -610,8 +607,8 @@ def _create_people(builder: DemoBuilder, instansi: Instansi, password_hash: str,
                 nomor_sk=f"800/{builder.rng.randint(100, 999)}/BKPSDM/{mulai.year}",
             )
         )
-    Pegawai.objects.bulk_create(pegawai, batch_size=2000)
     extra = extra_penugasan(holders, {p.jabatan_id: p for p in penugasan}) if extra_penugasan else []
+    Pegawai.objects.bulk_create(pegawai, batch_size=2000)
     Penugasan.objects.bulk_create(penugasan + extra, batch_size=2000)
     User.objects.bulk_create(
         [
@@ -620,6 +617,7 @@ def _create_people(builder: DemoBuilder, instansi: Instansi, password_hash: str,
                 nama=p.nama_lengkap,
                 instansi=instansi,
                 pegawai_id=p.pk,
+                is_active=p.aktif,
                 password=password_hash,
             )
             for p in pegawai
@@ -636,7 +634,9 @@ def _special_cases(builder: DemoBuilder):
     def extra(holders, by_jabatan):
         rows = []
         # The Kepala Dinas PUPR retired on 31 March: the Sekretaris Dinas acts as Plt from 1 April.
-        by_jabatan[builder.kadis_pupr.id].selesai = datetime.date(year, 3, 31)
+        retired = by_jabatan[builder.kadis_pupr.id]
+        retired.selesai = datetime.date(year, 3, 31)
+        retired.pegawai.aktif = False
         rows.append(
             Penugasan(
                 pegawai=holders[builder.sek_pupr.id],

@@ -2,7 +2,8 @@
 
 Reading: every user sees the structure (units, positions, who holds them) of their own instansi. Pegawai records
 are visible to the instansi-wide roles (admin BKPSDM, tim penilai, auditor), to a department administrator for
-their unit subtree and for pegawai not yet placed, and to every pegawai for themselves and their line of command.
+their unit subtree and for new pegawai never placed anywhere, and to every pegawai for themselves and their line
+of command.
 Writing: admin BKPSDM for the whole instansi, admin perangkat daerah inside their unit subtree.
 """
 
@@ -59,8 +60,14 @@ def pegawai_visible_to(user) -> QuerySet[Pegawai]:
         visible |= Q(pk__in=active.filter(jabatan__in=below).values("pegawai_id"))
     if access.admin_unit_paths:
         in_subtree = active.filter(_paths_q(access.admin_unit_paths, "jabatan__unit__"))
-        visible |= Q(pk__in=in_subtree.values("pegawai_id")) | ~Q(pk__in=active.values("pegawai_id"))
+        visible |= Q(pk__in=in_subtree.values("pegawai_id")) | _never_placed()
     return in_instansi.filter(visible)
+
+
+def _never_placed() -> Q:
+    """New pegawai a department administrator may place: active and never assigned anywhere. People whose post
+    ended (retired, seconded, between transfers) stay with the BKPSDM."""
+    return Q(aktif=True) & ~Q(pk__in=Penugasan.objects.values("pegawai_id"))
 
 
 def penugasan_visible_to(user) -> QuerySet[Penugasan]:
@@ -146,7 +153,9 @@ def can_manage_pegawai(user, pegawai: Pegawai) -> bool:
     if not access.in_instansi(pegawai.instansi_id) or not access.admin_unit_paths:
         return False
     current = selectors.primary_assignment(pegawai)
-    return current is None or _administers_unit(user, current.jabatan.unit)
+    if current is None:
+        return pegawai.aktif and not pegawai.penugasan.exists()
+    return _administers_unit(user, current.jabatan.unit)
 
 
 def can_assign(user, pegawai: Pegawai, jabatan: Jabatan) -> bool:

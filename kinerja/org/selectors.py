@@ -213,7 +213,7 @@ def unit_tree(units: Iterable[UnitKerja], at: datetime.date | None = None) -> li
         elif j.kepala_unit:
             node.kepala = Pejabat(pegawai=holder.pegawai, jabatan=holder.jabatan, jenis=holder.jenis)
     roots = []
-    for u in units:
+    for u in sorted(units, key=lambda u: u.pk):  # creation order; `path` sorts "/10/" before "/2/"
         parent = nodes.get(u.parent_id)
         (parent.children if parent else roots).append(nodes[u.pk])
     return roots

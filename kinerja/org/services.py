@@ -18,6 +18,7 @@ from kinerja.org import permissions
 from kinerja.org.models import (
     Instansi,
     Jabatan,
+    JenisJabatan,
     JenisPenugasan,
     Pegawai,
     Penugasan,
@@ -101,6 +102,12 @@ def _check_parent(unit: UnitKerja | None, parent: UnitKerja | None, instansi: In
         )
 
 
+def _check_kode(unit: UnitKerja) -> None:
+    # Django's own message for this unique constraint is a non-field error (and mistranslated in Indonesian).
+    if UnitKerja.objects.filter(instansi_id=unit.instansi_id, kode=unit.kode).exclude(pk=unit.pk).exists():
+        raise ApplicationError({"kode": _("Another unit of this agency already has this code.")})
+
+
 @transaction.atomic
 def unit_create(
     *,
@@ -114,6 +121,7 @@ def unit_create(
     _deny_unless(permissions.can_create_unit(actor, instansi, parent))
     _check_parent(None, parent, instansi)
     unit = UnitKerja(instansi=instansi, parent=parent, kode=kode.strip(), nama=nama.strip(), eselon=eselon)
+    _check_kode(unit)
     _full_clean(unit)
     unit.save()
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
@@ -138,6 +146,7 @@ def unit_update(
     before = audit.snapshot(unit, UNIT_FIELDS)
     old_name = unit.nama
     unit.kode, unit.nama, unit.eselon = kode.strip(), nama.strip(), eselon
+    _check_kode(unit)
     _full_clean(unit)
     unit.save()
     changes = audit.diff(before, audit.snapshot(unit, UNIT_FIELDS))
@@ -167,7 +176,9 @@ def unit_move(
     *, actor, unit: UnitKerja, new_parent: UnitKerja | None, tanggal: datetime.date, reason: str
 ) -> UnitKerja:
     """Place a unit (with its whole subtree) under another parent, keeping a record of where it was."""
-    unit = UnitKerja.objects.select_for_update().select_related("instansi", "parent").get(pk=unit.pk)
+    unit = (
+        UnitKerja.objects.select_for_update(of=("self",)).select_related("instansi", "parent").get(pk=unit.pk)
+    )
     _deny_unless(permissions.can_move_unit(actor, unit, new_parent))
     if not reason.strip():
         raise ApplicationError({"reason": _("A reason is required to move a unit.")})
@@ -207,6 +218,12 @@ def unit_move(
 
 
 def _check_jabatan(jabatan: Jabatan) -> None:
+    if jabatan.jenis == JenisJabatan.FUNGSIONAL and not jabatan.jenjang:
+        raise ApplicationError({"jenjang": _("A functional position needs its level (jenjang).")})
+    if jabatan.jenis != JenisJabatan.FUNGSIONAL and jabatan.jenjang:
+        raise ApplicationError({"jenjang": _("Only functional positions have a level (jenjang).")})
+    if jabatan.unit_id is None:
+        return  # full_clean reports the missing unit
     if jabatan.unit.instansi_id != jabatan.instansi_id:
         raise ApplicationError({"unit": _("The unit belongs to another agency.")})
     atasan = jabatan.atasan
@@ -262,8 +279,9 @@ def jabatan_create(
         atasan=atasan,
         kepala_unit=kepala_unit,
     )
-    _full_clean(jabatan)
+    # Before full_clean, whose constraint check would report a second head only as a bare constraint name.
     _check_jabatan(jabatan)
+    _full_clean(jabatan)
     jabatan.save()
     _save_jabatan_path(jabatan, None)
     audit.record(
@@ -279,7 +297,9 @@ def jabatan_create(
 @transaction.atomic
 def jabatan_update(*, actor, jabatan: Jabatan, reason: str = "", **values) -> Jabatan:
     """Change a position, including moving it to another unit or under another position."""
-    jabatan = Jabatan.objects.select_for_update().select_related("unit", "atasan").get(pk=jabatan.pk)
+    jabatan = (
+        Jabatan.objects.select_for_update(of=("self",)).select_related("unit", "atasan").get(pk=jabatan.pk)
+    )
     _deny_unless(permissions.can_manage_jabatan(actor, jabatan))
     before = audit.snapshot(jabatan, JABATAN_FIELDS)
     old_path = jabatan.path
@@ -288,8 +308,9 @@ def jabatan_update(*, actor, jabatan: Jabatan, reason: str = "", **values) -> Ja
             raise TypeError(name)
         setattr(jabatan, name, value)
     _deny_unless(permissions.can_manage_jabatan(actor, jabatan))
-    _full_clean(jabatan)
+    # Before full_clean, whose constraint check would report a second head only as a bare constraint name.
     _check_jabatan(jabatan)
+    _full_clean(jabatan)
     jabatan.save()
     _save_jabatan_path(jabatan, old_path)
     audit.record(
@@ -459,6 +480,19 @@ def penugasan_create(
     keterangan: str = "",
 ) -> Penugasan:
     _deny_unless(permissions.can_assign(actor, pegawai, jabatan))
+    return _create_penugasan(
+        actor=actor,
+        pegawai=pegawai,
+        jabatan=jabatan,
+        jenis=jenis,
+        mulai=mulai,
+        selesai=selesai,
+        nomor_sk=nomor_sk,
+        keterangan=keterangan,
+    )
+
+
+def _create_penugasan(*, actor, pegawai, jabatan, jenis, mulai, selesai, nomor_sk, keterangan) -> Penugasan:
     # Lock the position and the person so two admins cannot both place a definitive holder at once.
     Jabatan.objects.select_for_update().filter(pk=jabatan.pk).first()
     Pegawai.objects.select_for_update().filter(pk=pegawai.pk).first()
@@ -491,6 +525,10 @@ def penugasan_end(*, actor, penugasan: Penugasan, selesai: datetime.date, reason
         Penugasan.objects.select_for_update().select_related("pegawai", "jabatan").get(pk=penugasan.pk)
     )
     _deny_unless(permissions.can_assign(actor, penugasan.pegawai, penugasan.jabatan))
+    return _end_penugasan(actor=actor, penugasan=penugasan, selesai=selesai, reason=reason)
+
+
+def _end_penugasan(*, actor, penugasan: Penugasan, selesai: datetime.date, reason: str) -> Penugasan:
     if not reason.strip():
         raise ApplicationError({"reason": _("A reason is required.")})
     if penugasan.selesai is not None and penugasan.selesai <= selesai:
@@ -525,30 +563,34 @@ def pegawai_transfer(
     nomor_sk: str = "",
 ) -> Penugasan:
     """Mutasi: the current definitive assignment ends the day before `tanggal`, the new one starts on it."""
+    _deny_unless(permissions.can_assign(actor, pegawai, jabatan))  # before any state is revealed
+    if not reason.strip():
+        raise ApplicationError({"reason": _("A reason is required.")})
     current = (
-        Penugasan.objects.active_at(tanggal)
+        Penugasan.objects.select_for_update(of=("self",))
+        .active_at(tanggal)
         .filter(pegawai=pegawai, jenis=JenisPenugasan.DEFINITIF)
-        .select_related("jabatan")
+        .select_related("pegawai", "jabatan", "jabatan__unit")
         .first()
     )
     if current is not None:
+        _deny_unless(permissions.can_assign(actor, pegawai, current.jabatan))
         if current.jabatan_id == jabatan.pk:
             raise ApplicationError({"jabatan": _("The employee already holds this position.")})
         if current.mulai >= tanggal:
             raise ApplicationError(
                 {"tanggal": _("The transfer date must be after the start of the current assignment.")}
             )
-        penugasan_end(
+        _end_penugasan(
             actor=actor, penugasan=current, selesai=tanggal - datetime.timedelta(days=1), reason=reason
         )
-    if not reason.strip():
-        raise ApplicationError({"reason": _("A reason is required.")})
-    return penugasan_create(
+    return _create_penugasan(
         actor=actor,
         pegawai=pegawai,
         jabatan=jabatan,
         jenis=JenisPenugasan.DEFINITIF,
         mulai=tanggal,
+        selesai=None,
         nomor_sk=nomor_sk,
         keterangan=reason,
     )

@@ -1,0 +1,1 @@
+"""Test support shared by the apps (imported by tests only)."""

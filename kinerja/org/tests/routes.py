@@ -1,0 +1,632 @@
+"""Who may open and change what in the organisation screens and API (see kinerja/org/permissions.py).
+
+Objects come in pairs inside and outside the Dinas Pendidikan subtree administered by `admin_pd`, and from the
+other instansi (Kab. Lembah Hijau) administered by `outsider`.
+"""
+
+import datetime
+
+from kinerja.accounts.models import User
+from kinerja.core.testing.harness import LOGIN, OK, Route, demo_object, expect, expect_roles
+from kinerja.org import demo, selectors, services
+from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
+
+SUKAMAJU = (
+    "pegawai",
+    "atasan",
+    "kepala_dinas",
+    "sekda",
+    "admin_bkpsdm",
+    "admin_pd",
+    "tim_penilai",
+    "auditor",
+)
+WHOLE_INSTANSI = ("admin_bkpsdm", "tim_penilai", "auditor", "superuser")
+ORG_ADMINS = ("admin_bkpsdm", "admin_pd", "outsider", "superuser")  # each in their own instansi or subtree
+HOLDS_A_POSITION = ("pegawai", "atasan", "kepala_dinas", "sekda")
+ABOVE_PEGAWAI = ("atasan", "kepala_dinas", "sekda")  # the line of command above `pegawai`
+
+# Who sees which pegawai record (the rest of the cast gets 404).
+SEES_PEGAWAI = {
+    "self": ("pegawai", *ABOVE_PEGAWAI, *WHOLE_INSTANSI),
+    "atasan": (*ABOVE_PEGAWAI, *WHOLE_INSTANSI),
+    "disdik": ("sekda", "admin_pd", *WHOLE_INSTANSI),
+    "unplaced": ("admin_pd", *WHOLE_INSTANSI),
+    "lembah": ("outsider", "superuser"),
+}
+# Who manages it (edit, assign, transfer, end an assignment); those who only see it get 403.
+MANAGES_PEGAWAI = {
+    "self": ("admin_bkpsdm", "superuser"),
+    "disdik": ("admin_bkpsdm", "admin_pd", "superuser"),
+    "unplaced": ("admin_bkpsdm", "admin_pd", "superuser"),
+    "lembah": ("outsider", "superuser"),
+}
+
+
+def seen_by(roles, *, api=False):
+    """`roles` may read the object, everyone else gets 404 (anonymous: the login page, or 401 on the API)."""
+    return expect_roles(404, {200: roles}, anon=401 if api else LOGIN)
+
+
+def managed_by(managers, visible, *, ok=200):
+    """Managers get `ok`, those who only see the object 403, everyone else 404."""
+    return expect_roles(404, {403: visible, ok: managers}, anon=LOGIN)
+
+
+def page_for(roles, *, ok=200, refused=403):
+    """A page without an object: `roles` get `ok`, the rest of the logged-in cast `refused`."""
+    return expect_roles(refused, {ok: roles}, anon=LOGIN)
+
+
+def row(model, pk):
+    return model.objects.filter(pk=pk).values().first()
+
+
+def today() -> str:
+    return selectors.today().isoformat()
+
+
+# Demo objects -----------------------------------------------------------------------------------------------
+
+
+@demo_object
+def sukamaju(objs):
+    return Instansi.objects.get(kode="KOTA-SKM")
+
+
+@demo_object
+def lembah(objs):
+    return Instansi.objects.get(kode="KAB-LHJ")
+
+
+def _unit(objs, instansi, kode):
+    return UnitKerja.objects.get(instansi=getattr(objs, instansi), kode=kode)
+
+
+@demo_object
+def unit_disdik(objs):
+    """The root of the admin_pd subtree."""
+    return _unit(objs, "sukamaju", "DISDIK")
+
+
+@demo_object
+def unit_disdik_sek(objs):
+    return _unit(objs, "sukamaju", "DISDIK.SEK")
+
+
+@demo_object
+def unit_disdik_umpeg(objs):
+    return _unit(objs, "sukamaju", "DISDIK.SEK.UMPEG")
+
+
+@demo_object
+def unit_disdik_b1(objs):
+    return _unit(objs, "sukamaju", "DISDIK.B1")
+
+
+@demo_object
+def unit_dinkes(objs):
+    return _unit(objs, "sukamaju", "DINKES")
+
+
+@demo_object
+def unit_lembah(objs):
+    return _unit(objs, "lembah", "BKD.B1")
+
+
+@demo_object
+def unit_lembah_setda(objs):
+    return _unit(objs, "lembah", "SETDA")
+
+
+@demo_object
+def jabatan_disdik(objs):
+    return Jabatan.objects.get(unit=objs.unit_disdik_umpeg, nama="Pengadministrasi Perkantoran")
+
+
+@demo_object
+def jabatan_disdik_kabid(objs):
+    return Jabatan.objects.get(unit=objs.unit_disdik_b1, kepala_unit=True)
+
+
+@demo_object
+def jabatan_disdik_vacant(objs):
+    """A new position without holder in the admin_pd subtree (a transfer target)."""
+    return services.jabatan_create(
+        actor=objs.cast.admin_bkpsdm,
+        unit=objs.unit_disdik_b1,
+        nama="Analis Kebijakan Ahli Pertama",
+        jenis="fungsional",
+        jenjang="ahli_pertama",
+        atasan=objs.jabatan_disdik_kabid,
+    )
+
+
+@demo_object
+def jabatan_dinkes(objs):
+    return Jabatan.objects.get(penugasan__pegawai=objs.pegawai_self, penugasan__selesai__isnull=True)
+
+
+@demo_object
+def jabatan_dinkes_gizi(objs):
+    return Jabatan.objects.get(instansi=objs.sukamaju, nama="Kepala Seksi Gizi Masyarakat")
+
+
+@demo_object
+def jabatan_lembah(objs):
+    return Jabatan.objects.filter(unit=objs.unit_lembah, kepala_unit=False).order_by("pk").first()
+
+
+@demo_object
+def pegawai_self(objs):
+    return Pegawai.objects.get(nip=demo.NIP_PELAKSANA_IMUNISASI)
+
+
+@demo_object
+def pegawai_atasan(objs):
+    return Pegawai.objects.get(nip=demo.NIP_KASI_IMUNISASI)
+
+
+@demo_object
+def pegawai_disdik(objs):
+    return Penugasan.objects.get(jabatan=objs.jabatan_disdik, selesai__isnull=True).pegawai
+
+
+@demo_object
+def pegawai_unplaced(objs):
+    """Registered but not yet in any position."""
+    return services.pegawai_create(
+        actor=objs.cast.admin_bkpsdm,
+        instansi=objs.sukamaju,
+        nip="199501012020121001",
+        nama="Belum Ditempatkan",
+        status="PNS",
+        golongan="III/a",
+    )
+
+
+@demo_object
+def pegawai_lembah(objs):
+    return Penugasan.objects.get(jabatan=objs.jabatan_lembah, selesai__isnull=True).pegawai
+
+
+def _current(pegawai):
+    return Penugasan.objects.get(pegawai=pegawai, selesai__isnull=True, jenis="definitif")
+
+
+@demo_object
+def penugasan_self(objs):
+    return _current(objs.pegawai_self)
+
+
+@demo_object
+def penugasan_disdik(objs):
+    return _current(objs.pegawai_disdik)
+
+
+@demo_object
+def penugasan_lembah(objs):
+    return _current(objs.pegawai_lembah)
+
+
+PEGAWAI_OBJECT = {
+    "self": lambda o: o.pegawai_self,
+    "atasan": lambda o: o.pegawai_atasan,
+    "disdik": lambda o: o.pegawai_disdik,
+    "unplaced": lambda o: o.pegawai_unplaced,
+    "lembah": lambda o: o.pegawai_lembah,
+}
+
+
+# Form data --------------------------------------------------------------------------------------------------
+
+NEW_NIP = "198001012005011999"
+
+
+def pegawai_form(pegawai, **changes):
+    data = {
+        "nip": pegawai.nip,
+        "status": pegawai.status,
+        "gelar_depan": pegawai.gelar_depan,
+        "nama": pegawai.nama,
+        "gelar_belakang": pegawai.gelar_belakang,
+        "golongan": pegawai.golongan,
+        "grade_pppk": pegawai.grade_pppk,
+        "tanggal_lahir": pegawai.tanggal_lahir.isoformat(),
+        "jenis_kelamin": pegawai.jenis_kelamin,
+        "email": pegawai.email,
+        "telepon": pegawai.telepon,
+        "reason": "Pembaruan data",
+    }
+    return {**data, **changes}
+
+
+def jabatan_form(jabatan, **changes):
+    data = {
+        "nama": jabatan.nama,
+        "jenis": jabatan.jenis,
+        "jenjang": jabatan.jenjang,
+        "eselon": jabatan.eselon,
+        "unit": jabatan.unit_id,
+        "atasan": jabatan.atasan_id or "",
+        "kepala_unit": "on" if jabatan.kepala_unit else "",
+        "reason": "Penyesuaian nomenklatur",
+    }
+    return {**data, **changes}
+
+
+def unit_form(unit, **changes):
+    return {"kode": unit.kode, "nama": unit.nama, "eselon": unit.eselon, **changes}
+
+
+def in_sukamaju(objs):
+    """Asks for Sukamaju explicitly; users of another instansi still get their own (superusers may choose)."""
+    return {"instansi": objs.sukamaju.pk}
+
+
+def assignments_of(pegawai):
+    return lambda o: list(
+        Penugasan.objects.filter(pegawai=pegawai(o))
+        .order_by("pk")
+        .values_list("jabatan_id", "mulai", "selesai")
+    )
+
+
+# Routes -----------------------------------------------------------------------------------------------------
+
+UNITS = {
+    "disdik": lambda o: o.unit_disdik,
+    "disdik_child": lambda o: o.unit_disdik_sek,
+    "dinkes": lambda o: o.unit_dinkes,
+    "lembah": lambda o: o.unit_lembah,
+}
+# Editing and moving a unit: BKPSDM anywhere, admin_pd strictly below the unit it administers.
+UNIT_MANAGERS = {
+    "disdik": ("admin_bkpsdm", "superuser"),
+    "disdik_child": ("admin_bkpsdm", "admin_pd", "superuser"),
+    "dinkes": ("admin_bkpsdm", "superuser"),
+    "lembah": ("outsider", "superuser"),
+}
+# Adding a position to a unit: admin_pd also in the root of its subtree.
+JABATAN_CREATORS = {
+    "disdik": ("admin_bkpsdm", "admin_pd", "superuser"),
+    "dinkes": ("admin_bkpsdm", "superuser"),
+    "lembah": ("outsider", "superuser"),
+}
+
+
+def _unit_kwargs(case):
+    return lambda o: {"pk": UNITS[case](o).pk}
+
+
+def _unit_visible(case):
+    return ("outsider", "superuser") if case == "lembah" else (*SUKAMAJU, "superuser")
+
+
+def _unit_state(case):
+    return lambda o: row(UnitKerja, UNITS[case](o).pk)
+
+
+ROUTES = [
+    Route("org:unit_tree", read=expect(200, anon=LOGIN)),
+    Route("org:vacant_list", read=page_for((*ORG_ADMINS, "tim_penilai", "auditor"))),
+    Route("org:pegawai_list", read=expect(200, anon=LOGIN)),
+    Route("org:unplaced_list", read=page_for((*ORG_ADMINS, "tim_penilai", "auditor"))),
+    Route("org:dinilai", read=page_for(HOLDS_A_POSITION)),
+    # New units: under the admin_pd subtree, outside it, at the top.
+    Route(
+        "org:unit_create",
+        case="under_disdik",
+        query=in_sukamaju,
+        read=page_for(ORG_ADMINS),
+        data=lambda o: {"kode": "UJI-HARNESS", "nama": "Unit Uji", "eselon": "", "parent": o.unit_disdik.pk},
+        state=lambda o: UnitKerja.objects.filter(kode="UJI-HARNESS").count(),
+        # the outsider is offered only its own units, so the Sukamaju parent is refused by the form
+        write=page_for(("admin_bkpsdm", "admin_pd", "superuser"), ok=OK) | {"outsider": 200},
+    ),
+    Route(
+        "org:unit_create",
+        case="under_dinkes",
+        query=in_sukamaju,
+        read=None,
+        data=lambda o: {"kode": "UJI-HARNESS", "nama": "Unit Uji", "eselon": "", "parent": o.unit_dinkes.pk},
+        state=lambda o: UnitKerja.objects.filter(kode="UJI-HARNESS").count(),
+        write=page_for(("admin_bkpsdm", "superuser"), ok=OK) | {"outsider": 200, "admin_pd": 200},
+    ),
+    Route(
+        "org:unit_create",
+        case="top_level",
+        query=in_sukamaju,
+        read=None,
+        data=lambda o: {"kode": "UJI-HARNESS", "nama": "Unit Uji", "eselon": "", "parent": ""},
+        state=lambda o: UnitKerja.objects.filter(kode="UJI-HARNESS").count(),
+        # the outsider creates it in its own instansi
+        write=page_for(("admin_bkpsdm", "outsider", "superuser"), ok=OK),
+    ),
+    Route(
+        "org:instansi_edit",
+        query=in_sukamaju,
+        read=page_for(("admin_bkpsdm", "outsider", "superuser")),
+        data=lambda o: {
+            "nama": "Pemerintah Kota Sukamaju Baru",
+            "tempat": "Sukamaju",
+            "jabatan_ppk": "Wali Kota",
+            "zona_waktu": "Asia/Jakarta",
+            "skema_periode": "bulanan",
+            "reason": "Uji",
+        },
+        # both rows: the outsider's write lands on its own instansi (see test_route_permissions)
+        state=lambda o: (row(Instansi, o.sukamaju.pk), row(Instansi, o.lembah.pk)),
+        write=page_for(("admin_bkpsdm", "outsider", "superuser"), ok=OK),
+    ),
+    Route(
+        "org:pegawai_create",
+        query=in_sukamaju,
+        read=page_for(ORG_ADMINS),
+        data=lambda o: pegawai_form(
+            Pegawai(
+                nip=NEW_NIP,
+                status="PNS",
+                nama="Pegawai Baru",
+                golongan="III/b",
+                tanggal_lahir=datetime.date(1980, 1, 1),
+                jenis_kelamin="L",
+            )
+        ),
+        state=lambda o: Pegawai.objects.filter(nip=NEW_NIP).count(),
+        write=page_for(ORG_ADMINS, ok=OK),
+    ),
+]
+
+for case in ("disdik", "lembah"):
+    ROUTES += [
+        Route("org:unit_detail", case=case, kwargs=_unit_kwargs(case), read=seen_by(_unit_visible(case))),
+        Route(
+            "GET /api/v1/units/{unit_id}",
+            case=case,
+            kwargs=lambda o, case=case: {"unit_id": UNITS[case](o).pk},
+            read=seen_by(_unit_visible(case), api=True),
+        ),
+    ]
+
+for case, managers in UNIT_MANAGERS.items():
+    visible = _unit_visible(case)
+    ROUTES.append(
+        Route(
+            "org:unit_edit",
+            case=case,
+            kwargs=_unit_kwargs(case),
+            read=managed_by(managers, visible),
+            data=lambda o, case=case: unit_form(UNITS[case](o), nama="Nama Baru Unit"),
+            state=_unit_state(case),
+            write=managed_by(managers, visible, ok=OK),
+        )
+    )
+
+# Moving a unit: inside the admin_pd subtree (allowed), out of it (the form offers no such parent), elsewhere.
+ROUTES += [
+    Route(
+        "org:unit_move",
+        case="disdik_grandchild",
+        kwargs=lambda o: {"pk": o.unit_disdik_umpeg.pk},
+        read=managed_by(UNIT_MANAGERS["disdik_child"], _unit_visible("disdik")),
+        data=lambda o: {"parent": o.unit_disdik_b1.pk, "tanggal": today(), "reason": "Restrukturisasi"},
+        state=lambda o: row(UnitKerja, o.unit_disdik_umpeg.pk),
+        write=managed_by(UNIT_MANAGERS["disdik_child"], _unit_visible("disdik"), ok=OK),
+    ),
+    Route(
+        "org:unit_move",
+        case="out_of_disdik",
+        kwargs=lambda o: {"pk": o.unit_disdik_umpeg.pk},
+        read=None,
+        data=lambda o: {"parent": o.unit_dinkes.pk, "tanggal": today(), "reason": "Restrukturisasi"},
+        state=lambda o: row(UnitKerja, o.unit_disdik_umpeg.pk),
+        write=managed_by(("admin_bkpsdm", "superuser"), _unit_visible("disdik"), ok=OK) | {"admin_pd": 200},
+    ),
+    Route(
+        "org:unit_move",
+        case="dinkes",
+        kwargs=_unit_kwargs("dinkes"),
+        read=managed_by(UNIT_MANAGERS["dinkes"], _unit_visible("dinkes")),
+    ),
+    Route(
+        "org:unit_move",
+        case="lembah",
+        kwargs=_unit_kwargs("lembah"),
+        read=managed_by(UNIT_MANAGERS["lembah"], ()),
+        data=lambda o: {"parent": o.unit_lembah_setda.pk, "tanggal": today(), "reason": "Restrukturisasi"},
+        state=lambda o: row(UnitKerja, o.unit_lembah.pk),
+        write=managed_by(UNIT_MANAGERS["lembah"], (), ok=OK),
+    ),
+]
+
+for case, creators in JABATAN_CREATORS.items():
+    visible = _unit_visible(case)
+    ROUTES.append(
+        Route(
+            "org:jabatan_create",
+            case=case,
+            kwargs=lambda o, case=case: {"unit_pk": UNITS[case](o).pk},
+            read=managed_by(creators, visible),
+            data=lambda o, case=case: {
+                "nama": "Jabatan Uji Harness",
+                "jenis": "pelaksana",
+                "unit": UNITS[case](o).pk,
+                "atasan": UNITS[case](o).jabatan.get(kepala_unit=True).pk,
+            },
+            state=lambda o: Jabatan.objects.filter(nama="Jabatan Uji Harness").count(),
+            write=managed_by(creators, visible, ok=OK),
+        )
+    )
+
+JABATAN = {
+    "disdik": lambda o: o.jabatan_disdik,
+    "dinkes": lambda o: o.jabatan_dinkes,
+    "lembah": lambda o: o.jabatan_lembah,
+}
+for case in ("disdik", "lembah"):
+    ROUTES += [
+        Route(
+            "org:jabatan_detail",
+            case=case,
+            kwargs=lambda o, case=case: {"pk": JABATAN[case](o).pk},
+            read=seen_by(_unit_visible(case)),
+        ),
+        Route(
+            "GET /api/v1/jabatan/{jabatan_id}",
+            case=case,
+            kwargs=lambda o, case=case: {"jabatan_id": JABATAN[case](o).pk},
+            read=seen_by(_unit_visible(case), api=True),
+        ),
+    ]
+for case, managers in JABATAN_CREATORS.items():
+    visible = _unit_visible(case)
+    ROUTES.append(
+        Route(
+            "org:jabatan_edit",
+            case=case,
+            kwargs=lambda o, case=case: {"pk": JABATAN[case](o).pk},
+            read=managed_by(managers, visible),
+            data=lambda o, case=case: jabatan_form(JABATAN[case](o), nama="Nama Jabatan Baru"),
+            state=lambda o, case=case: row(Jabatan, JABATAN[case](o).pk),
+            write=managed_by(managers, visible, ok=OK),
+        )
+    )
+
+# Pegawai records: reading (HTML and API) and managing.
+for case, seen in SEES_PEGAWAI.items():
+    pegawai = PEGAWAI_OBJECT[case]
+    ROUTES += [
+        Route(
+            "org:pegawai_detail",
+            case=case,
+            kwargs=lambda o, pegawai=pegawai: {"pk": pegawai(o).pk},
+            read=seen_by(seen),
+        ),
+        Route(
+            "GET /api/v1/pegawai/{pegawai_id}",
+            case=case,
+            kwargs=lambda o, pegawai=pegawai: {"pegawai_id": pegawai(o).pk},
+            read=seen_by(seen, api=True),
+        ),
+    ]
+
+for case, managers in MANAGES_PEGAWAI.items():
+    pegawai, visible = PEGAWAI_OBJECT[case], SEES_PEGAWAI[case]
+    kwargs = lambda o, pegawai=pegawai: {"pk": pegawai(o).pk}  # noqa: E731
+    ROUTES += [
+        Route(
+            "org:pegawai_edit",
+            case=case,
+            kwargs=kwargs,
+            read=managed_by(managers, visible),
+            data=lambda o, pegawai=pegawai: pegawai_form(pegawai(o), telepon="0812-0000-1111"),
+            state=lambda o, pegawai=pegawai: row(Pegawai, pegawai(o).pk),
+            write=managed_by(managers, visible, ok=OK),
+        ),
+    ]
+
+ROUTES += [
+    # Assignments and transfers, inside the admin_pd subtree and outside it.
+    Route(
+        "org:penugasan_create",
+        case="disdik",
+        kwargs=lambda o: {"pk": o.pegawai_disdik.pk},
+        read=managed_by(MANAGES_PEGAWAI["disdik"], SEES_PEGAWAI["disdik"]),
+        data=lambda o: {"jabatan": o.jabatan_disdik_kabid.pk, "jenis": "plt", "mulai": today()},
+        state=assignments_of(lambda o: o.pegawai_disdik),
+        write=managed_by(MANAGES_PEGAWAI["disdik"], SEES_PEGAWAI["disdik"], ok=OK),
+    ),
+    Route(
+        "org:penugasan_create",
+        case="self",
+        kwargs=lambda o: {"pk": o.pegawai_self.pk},
+        read=managed_by(MANAGES_PEGAWAI["self"], SEES_PEGAWAI["self"]),
+        data=lambda o: {"jabatan": o.jabatan_dinkes_gizi.pk, "jenis": "plt", "mulai": today()},
+        state=assignments_of(lambda o: o.pegawai_self),
+        write=managed_by(MANAGES_PEGAWAI["self"], SEES_PEGAWAI["self"], ok=OK),
+    ),
+    Route(
+        "org:penugasan_create",
+        case="lembah",
+        kwargs=lambda o: {"pk": o.pegawai_lembah.pk},
+        read=managed_by(MANAGES_PEGAWAI["lembah"], ()),
+    ),
+    Route(
+        "org:pegawai_transfer",
+        case="disdik",
+        kwargs=lambda o: {"pk": o.pegawai_disdik.pk},
+        read=managed_by(MANAGES_PEGAWAI["disdik"], SEES_PEGAWAI["disdik"]),
+        data=lambda o: {"jabatan": o.jabatan_disdik_vacant.pk, "tanggal": today(), "reason": "Mutasi"},
+        state=assignments_of(lambda o: o.pegawai_disdik),
+        write=managed_by(MANAGES_PEGAWAI["disdik"], SEES_PEGAWAI["disdik"], ok=OK),
+    ),
+    Route(
+        "org:pegawai_transfer",
+        case="self",
+        kwargs=lambda o: {"pk": o.pegawai_self.pk},
+        read=managed_by(MANAGES_PEGAWAI["self"], SEES_PEGAWAI["self"]),
+    ),
+    Route(
+        "org:pegawai_reset_password",
+        case="disdik",
+        kwargs=lambda o: {"pk": o.pegawai_disdik.pk},
+        read=expect(405, anon=LOGIN),
+        data=lambda o: {},
+        state=lambda o: User.objects.filter(pegawai=o.pegawai_disdik).values("password").get(),
+        write=managed_by(("admin_bkpsdm", "superuser"), SEES_PEGAWAI["disdik"], ok=OK),
+    ),
+    Route(
+        "org:pegawai_reset_password",
+        case="self",
+        kwargs=lambda o: {"pk": o.pegawai_self.pk},
+        read=None,
+        data=lambda o: {},
+        state=lambda o: User.objects.filter(pegawai=o.pegawai_self).values("password").get(),
+        write=managed_by(("admin_bkpsdm", "superuser"), SEES_PEGAWAI["self"], ok=OK),
+    ),
+    Route(
+        "org:pegawai_reset_password",
+        case="lembah",
+        kwargs=lambda o: {"pk": o.pegawai_lembah.pk},
+        read=None,
+        data=lambda o: {},
+        state=lambda o: User.objects.filter(pegawai=o.pegawai_lembah).values("password").get(),
+        write=managed_by(("outsider", "superuser"), (), ok=OK),
+    ),
+]
+
+PENUGASAN = {
+    "self": lambda o: o.penugasan_self,
+    "disdik": lambda o: o.penugasan_disdik,
+    "lembah": lambda o: o.penugasan_lembah,
+}
+for case, penugasan in PENUGASAN.items():
+    managers, visible = MANAGES_PEGAWAI[case], SEES_PEGAWAI[case]
+    ROUTES.append(
+        Route(
+            "org:penugasan_end",
+            case=case,
+            kwargs=lambda o, penugasan=penugasan: {"pk": penugasan(o).pk},
+            read=managed_by(managers, visible),
+            data=lambda o: {"selesai": today(), "reason": "Pensiun"},
+            state=lambda o, penugasan=penugasan: row(Penugasan, penugasan(o).pk),
+            write=managed_by(managers, visible, ok=OK),
+        )
+    )
+
+# The API lists: every logged-in user gets 200 (with what they may see: see test_route_permissions).
+ROUTES += [
+    Route(f"GET /api/v1/{name}", read=expect(200, anon=401))
+    for name in ("instansi", "units", "jabatan", "pegawai")
+]
+ROUTES += [
+    Route(
+        f"GET /api/v1/pegawai/{{pegawai_id}}/{what}",
+        case=case,
+        kwargs=lambda o, pegawai=PEGAWAI_OBJECT[case]: {"pegawai_id": pegawai(o).pk},
+        read=seen_by(SEES_PEGAWAI[case], api=True),
+    )
+    for what in ("penilai", "dinilai")
+    for case in ("atasan", "disdik", "lembah")
+]

@@ -1,0 +1,419 @@
+"""The organisation screens as a user works with them through the browser (the Django test client)."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.html import escape
+
+from kinerja.accounts.models import User
+from kinerja.core import audit
+from kinerja.org import demo, selectors, services
+from kinerja.org.models import Jabatan, Pegawai, Penugasan, RiwayatUnitKerja, UnitKerja
+from kinerja.org.rules import InvalidNip, parse_nip
+
+NEW_NIP = "19950203 202001 1 007"
+NEW_NAME = "Bayu Prasetyo Wicaksono"
+
+
+def pegawai_form(**overrides) -> dict:
+    data = {
+        "nip": NEW_NIP,
+        "status": "PNS",
+        "gelar_depan": "",
+        "nama": NEW_NAME,
+        "gelar_belakang": "S.Kom.",
+        "golongan": "III/a",
+        "grade_pppk": "",
+        "tanggal_lahir": "",
+        "jenis_kelamin": "",
+        "email": "bayu@example.org",
+        "telepon": "0812 1111 2222",
+    }
+    data.update(overrides)
+    return data
+
+
+def penilai_cell(html: str) -> str:
+    match = re.search(r'data-testid="penilai">(.*?)</dd>', html, re.DOTALL)
+    assert match, "no penilai on the page"
+    return match.group(1)
+
+
+def held_jabatan(user: User) -> Jabatan:
+    return selectors.primary_assignment(user.pegawai).jabatan
+
+
+def unused_nip(n: int) -> str:
+    """A valid PNS NIP not used by the demo data."""
+    for seq in range(900, 1000):
+        nip = f"19900{n % 9 + 1}15201501{1 + n % 2}{seq:03d}"
+        if not Pegawai.objects.filter(nip=nip).exists():
+            return nip
+    raise AssertionError("no free NIP")
+
+
+def make_pegawai(actor, n: int) -> Pegawai:
+    return services.pegawai_create(
+        actor=actor,
+        instansi=actor.instansi,
+        nip=unused_nip(n),
+        nama=f"Pegawai Uji {n}",
+        status="PNS",
+        golongan="II/c",
+    )
+
+
+def add_staff(actor, unit: UnitKerja, atasan: Jabatan | None, count: int, start: int = 0) -> None:
+    """New positions in a unit, each with a new definitive holder."""
+    for n in range(start, start + count):
+        jabatan = services.jabatan_create(
+            actor=actor, unit=unit, nama=f"Pengadministrasi Uji {n}", jenis="pelaksana", atasan=atasan
+        )
+        services.penugasan_create(
+            actor=actor,
+            pegawai=make_pegawai(actor, n),
+            jabatan=jabatan,
+            jenis="definitif",
+            mulai=datetime.date(2020, 1, 1),
+        )
+
+
+def count_queries(client, url, params=None) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(ctx), response
+
+
+# Registering a pegawai ---------------------------------------------------------------------------------------
+
+
+def test_admin_bkpsdm_registers_a_pegawai_with_a_spaced_nip_and_is_sent_to_placement(cast):
+    client = cast.client("admin_bkpsdm")
+    response = client.post(reverse("org:pegawai_create"), pegawai_form())
+
+    pegawai = Pegawai.objects.get(nip="199502032020011007")
+    assert response.status_code == 302
+    assert response.url == reverse("org:penugasan_create", args=[pegawai.pk])
+    assert pegawai.nama == NEW_NAME
+    assert pegawai.instansi == cast.admin_bkpsdm.instansi
+    assert pegawai.tanggal_lahir == datetime.date(1995, 2, 3)
+    assert pegawai.jenis_kelamin == "L"
+    assert User.objects.filter(username="199502032020011007", pegawai=pegawai).exists()
+    page = client.get(response.url)
+    assert page.status_code == 200
+    assert NEW_NAME in page.content.decode()
+
+
+def test_invalid_nip_shows_the_indonesian_error_and_keeps_what_was_typed(cast):
+    bad = "19950231 202001 1 007"
+    with pytest.raises(InvalidNip) as expected:
+        parse_nip(bad)
+    response = cast.client("admin_bkpsdm").post(reverse("org:pegawai_create"), pegawai_form(nip=bad))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["nip"] == [str(expected.value)]
+    html = response.content.decode()
+    assert escape(str(expected.value)) in html
+    assert "Tanggal lahir pada NIP tidak valid" in html
+    assert f'value="{NEW_NAME}"' in html
+    assert f'value="{bad}"' in html
+    assert 'value="bayu@example.org"' in html
+    assert not Pegawai.objects.filter(nama=NEW_NAME).exists()
+
+
+def test_nip_that_disagrees_with_the_typed_birth_date_is_refused(cast):
+    response = cast.client("admin_bkpsdm").post(
+        reverse("org:pegawai_create"), pegawai_form(tanggal_lahir="1995-03-02")
+    )
+    assert response.status_code == 200
+    assert "tanggal_lahir" in response.context["form"].errors
+    assert not Pegawai.objects.filter(nama=NEW_NAME).exists()
+
+
+@pytest.mark.parametrize("role", ["pegawai", "atasan", "tim_penilai", "auditor"])
+def test_only_administrators_may_register_pegawai(cast, role):
+    client = cast.client(role)
+    assert client.get(reverse("org:pegawai_create")).status_code == 403
+    assert client.post(reverse("org:pegawai_create"), pegawai_form()).status_code == 403
+    assert not Pegawai.objects.filter(nama=NEW_NAME).exists()
+
+
+# Placing and transferring ------------------------------------------------------------------------------------
+
+
+def test_assigning_then_transferring_changes_the_penilai_on_the_profile(cast):
+    client = cast.client("admin_bkpsdm")
+    admin = cast.admin_bkpsdm
+    first = services.jabatan_create(
+        actor=admin,
+        unit=held_jabatan(cast.atasan).unit,
+        nama="Pengadministrasi Imunisasi",
+        jenis="pelaksana",
+        atasan=held_jabatan(cast.atasan),
+    )
+    second = services.jabatan_create(
+        actor=admin,
+        unit=held_jabatan(cast.kepala_dinas).unit,
+        nama="Pengadministrasi Umum Pimpinan",
+        jenis="pelaksana",
+        atasan=held_jabatan(cast.kepala_dinas),
+    )
+    client.post(reverse("org:pegawai_create"), pegawai_form())
+    pegawai = Pegawai.objects.get(nip="199502032020011007")
+    profile = reverse("org:pegawai_detail", args=[pegawai.pk])
+    assert cast.atasan.pegawai.nama_lengkap not in penilai_cell(client.get(profile).content.decode())
+
+    started = selectors.today() - datetime.timedelta(days=30)
+    response = client.post(
+        reverse("org:penugasan_create", args=[pegawai.pk]),
+        {"jabatan": first.pk, "jenis": "definitif", "mulai": started.isoformat(), "nomor_sk": "800/1/2026"},
+    )
+    assert response.status_code == 302
+    assert response.url == profile
+    cell = penilai_cell(client.get(profile).content.decode())
+    assert escape(cast.atasan.pegawai.nama_lengkap) in cell
+
+    response = client.post(
+        reverse("org:pegawai_transfer", args=[pegawai.pk]),
+        {
+            "jabatan": second.pk,
+            "tanggal": selectors.today().isoformat(),
+            "nomor_sk": "821/2/2026",
+            "reason": "Kebutuhan organisasi",
+        },
+    )
+    assert response.status_code == 302
+    html = client.get(profile).content.decode()
+    cell = penilai_cell(html)
+    assert escape(cast.kepala_dinas.pegawai.nama_lengkap) in cell
+    assert escape(cast.atasan.pegawai.nama_lengkap) not in cell
+    # History is kept: the first assignment ended the day before the transfer.
+    old = Penugasan.objects.get(pegawai=pegawai, jabatan=first)
+    assert old.selesai == selectors.today() - datetime.timedelta(days=1)
+    # Looking at the profile before the transfer date still shows the old penilai.
+    earlier = client.get(profile, {"tanggal": old.selesai.isoformat()}).content.decode()
+    assert escape(cast.atasan.pegawai.nama_lengkap) in penilai_cell(earlier)
+
+
+def test_transfer_without_reason_shows_the_error_and_changes_nothing(cast):
+    pegawai = cast.pegawai.pegawai
+    target = held_jabatan(cast.kepala_dinas)
+    target = services.jabatan_create(
+        actor=cast.admin_bkpsdm, unit=target.unit, nama="Staf Khusus", jenis="pelaksana", atasan=target
+    )
+    before = Penugasan.objects.filter(pegawai=pegawai).count()
+    response = cast.client("admin_bkpsdm").post(
+        reverse("org:pegawai_transfer", args=[pegawai.pk]),
+        {"jabatan": target.pk, "tanggal": selectors.today().isoformat(), "reason": ""},
+    )
+    assert response.status_code == 200
+    assert "reason" in response.context["form"].errors
+    assert Penugasan.objects.filter(pegawai=pegawai).count() == before
+
+
+def test_moving_a_unit_under_its_own_sub_unit_is_refused_and_keeps_the_reason(cast):
+    dinkes = held_jabatan(cast.kepala_dinas).unit
+    child = dinkes.children.order_by("pk").first()
+    old_parent = dinkes.parent_id
+    reason = "Restrukturisasi perangkat daerah tahun ini"
+
+    response = cast.client("admin_bkpsdm").post(
+        reverse("org:unit_move", args=[dinkes.pk]),
+        {"parent": child.pk, "tanggal": selectors.today().isoformat(), "reason": reason},
+    )
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "parent" in errors
+    html = response.content.decode()
+    assert escape(errors["parent"][0]) in html
+    assert reason in html
+    dinkes.refresh_from_db()
+    assert dinkes.parent_id == old_parent
+    assert not RiwayatUnitKerja.objects.filter(unit=dinkes).exists()
+
+
+def test_moving_a_unit_through_the_form_keeps_its_history(cast):
+    unit = held_jabatan(cast.atasan).unit
+    new_parent = held_jabatan(cast.kepala_dinas).unit
+    response = cast.client("admin_bkpsdm").post(
+        reverse("org:unit_move", args=[unit.pk]),
+        {"parent": new_parent.pk, "tanggal": selectors.today().isoformat(), "reason": "Perampingan"},
+    )
+    assert response.status_code == 302
+    unit.refresh_from_db()
+    assert unit.parent_id == new_parent.pk
+    assert unit.path.startswith(new_parent.path)
+    assert RiwayatUnitKerja.objects.filter(unit=unit, parent_baru=new_parent, alasan="Perampingan").exists()
+
+
+def test_editing_a_position_through_the_form_saves_it(cast):
+    jabatan = held_jabatan(cast.pegawai)
+    response = cast.client("admin_bkpsdm").post(
+        reverse("org:jabatan_edit", args=[jabatan.pk]),
+        {
+            "nama": "Pengelola Data Imunisasi",
+            "jenis": jabatan.jenis,
+            "jenjang": jabatan.jenjang,
+            "eselon": jabatan.eselon,
+            "unit": jabatan.unit_id,
+            "atasan": jabatan.atasan_id,
+            "reason": "Penyesuaian nomenklatur",
+        },
+    )
+    assert response.status_code == 302
+    jabatan.refresh_from_db()
+    assert jabatan.nama == "Pengelola Data Imunisasi"
+
+
+# Search ------------------------------------------------------------------------------------------------------
+
+
+def listed_pegawai(response) -> set[int]:
+    return {p.pk for p, _assignment in response.context["rows"]}
+
+
+def test_search_by_nip_prefix_and_by_name(cast):
+    client = cast.client("admin_bkpsdm")
+    me = cast.pegawai.pegawai
+
+    by_nip = client.get(reverse("org:pegawai_list"), {"q": "19920618 2019"})
+    assert by_nip.status_code == 200
+    assert listed_pegawai(by_nip) == {me.pk}
+
+    by_name = client.get(reverse("org:pegawai_list"), {"q": me.nama.upper()})
+    assert me.pk in listed_pegawai(by_name)
+    assert all(me.nama.lower() in p.nama.lower() for p, _a in by_name.context["rows"])
+
+    nothing = client.get(reverse("org:pegawai_list"), {"q": "Zzyzx"})
+    assert listed_pegawai(nothing) == set()
+
+
+def test_search_does_not_reach_pegawai_of_another_instansi(cast):
+    lembah = Pegawai.objects.exclude(instansi=cast.admin_bkpsdm.instansi).first()
+    response = cast.client("admin_bkpsdm").get(reverse("org:pegawai_list"), {"q": lembah.nip})
+    assert listed_pegawai(response) == set()
+
+
+def test_htmx_search_returns_only_the_results_fragment(cast):
+    client = cast.client("admin_bkpsdm")
+    full = client.get(reverse("org:pegawai_list"), {"q": demo.NIP_PELAKSANA_IMUNISASI})
+    partial = client.get(
+        reverse("org:pegawai_list"), {"q": demo.NIP_PELAKSANA_IMUNISASI}, HTTP_HX_REQUEST="true"
+    )
+
+    assert partial.status_code == 200
+    html = partial.content.decode()
+    assert "<html" not in html and "<form" not in html
+    assert "<table" in html
+    assert escape(cast.pegawai.pegawai.nama_lengkap) in html
+    assert "<html" in full.content.decode()
+
+
+# Home page and language --------------------------------------------------------------------------------------
+
+
+def test_home_shows_admin_bkpsdm_what_needs_attention(cast):
+    client = cast.client("admin_bkpsdm")
+    response = client.get(reverse("core:home"))
+    attention = response.context["attention"]
+    expected = selectors.org_attention(cast.admin_bkpsdm.instansi_id)
+    assert attention == expected
+    assert attention.kosong >= 1  # the vacant Kepala Dinas Kependudukan dan Pencatatan Sipil
+    html = response.content.decode()
+    assert reverse("org:vacant_list") in html and reverse("org:unplaced_list") in html
+
+    make_pegawai(cast.admin_bkpsdm, 1)
+    after = client.get(reverse("core:home")).context["attention"]
+    assert after.belum_ditempatkan == attention.belum_ditempatkan + 1
+
+
+def test_home_shows_a_pegawai_their_penilai_and_no_admin_counts(cast):
+    response = cast.client("pegawai").get(reverse("core:home"))
+    assert response.status_code == 200
+    assert "attention" not in response.context
+    cell = penilai_cell(response.content.decode())
+    assert escape(cast.atasan.pegawai.nama_lengkap) in cell
+    assert reverse("org:unplaced_list") not in response.content.decode()
+
+
+def test_language_switch_changes_the_page_language(cast):
+    client = cast.client("pegawai")
+    before = client.get(reverse("core:home"))
+    assert '<html lang="id">' in before.content.decode()
+
+    response = client.post("/i18n/setlang/", {"language": "en", "next": reverse("core:home")})
+    assert response.status_code == 302
+
+    after = client.get(reverse("core:home"))
+    assert '<html lang="en">' in after.content.decode()
+    assert after.headers["Content-Language"] == "en"
+
+
+# Query counts do not grow with the rows ----------------------------------------------------------------------
+
+
+def test_pegawai_list_query_count_does_not_grow_with_rows(cast):
+    client = cast.client("admin_bkpsdm")
+    url = reverse("org:pegawai_list")
+    client.get(url)  # warm up session and caches
+    few, one = count_queries(client, url, {"q": demo.NIP_PELAKSANA_IMUNISASI})
+    many, page = count_queries(client, url, {"q": "19"})
+    assert len(one.context["rows"]) == 1
+    assert len(page.context["rows"]) == 25
+    assert many == few
+
+
+def test_unit_tree_query_count_does_not_grow_with_units(cast):
+    admin = cast.admin_bkpsdm
+    client = cast.client("admin_bkpsdm")
+    url = reverse("org:unit_tree")
+    client.get(url)
+    before, _ = count_queries(client, url)
+    parent = held_jabatan(cast.kepala_dinas).unit
+    for n in range(3):
+        unit = services.unit_create(
+            actor=admin, instansi=admin.instansi, parent=parent, kode=f"UJI{n}", nama=f"Unit Uji {n}"
+        )
+        add_staff(admin, unit, held_jabatan(cast.kepala_dinas), 2, start=10 * n)
+    after, response = count_queries(client, url)
+    assert "Unit Uji 2" in response.content.decode()
+    assert after == before
+
+
+def test_unit_detail_query_count_does_not_grow_with_positions(cast):
+    admin = cast.admin_bkpsdm
+    client = cast.client("admin_bkpsdm")
+    unit = held_jabatan(cast.atasan).unit
+    url = reverse("org:unit_detail", args=[unit.pk])
+    client.get(url)
+    before, first = count_queries(client, url)
+    add_staff(admin, unit, held_jabatan(cast.atasan), 4)
+    after, response = count_queries(client, url)
+    assert len(response.context["rows"]) == len(first.context["rows"]) + 4
+    assert after == before
+
+
+def test_audit_list_query_count_does_not_grow_with_events(cast):
+    client = cast.client("auditor")
+    url = reverse("core:audit_list")
+    client.get(url)
+    before, first = count_queries(client, url)
+    people = list(Pegawai.objects.filter(instansi=cast.auditor.instansi)[:10])
+    for n, pegawai in enumerate(people):
+        audit.record(
+            actor=[cast.admin_bkpsdm, cast.superuser][n % 2],
+            action="org.pegawai.update",
+            obj=pegawai,
+            instansi=pegawai.instansi,
+            pegawai=pegawai,
+            changes={"telepon": ["", f"0812{n}"]},
+        )
+    after, response = count_queries(client, url)
+    assert len(response.context["page"].object_list) == len(first.context["page"].object_list) + 10
+    assert after == before

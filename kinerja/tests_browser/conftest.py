@@ -1,0 +1,103 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+The live server needs real commits, so these tests are transactional: the database is flushed after each one
+and every test loads a small demo government itself (the `demo` fixture). Run them apart from the main suite:
+`pytest -m browser` (`make test` does).
+"""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+YEAR = datetime.date.today().year
+DEMO_PEGAWAI = 150  # the smallest demo that still has every special case
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; the ORM calls the tests make
+    # around it are still plain synchronous code.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def demo(browser, live_server):
+    """The demo government, committed so that the live server sees it.
+
+    The root conftest loads a demo into the fresh test database once; the first browser test finds that
+    one, the following ones (after the flush) load a small one of their own."""
+    from kinerja.org import demo as demo_module
+    from kinerja.org.models import Instansi
+
+    if not Instansi.objects.filter(kode="KOTA-SKM").exists():
+        demo_module.load_demo(pegawai=DEMO_PEGAWAI, year=YEAR)
+    return demo_module
+
+
+@pytest.fixture
+def page(browser, live_server, demo):
+    """A fresh browser profile (no cookies) speaking Indonesian, as the users do.
+
+    `page.problems` collects what a user would not see but should never happen: assets or pages answered
+    with an error status, JavaScript errors, console errors."""
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="id-ID"
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.problems = []
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and page.problems.append(f"{r.status} {r.request.method} {r.url}"),
+    )
+    page.on("pageerror", lambda exc: page.problems.append(f"JavaScript error: {exc}"))
+    # Failed loads are reported above with their address (the console repeats them without, and also
+    # reports the browser's own favicon probe, which is no page's doing).
+    page.on(
+        "console",
+        lambda m: (
+            m.type == "error"
+            and not m.text.startswith("Failed to load resource")
+            and page.problems.append(f"console: {m.text}")
+        ),
+    )
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
