@@ -69,12 +69,13 @@ def main() -> None:
     kadinkes = Pegawai.objects.get(nip=demo.NIP_KEPALA_DINKES)
     results["assessed_by_kepala_dinas_ms"] = median_ms(lambda: selectors.assessed_by(kadinkes), args.repeat)
 
+    staff = Pegawai.objects.get(nip=demo.NIP_PELAKSANA_IMUNISASI)
     pages = {
         "home_pegawai": (demo.NIP_PELAKSANA_IMUNISASI, "/"),
         "home_admin": ("admin.bkpsdm", "/"),
         "unit_tree": ("admin.bkpsdm", "/org/unit/"),
         "pegawai_search": ("admin.bkpsdm", "/org/pegawai/?q=siti"),
-        "pegawai_profile": (demo.NIP_KASI_IMUNISASI, f"/org/pegawai/{kadinkes.pk}/"),
+        "pegawai_profile": (demo.NIP_KEPALA_DINKES, f"/org/pegawai/{staff.pk}/"),
         "audit_trail": ("auditor", "/jejak-audit/"),
         "api_pegawai_list": ("admin.bkpsdm", "/api/v1/pegawai?limit=50"),
     }

@@ -133,7 +133,49 @@ class PegawaiForm(forms.ModelForm):
         pass
 
 
-class PenugasanForm(forms.Form):
+class PositionPickerMixin:
+    """A unit select that narrows the position select (reloaded by htmx), with each seat's holder in its label.
+
+    Small organisations get every position at once; large ones choose the unit first, so the page stays light
+    on slow connections."""
+
+    SHOW_ALL_UP_TO = 500
+
+    def setup_positions(self, positions, holders_of, at, reload_url: str) -> None:
+        unit_field, field = self.fields["unit"], self.fields["jabatan"]
+        unit_field.queryset = UnitKerja.objects.filter(pk__in=positions.values("unit_id")).order_by("path")
+        unit_field.widget.attrs.update(
+            {
+                "hx-get": reload_url,
+                "hx-select": "#id_jabatan",
+                "hx-target": "#id_jabatan",
+                "hx-swap": "outerHTML",
+                "hx-trigger": "change",
+            }
+        )
+        unit_id = self.data.get("unit") or self.initial.get("unit")
+        if unit_id and str(unit_id).isdigit():
+            positions = positions.filter(unit_id=unit_id)
+        elif positions.count() > self.SHOW_ALL_UP_TO:
+            positions = positions.none()
+            field.help_text = _("Choose the unit first to list its positions.")
+        field.queryset = positions.select_related("unit")
+        holders = holders_of([j.pk for j in field.queryset], at)
+
+        def label(j: Jabatan) -> str:
+            holder = holders.get(j.pk)
+            who = (
+                _("vacant")
+                if holder is None
+                else f"{holder.pegawai.nama_lengkap} ({holder.get_jenis_display()})"
+            )
+            return f"{j.nama} — {j.unit.nama} · {who}"
+
+        field.label_from_instance = label
+
+
+class PenugasanForm(PositionPickerMixin, forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=UnitKerja.objects.none(), required=False)
     jabatan = forms.ModelChoiceField(label=_("Position"), queryset=Jabatan.objects.none())
     jenis = forms.ChoiceField(label=_("Kind"), choices=JenisPenugasan.choices)
     mulai = forms.DateField(label=_("From"), widget=DateInput(), initial=today)
@@ -141,24 +183,13 @@ class PenugasanForm(forms.Form):
     nomor_sk = forms.CharField(label=_("Decree number"), max_length=100, required=False)
     keterangan = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
-    def __init__(self, *args, positions=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["jabatan"]
-        field.queryset = positions.select_related("unit") if positions is not None else Jabatan.objects.none()
-        field.label_from_instance = lambda j: f"{j.nama} — {j.unit.nama}"
 
-
-class TransferForm(forms.Form):
+class TransferForm(PositionPickerMixin, forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=UnitKerja.objects.none(), required=False)
     jabatan = forms.ModelChoiceField(label=_("New position"), queryset=Jabatan.objects.none())
     tanggal = forms.DateField(label=_("Effective date"), widget=DateInput(), initial=today)
     nomor_sk = forms.CharField(label=_("Decree number"), max_length=100, required=False)
     reason = ReasonField()
-
-    def __init__(self, *args, positions=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields["jabatan"]
-        field.queryset = positions.select_related("unit") if positions is not None else Jabatan.objects.none()
-        field.label_from_instance = lambda j: f"{j.nama} — {j.unit.nama}"
 
 
 class EndPenugasanForm(forms.Form):

@@ -315,6 +315,22 @@ def unplaced_list(request):
     return render(request, "org/unplaced_list.html", {"page": page})
 
 
+def _with_positions(request, form_class, pegawai):
+    """An assignment or transfer form whose position list follows the chosen unit (?unit= on GET)."""
+    form = form_class(request.POST or None, initial={"unit": request.GET.get("unit")})
+    form.setup_positions(
+        _manageable_positions(request.user, pegawai.instansi),
+        selectors.holders_of,
+        selectors.today(),
+        request.path,
+    )
+    return form
+
+
+def _but_unit(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k != "unit"}
+
+
 # Pegawai ----------------------------------------------------------------------------------------------------
 
 
@@ -408,11 +424,11 @@ def penugasan_create(request, pk):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
     if not permissions.can_manage_pegawai(request.user, pegawai):
         raise PermissionDenied
-    form = forms.PenugasanForm(
-        request.POST or None, positions=_manageable_positions(request.user, pegawai.instansi)
-    )
+    form = _with_positions(request, forms.PenugasanForm, pegawai)
     if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda d: services.penugasan_create(actor=request.user, pegawai=pegawai, **d)):
+        if run_service(
+            form, lambda d: services.penugasan_create(actor=request.user, pegawai=pegawai, **_but_unit(d))
+        ):
             messages.success(request, _("The assignment was recorded."))
             return redirect("org:pegawai_detail", pegawai.pk)
     return _form_page(
@@ -429,11 +445,11 @@ def pegawai_transfer(request, pk):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
     if not permissions.can_manage_pegawai(request.user, pegawai):
         raise PermissionDenied
-    form = forms.TransferForm(
-        request.POST or None, positions=_manageable_positions(request.user, pegawai.instansi)
-    )
+    form = _with_positions(request, forms.TransferForm, pegawai)
     if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda d: services.pegawai_transfer(actor=request.user, pegawai=pegawai, **d)):
+        if run_service(
+            form, lambda d: services.pegawai_transfer(actor=request.user, pegawai=pegawai, **_but_unit(d))
+        ):
             messages.success(
                 request, _("The transfer was recorded; the previous assignment ended the day before.")
             )

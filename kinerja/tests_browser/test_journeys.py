@@ -128,7 +128,12 @@ def test_admin_bkpsdm_transfers_a_pegawai_and_the_profile_shows_the_new_penilai(
     expect(section(page, "penilai")).to_contain_text(nama(d.NIP_KEPALA_DINKES))
 
     section(page, "transfer").click()
-    page.locator("#id_jabatan").select_option(label=f"{target} — Dinas Kependudukan dan Pencatatan Sipil")
+    # Choosing the unit reloads the position list (htmx) with each seat's holder; the head seat is vacant.
+    page.locator("#id_unit").select_option(label="Dinas Kependudukan dan Pencatatan Sipil")
+    vacant_seat = f"{target} — Dinas Kependudukan dan Pencatatan Sipil · kosong"
+    expect(page.locator("#id_jabatan option", has_text=vacant_seat)).to_have_count(1)
+    expect(page.locator("#id_jabatan option", has_text="Kepala Seksi Imunisasi")).to_have_count(0)
+    page.locator("#id_jabatan").select_option(label=vacant_seat)
     page.locator("#id_nomor_sk").fill("821/MUT-99/BKPSDM")
     page.locator("#id_reason").fill("Promosi jabatan pimpinan tinggi pratama")
     page.locator("main form button[type=submit]").click()

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from kinerja.accounts.models import User
 from kinerja.core import audit
@@ -417,3 +418,27 @@ def test_audit_list_query_count_does_not_grow_with_events(cast):
     after, response = count_queries(client, url)
     assert len(response.context["page"].object_list) == len(first.context["page"].object_list) + 10
     assert after == before
+
+
+def test_transfer_form_lists_the_positions_of_the_chosen_unit_with_their_holders(cast):
+    pegawai = cast.pegawai.pegawai
+    dukcapil_head = Jabatan.objects.get(nama="Kepala Dinas Kependudukan dan Pencatatan Sipil")
+    client = cast.client("admin_bkpsdm")
+    url = reverse("org:pegawai_transfer", args=[pegawai.pk])
+    html = client.get(url, {"unit": dukcapil_head.unit_id}).content.decode()
+    options = html[html.index('id="id_jabatan"') :]
+    options = options[: options.index("</select>")]
+    assert f'value="{dukcapil_head.pk}"' in options
+    assert _("vacant") in options
+    assert "Kepala Seksi Imunisasi" not in options
+
+
+def test_a_large_organisation_must_choose_the_unit_before_the_position(cast, monkeypatch):
+    from kinerja.org.forms import PositionPickerMixin
+
+    monkeypatch.setattr(PositionPickerMixin, "SHOW_ALL_UP_TO", 10)
+    url = reverse("org:pegawai_transfer", args=[cast.pegawai.pegawai.pk])
+    html = cast.client("admin_bkpsdm").get(url).content.decode()
+    options = html[html.index('id="id_jabatan"') :]
+    assert "<option value=\"" not in options[: options.index("</select>")].replace('<option value=""', "")
+    assert _("Choose the unit first to list its positions.") in html
