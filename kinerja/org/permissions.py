@@ -168,3 +168,31 @@ def can_assign(user, pegawai: Pegawai, jabatan: Jabatan) -> bool:
 
 def can_reset_password(user, pegawai: Pegawai) -> bool:
     return _is_bkpsdm(user, pegawai.instansi_id)
+
+
+def units_manageable_by(user, instansi: Instansi) -> QuerySet[UnitKerja]:
+    """Active units where the user may create positions and place people."""
+    units = units_visible_to(user).filter(instansi=instansi, aktif=True)
+    if can_manage_instansi(user, instansi):
+        return units
+    return units.filter(_paths_q(access_of(user).admin_unit_paths, ""))
+
+
+def positions_manageable_by(user, instansi: Instansi) -> QuerySet[Jabatan]:
+    units = units_manageable_by(user, instansi)
+    return jabatan_visible_to(user).filter(unit__in=units, aktif=True).order_by("unit__path", "path")
+
+
+def can_view_worklists(user) -> bool:
+    """The administrators' lists of vacancies and unplaced pegawai."""
+    access = access_of(user)
+    return access.superuser or access.reads_whole_instansi or bool(access.admin_unit_paths)
+
+
+def worklist_positions(user, instansi: Instansi) -> QuerySet[Jabatan]:
+    """Positions whose vacancies the user follows: the whole instansi, or a department administrator's subtree."""
+    access = access_of(user)
+    jabatan = jabatan_visible_to(user).filter(instansi=instansi)
+    if access.superuser or access.reads_whole_instansi:
+        return jabatan
+    return jabatan.filter(_paths_q(access.admin_unit_paths, "unit__"))

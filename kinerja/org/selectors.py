@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from kinerja.org.models import Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
@@ -72,11 +72,15 @@ def _holders(assignments: Iterable[Penugasan]) -> dict[int, Penugasan]:
     return {jabatan_id: _best(items) for jabatan_id, items in by_jabatan.items()}
 
 
-def holders_of(jabatan_ids: Iterable[int], at: datetime.date | None = None) -> dict[int, Penugasan]:
-    """The effective holder of each given position at a date (positions without one are absent)."""
+def holders_of(
+    jabatan_ids: Iterable[int] | QuerySet, at: datetime.date | None = None
+) -> dict[int, Penugasan]:
+    """The effective holder of each given position at a date (positions without one are absent).
+
+    A queryset of ids is used as a subquery, so a large set of positions is never sent back and forth."""
     at = at or today()
-    ids = list(jabatan_ids)
-    if not ids:
+    ids = jabatan_ids if isinstance(jabatan_ids, QuerySet) else list(jabatan_ids)
+    if not isinstance(ids, QuerySet) and not ids:
         return {}
     qs = Penugasan.objects.active_at(at).filter(jabatan_id__in=ids).select_related("pegawai", "jabatan")
     return _holders(qs)
@@ -129,29 +133,42 @@ def _under(paths: list[str], prefix: str = "") -> Q:
 
 
 def assessed_by(pegawai: Pegawai, at: datetime.date | None = None) -> list[Dinilai]:
-    """Everyone the pegawai assesses at a date, in a fixed number of queries whatever their count."""
+    """Everyone the pegawai assesses at a date.
+
+    Walks down from the positions they hold one level at a time, passing through vacant seats and stopping at
+    seats someone else holds (whoever is below those is assessed by that holder). The number of queries grows
+    with the depth of the hierarchy, never with the number of people in it.
+    """
     at = at or today()
     mine = held_positions(pegawai, at)
     if not mine:
         return []
     mine_ids = {j.pk for j in mine}
-    paths = [j.path for j in mine]
     active = Penugasan.objects.active_at(at)
-    below = active.filter(_under(paths, "jabatan__")).exclude(jabatan_id__in=mine_ids)
+    reached: set[int] = set()
+    frontier = set(mine_ids)
+    seen = set(mine_ids)
+    while frontier:
+        children = set(Jabatan.objects.filter(atasan_id__in=frontier).values_list("pk", flat=True)) - seen
+        seen |= children
+        reached |= children
+        holders = holders_of(children, at)
+        frontier = {j for j in children if j not in holders or holders[j].pegawai_id == pegawai.pk}
+    # People with any assignment on a reached seat, with all their current assignments (their primary one
+    # may lie elsewhere, even below a seat they act in).
     candidates = list(
-        active.filter(pegawai_id__in=below.values("pegawai_id")).select_related(
-            "pegawai", "jabatan", "jabatan__unit"
-        )
+        active.filter(pegawai_id__in=active.filter(jabatan_id__in=reached).values("pegawai_id"))
+        .exclude(pegawai_id=pegawai.pk)
+        .select_related("pegawai", "jabatan", "jabatan__unit")
     )
-    holders = _holders(p for p in candidates if p.jabatan.path.startswith(tuple(paths)))
     by_pegawai: dict[int, list[Penugasan]] = {}
     for p in candidates:
         by_pegawai.setdefault(p.pegawai_id, []).append(p)
+    primaries = {pid: _best(items) for pid, items in by_pegawai.items()}
+    ancestors = {a for p in primaries.values() for a in p.jabatan.ancestor_ids}
+    holders = holders_of(ancestors - mine_ids, at)
     result = []
-    for pegawai_id, assignments in by_pegawai.items():
-        primary = _best(assignments)
-        if pegawai_id == pegawai.pk or not primary.jabatan.path.startswith(tuple(paths)):
-            continue
+    for pegawai_id, primary in primaries.items():
         for jabatan_id in primary.jabatan.ancestor_ids:
             if jabatan_id in mine_ids:
                 result.append(
@@ -190,30 +207,32 @@ class UnitNode:
     jumlah_kosong: int = 0
 
 
-def unit_tree(units: Iterable[UnitKerja], at: datetime.date | None = None) -> list[UnitNode]:
-    """The given units as a forest, with each unit's head and its count of positions and vacancies."""
+def unit_tree(units: QuerySet[UnitKerja], at: datetime.date | None = None) -> list[UnitNode]:
+    """The given units as a forest, with each unit's head and its count of positions and vacancies.
+
+    Counts are aggregated in the database and only the heads' holders are loaded, so the cost follows the
+    number of units, not of positions or people."""
     at = at or today()
-    units = list(units)
-    unit_ids = [u.pk for u in units]
-    jabatan = list(
-        Jabatan.objects.filter(unit_id__in=unit_ids, aktif=True).only("id", "unit_id", "kepala_unit")
+    unit_list = list(units.order_by("pk"))
+    in_units = Jabatan.objects.filter(unit__in=units, aktif=True)
+    held = Penugasan.objects.active_at(at).values("jabatan_id")
+    totals = dict(in_units.values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n"))
+    vacant = dict(
+        in_units.exclude(pk__in=held).values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n")
     )
-    holders = _holders(
-        Penugasan.objects.active_at(at)
-        .filter(jabatan__unit_id__in=unit_ids)
-        .select_related("pegawai", "jabatan")
-    )
-    nodes = {u.pk: UnitNode(unit=u, children=[]) for u in units}
-    for j in jabatan:
-        node = nodes[j.unit_id]
-        node.jumlah_jabatan += 1
-        holder = holders.get(j.pk)
-        if holder is None:
-            node.jumlah_kosong += 1
-        elif j.kepala_unit:
-            node.kepala = Pejabat(pegawai=holder.pegawai, jabatan=holder.jabatan, jenis=holder.jenis)
+    heads = holders_of(in_units.filter(kepala_unit=True).values("pk"), at)
+    nodes = {
+        u.pk: UnitNode(
+            unit=u, children=[], jumlah_jabatan=totals.get(u.pk, 0), jumlah_kosong=vacant.get(u.pk, 0)
+        )
+        for u in unit_list
+    }
+    for holder in heads.values():
+        nodes[holder.jabatan.unit_id].kepala = Pejabat(
+            pegawai=holder.pegawai, jabatan=holder.jabatan, jenis=holder.jenis
+        )
     roots = []
-    for u in sorted(units, key=lambda u: u.pk):  # creation order; `path` sorts "/10/" before "/2/"
+    for u in unit_list:  # creation order; `path` would sort "/10/" before "/2/"
         parent = nodes.get(u.parent_id)
         (parent.children if parent else roots).append(nodes[u.pk])
     return roots
@@ -280,27 +299,27 @@ class OrgAttention:
 
 def org_attention(instansi_id: int, unit_paths: list[str] | None = None) -> OrgAttention:
     """Counts an administrator should act on: vacant positions, acting officials, pegawai without a post."""
-    at = today()
-    jabatan = Jabatan.objects.filter(instansi_id=instansi_id, aktif=True)
-    pegawai = Pegawai.objects.filter(instansi_id=instansi_id, aktif=True)
+    jabatan = Jabatan.objects.filter(instansi_id=instansi_id)
     if unit_paths:
         jabatan = jabatan.filter(_under(unit_paths, "unit__"))
-    active = Penugasan.objects.active_at(at)
-    definitif = active.filter(jenis=JenisPenugasan.DEFINITIF)
+    pegawai = Pegawai.objects.filter(instansi_id=instansi_id)
     return OrgAttention(
-        kosong=jabatan.exclude(pk__in=definitif.values("jabatan_id")).count(),
-        dijabat_plt_plh=jabatan.filter(
-            pk__in=active.exclude(jenis=JenisPenugasan.DEFINITIF).values("jabatan_id")
-        )
-        .exclude(pk__in=definitif.values("jabatan_id"))
-        .count(),
-        belum_ditempatkan=0 if unit_paths else pegawai.exclude(pk__in=active.values("pegawai_id")).count(),
+        kosong=vacant_positions(jabatan).count(),
+        dijabat_plt_plh=vacant_positions(jabatan, acting_only=True).count(),
+        belum_ditempatkan=0 if unit_paths else unplaced_pegawai(pegawai).count(),
     )
 
 
-def vacant_positions(jabatan: QuerySet[Jabatan], at: datetime.date | None = None) -> QuerySet[Jabatan]:
-    definitif = Penugasan.objects.active_at(at or today()).filter(jenis=JenisPenugasan.DEFINITIF)
-    return jabatan.filter(aktif=True).exclude(pk__in=definitif.values("jabatan_id")).select_related("unit")
+def vacant_positions(
+    jabatan: QuerySet[Jabatan], at: datetime.date | None = None, *, acting_only: bool = False
+) -> QuerySet[Jabatan]:
+    """Active positions without a definitive holder; `acting_only` keeps those a Plt or Plh holds."""
+    active = Penugasan.objects.active_at(at or today())
+    definitif = active.filter(jenis=JenisPenugasan.DEFINITIF)
+    rows = jabatan.filter(aktif=True).exclude(pk__in=definitif.values("jabatan_id"))
+    if acting_only:
+        rows = rows.filter(pk__in=active.exclude(jenis=JenisPenugasan.DEFINITIF).values("jabatan_id"))
+    return rows.select_related("unit")
 
 
 def unplaced_pegawai(pegawai: QuerySet[Pegawai], at: datetime.date | None = None) -> QuerySet[Pegawai]:

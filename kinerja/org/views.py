@@ -49,21 +49,6 @@ def _form_page(request, form, *, title, cancel_url, submit_label=None, intro=Non
     )
 
 
-def _manageable_units(user, instansi):
-    access = access_of(user)
-    units = permissions.units_visible_to(user).filter(instansi=instansi, aktif=True)
-    if permissions.can_manage_instansi(user, instansi):
-        return units
-    return units.filter(permissions._paths_q(access.admin_unit_paths, ""))
-
-
-def _manageable_positions(user, instansi):
-    units = _manageable_units(user, instansi)
-    return (
-        permissions.jabatan_visible_to(user).filter(unit__in=units, aktif=True).order_by("unit__path", "path")
-    )
-
-
 # Units ------------------------------------------------------------------------------------------------------
 
 
@@ -117,7 +102,7 @@ def unit_detail(request, pk):
 @login_required
 def unit_create(request):
     instansi = _instansi(request)
-    units = _manageable_units(request.user, instansi)
+    units = permissions.units_manageable_by(request.user, instansi)
     if not permissions.can_manage_org(request.user, instansi):
         raise PermissionDenied
     initial = {"parent": request.GET.get("parent")}
@@ -165,7 +150,7 @@ def unit_move(request, pk):
     unit = permissions.get_unit_for_user_or_404(request.user, pk)
     if not permissions.can_manage_unit(request.user, unit):
         raise PermissionDenied
-    units = _manageable_units(request.user, unit.instansi).exclude(path__startswith=unit.path)
+    units = permissions.units_manageable_by(request.user, unit.instansi).exclude(path__startswith=unit.path)
     form = forms.UnitMoveForm(request.POST or None, units=units, initial={"parent": unit.parent_id})
     if request.method == "POST" and form.is_valid():
         moved = run_service(
@@ -196,7 +181,7 @@ def unit_move(request, pk):
 def _jabatan_form(request, instansi, **kwargs):
     return forms.JabatanForm(
         request.POST or None,
-        units=_manageable_units(request.user, instansi),
+        units=permissions.units_manageable_by(request.user, instansi),
         positions=permissions.jabatan_visible_to(request.user).filter(instansi=instansi, aktif=True),
         **kwargs,
     )
@@ -286,27 +271,31 @@ def jabatan_edit(request, pk):
 @login_required
 def vacant_list(request):
     instansi = _instansi(request)
-    access = access_of(request.user)
-    jabatan = permissions.jabatan_visible_to(request.user).filter(instansi=instansi)
-    if not (access.superuser or access.reads_whole_instansi):
-        if not access.admin_unit_paths:
-            raise PermissionDenied
-        jabatan = jabatan.filter(permissions._paths_q(access.admin_unit_paths, "unit__"))
-    rows = selectors.vacant_positions(jabatan).order_by("unit__path", "path")
+    if not permissions.can_view_worklists(request.user):
+        raise PermissionDenied
     acting_only = request.GET.get("acting") == "1"
-    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    rows = selectors.vacant_positions(
+        permissions.worklist_positions(request.user, instansi), acting_only=acting_only
+    )
+    page = Paginator(rows.order_by("unit__path", "path"), 100).get_page(request.GET.get("page"))
     holders = selectors.holders_of([j.pk for j in page], selectors.today())
     items = [(j, holders.get(j.pk)) for j in page]
-    if acting_only:
-        items = [(j, h) for j, h in items if h is not None]
-    return render(request, "org/vacant_list.html", {"items": items, "page": page, "acting_only": acting_only})
+    return render(
+        request,
+        "org/vacant_list.html",
+        {
+            "items": items,
+            "page": page,
+            "acting_only": acting_only,
+            "query": "acting=1" if acting_only else "",
+        },
+    )
 
 
 @login_required
 def unplaced_list(request):
     instansi = _instansi(request)
-    access = access_of(request.user)
-    if not (access.superuser or access.reads_whole_instansi or access.admin_unit_paths):
+    if not permissions.can_view_worklists(request.user):
         raise PermissionDenied
     pegawai = selectors.unplaced_pegawai(
         permissions.pegawai_visible_to(request.user).filter(instansi=instansi)
@@ -319,7 +308,7 @@ def _with_positions(request, form_class, pegawai):
     """An assignment or transfer form whose position list follows the chosen unit (?unit= on GET)."""
     form = form_class(request.POST or None, initial={"unit": request.GET.get("unit")})
     form.setup_positions(
-        _manageable_positions(request.user, pegawai.instansi),
+        permissions.positions_manageable_by(request.user, pegawai.instansi),
         selectors.holders_of,
         selectors.today(),
         request.path,

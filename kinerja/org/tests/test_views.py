@@ -440,5 +440,15 @@ def test_a_large_organisation_must_choose_the_unit_before_the_position(cast, mon
     url = reverse("org:pegawai_transfer", args=[cast.pegawai.pegawai.pk])
     html = cast.client("admin_bkpsdm").get(url).content.decode()
     options = html[html.index('id="id_jabatan"') :]
-    assert "<option value=\"" not in options[: options.index("</select>")].replace('<option value=""', "")
+    assert '<option value="' not in options[: options.index("</select>")].replace('<option value=""', "")
     assert _("Choose the unit first to list its positions.") in html
+
+
+def test_vacancy_worklist_filters_acting_officials_in_the_query(cast):
+    client = cast.client("admin_bkpsdm")
+    everything = client.get(reverse("org:vacant_list")).content.decode()
+    acting = client.get(reverse("org:vacant_list"), {"acting": "1"}).content.decode()
+    assert "Kepala Dinas Kependudukan dan Pencatatan Sipil" in everything
+    assert "Kepala Dinas Kependudukan dan Pencatatan Sipil" not in acting
+    plt_in_office = selectors.today() >= datetime.date(selectors.today().year, 4, 1)
+    assert ("Kepala Dinas Pekerjaan Umum dan Penataan Ruang" in acting) is plt_in_office
