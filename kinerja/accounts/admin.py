@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from kinerja.accounts.models import ApiToken, RoleAssignment, User
+from kinerja.core.admin import AuditedAdmin, ReadOnlyAdmin
 
 
 class RoleInline(admin.TabularInline):
@@ -11,7 +12,7 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedAdmin, BaseUserAdmin):
     list_display = ["username", "nama", "instansi", "is_active", "is_superuser"]
     list_filter = ["is_active", "is_superuser", "instansi"]
     search_fields = ["username", "nama", "email"]
@@ -26,6 +27,6 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ReadOnlyAdmin):
     list_display = ["name", "user", "prefix", "created_at", "revoked_at"]
     readonly_fields = ["prefix", "key_hash"]

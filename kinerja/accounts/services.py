@@ -77,9 +77,45 @@ def password_changed(*, user: User) -> None:
 
 
 @transaction.atomic
+def staff_account_create(
+    *, actor, instansi, username: str, nama: str, email: str = "", role: str
+) -> tuple[User, str]:
+    """A non-pegawai account (e.g. the first admin BKPSDM) with a role and a temporary password, returned once.
+    Only a superuser, or the server operator from the command line (actor None)."""
+    if not (actor is None or getattr(actor, "is_superuser", False)):
+        raise PermissionDenied(_("You are not allowed to do this."))
+    username = username.strip()
+    if not username or username.isdigit():
+        raise ApplicationError(
+            {"username": _("A staff username must contain letters (digits only are NIPs).")}
+        )
+    if User.objects.filter(username=username).exists():
+        raise ApplicationError({"username": _("This username is already taken.")})
+    password = "-".join(secrets.token_hex(3) for _ in range(3))
+    user = User.objects.create_user(
+        username=username,
+        password=password,
+        nama=nama.strip(),
+        email=email.strip(),
+        instansi=instansi,
+        must_change_password=True,
+    )
+    audit.record(
+        actor=actor,
+        action="accounts.user.create",
+        obj=user,
+        instansi=instansi,
+        changes={"username": [None, username]},
+    )
+    role_grant(actor=actor, user=user, role=role)
+    return user, password
+
+
+@transaction.atomic
 def role_grant(*, actor, user: User, role: str, unit=None) -> RoleAssignment:
     instansi = user.instansi
-    if instansi is None or not permissions.can_manage_roles(actor, instansi.pk):
+    operator = actor is None  # the server operator, from the command line
+    if instansi is None or not (operator or permissions.can_manage_roles(actor, instansi.pk)):
         raise PermissionDenied(_("You are not allowed to do this."))
     if role not in Role.values:
         raise ApplicationError({"role": _("Unknown role.")})

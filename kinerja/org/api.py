@@ -1,6 +1,5 @@
 import datetime
 
-from django.http import Http404
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
@@ -179,8 +178,6 @@ def get_dinilai(request, pegawai_id: int, tanggal: datetime.date | None = None):
     visible = permissions.pegawai_visible_to(request.user)
     rows = selectors.assessed_by(pegawai, tanggal)
     allowed = set(visible.filter(pk__in=[d.pegawai.pk for d in rows]).values_list("pk", flat=True))
-    if rows and not allowed:
-        raise Http404
     return [
         {
             "pegawai_id": d.pegawai.pk,

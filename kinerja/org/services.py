@@ -64,6 +64,26 @@ def _full_clean(obj, exclude=None) -> None:
 
 
 @transaction.atomic
+def instansi_create(*, actor, kode: str, nama: str, tempat: str, **values) -> Instansi:
+    """Register a new pemda. Only a superuser, or the server operator from the command line (actor None)."""
+    _deny_unless(actor is None or getattr(actor, "is_superuser", False))
+    unknown = set(values) - set(INSTANSI_FIELDS)
+    if unknown:
+        raise TypeError(", ".join(sorted(unknown)))
+    instansi = Instansi(kode=kode.strip(), nama=nama.strip(), tempat=tempat.strip(), **values)
+    _full_clean(instansi)
+    instansi.save()
+    audit.record(
+        actor=actor,
+        action="org.instansi.create",
+        obj=instansi,
+        instansi=instansi,
+        changes=audit.created(instansi, INSTANSI_FIELDS),
+    )
+    return instansi
+
+
+@transaction.atomic
 def instansi_update(*, actor, instansi: Instansi, reason: str = "", **values) -> Instansi:
     _deny_unless(permissions.can_manage_instansi(actor, instansi))
     before = audit.snapshot(instansi, INSTANSI_FIELDS)
