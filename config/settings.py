@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "kinerja.core",
     "kinerja.accounts",
     "kinerja.org",
+    "kinerja.criteria",
 ]
 
 MIDDLEWARE = [

@@ -746,6 +746,9 @@ def load_demo(*, pegawai: int = 300, seed: int = 2026, year: int | None = None) 
         username="admin.lembah", nama="Admin BKD Lembah Hijau", instansi=lembah, password=password_hash
     )
     RoleAssignment.objects.create(user=outsider, role=Role.ADMIN_BKPSDM, instansi=lembah)
+    from kinerja.criteria.demo import load_framework
+
+    load_framework(instansi=sukamaju, admin=User.objects.get(username="admin.bkpsdm"), year=builder.year)
     audit.record(
         actor=None,
         action="demo.load",

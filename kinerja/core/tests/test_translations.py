@@ -156,6 +156,7 @@ MAKEMESSAGES_IGNORE = [
     ".venv",
     "staticfiles",
     "test-artifacts",
+    "kinerja/locale",  # so makemessages writes only to the copy in LOCALE_PATHS, never the real catalogue
     "kinerja/*/tests/*",
     "kinerja/tests_browser/*",
 ]
@@ -172,6 +173,7 @@ def test_catalogue_holds_every_message_the_code_uses(tmp_path, settings):
         if os.environ.get("CI"):
             pytest.fail("GNU gettext (xgettext) is required in CI to check the catalogue")
         pytest.skip("GNU gettext (xgettext) is not installed")
+    original = PO_PATH.read_bytes()
     copy = tmp_path / "locale"
     shutil.copytree(LOCALE_DIR, copy)
     settings.LOCALE_PATHS = [copy]
@@ -183,6 +185,7 @@ def test_catalogue_holds_every_message_the_code_uses(tmp_path, settings):
         )
     finally:
         os.chdir(cwd)
+    assert PO_PATH.read_bytes() == original, "makemessages touched the real catalogue"
     extracted = polib.pofile(str(copy / "id" / "LC_MESSAGES" / "django.po"))
     missing = [
         e.msgid for e in active_entries(extracted) if not all(translations_of(e)) or "fuzzy" in e.flags

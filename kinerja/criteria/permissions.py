@@ -1,0 +1,52 @@
+"""Who sees and changes the assessment framework.
+
+Everyone reads the published versions of their own instansi. Drafts are visible to those who prepare and review
+them: admin BKPSDM, tim penilai kinerja, auditor. Only admin BKPSDM of the instansi edits and publishes.
+"""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from kinerja.accounts.models import Role
+from kinerja.accounts.permissions import access_of
+from kinerja.criteria.models import Kerangka, StatusKerangka
+
+
+def kerangka_visible_to(user) -> QuerySet[Kerangka]:
+    access = access_of(user)
+    if access.superuser:
+        return Kerangka.objects.all()
+    if not access.authenticated or access.instansi_id is None:
+        return Kerangka.objects.none()
+    qs = Kerangka.objects.filter(instansi_id=access.instansi_id)
+    if access.reads_whole_instansi:
+        return qs
+    return qs.filter(status=StatusKerangka.PUBLISHED)
+
+
+def get_kerangka_for_user_or_404(user, pk) -> Kerangka:
+    return get_object_or_404(kerangka_visible_to(user).select_related("instansi"), pk=pk)
+
+
+def can_manage_kerangka(user, instansi_id: int) -> bool:
+    """Start drafts, edit them, publish them."""
+    access = access_of(user)
+    return access.superuser or (access.in_instansi(instansi_id) and access.has(Role.ADMIN_BKPSDM))
+
+
+def can_edit(user, kerangka: Kerangka) -> bool:
+    return kerangka.is_draft and can_manage_kerangka(user, kerangka.instansi_id)
+
+
+def can_view_drafts(user) -> bool:
+    access = access_of(user)
+    return access.superuser or access.reads_whole_instansi
+
+
+def can_acknowledge(user, kerangka: Kerangka) -> bool:
+    access = access_of(user)
+    return (
+        access.pegawai_id is not None
+        and access.instansi_id == kerangka.instansi_id
+        and kerangka.status == StatusKerangka.PUBLISHED
+    )
