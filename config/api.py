@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.security import APIKeyCookie, HttpBearer
 
 from kinerja.accounts.services import api_token_authenticate
+from kinerja.criteria.api import router as criteria_router
 from kinerja.org.api import router as org_router
 
 
@@ -46,3 +47,4 @@ def validation_error(request, exc):
 
 
 api.add_router("/", org_router)
+api.add_router("/", criteria_router)

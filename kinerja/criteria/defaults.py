@@ -254,7 +254,8 @@ PANDUAN_SKOR = {
     "5": "Sangat baik: indikator tampak konsisten dan menjadi teladan",
 }
 
-# Rule sections: (kunci, data, sumber). The data shapes are checked by criteria.rules.
+# Rule sections: (kunci, data, sumber). The data shapes are checked by criteria.rules; each kunci is the key
+# services.KEYS derives from its data, so that replacing a section with unchanged rows changes nothing.
 ATURAN = {
     "rating": [
         ("di_bawah", {"rating": "di_bawah", "min": 0, "max": 90}, KINERJA_DEFAULT),
@@ -277,52 +278,52 @@ ATURAN = {
     ],
     "distribusi": [
         (
-            "istimewa.sb_maks",
+            "istimewa.maks.sangat_baik",
             {"organisasi": "istimewa", "predikat": ["sangat_baik"], "jenis": "maks", "persen": 70},
             SE_3_2023,
         ),
         (
-            "baik.b_maks",
+            "baik.maks.baik",
             {"organisasi": "baik", "predikat": ["baik"], "jenis": "maks", "persen": 70},
             SE_3_2023,
         ),
         (
-            "baik.bp_k_ada",
+            "baik.ada.butuh_perbaikan+kurang",
             {"organisasi": "baik", "predikat": ["butuh_perbaikan", "kurang"], "jenis": "ada", "persen": None},
             SE_3_2023,
         ),
         (
-            "butuh_perbaikan.bp_min",
+            "butuh_perbaikan.min.butuh_perbaikan",
             {"organisasi": "butuh_perbaikan", "predikat": ["butuh_perbaikan"], "jenis": "min", "persen": 60},
             SE_3_2023,
         ),
         (
-            "butuh_perbaikan.sb_maks",
+            "butuh_perbaikan.maks.sangat_baik",
             {"organisasi": "butuh_perbaikan", "predikat": ["sangat_baik"], "jenis": "maks", "persen": 10},
             SE_3_2023,
         ),
         (
-            "kurang.k_min",
+            "kurang.min.kurang",
             {"organisasi": "kurang", "predikat": ["kurang"], "jenis": "min", "persen": 60},
             SE_3_2023,
         ),
         (
-            "kurang.bp_min",
+            "kurang.min.butuh_perbaikan",
             {"organisasi": "kurang", "predikat": ["butuh_perbaikan"], "jenis": "min", "persen": 10},
             SE_3_2023,
         ),
         (
-            "kurang.sb_maks",
+            "kurang.maks.sangat_baik",
             {"organisasi": "kurang", "predikat": ["sangat_baik"], "jenis": "maks", "persen": 10},
             SE_3_2023,
         ),
         (
-            "sangat_kurang.sk_min",
+            "sangat_kurang.min.sangat_kurang",
             {"organisasi": "sangat_kurang", "predikat": ["sangat_kurang"], "jenis": "min", "persen": 60},
             SE_3_2023,
         ),
         (
-            "sangat_kurang.k_bp_min",
+            "sangat_kurang.min.butuh_perbaikan+kurang",
             {
                 "organisasi": "sangat_kurang",
                 "predikat": ["kurang", "butuh_perbaikan"],
@@ -332,7 +333,7 @@ ATURAN = {
             SE_3_2023,
         ),
         (
-            "sangat_kurang.sb_maks",
+            "sangat_kurang.maks.sangat_baik",
             {"organisasi": "sangat_kurang", "predikat": ["sangat_baik"], "jenis": "maks", "persen": 0},
             SE_3_2023,
         ),
@@ -355,7 +356,7 @@ ATURAN = {
         ("penyelia", {"jenjang": "penyelia", "koefisien": "25"}, PERMEN_1_2023_VERIFY),
     ],
     "disiplin": [
-        (f"{a}-{b}", {"hari_min": a, "hari_maks": b, "sanksi": s, "bulan": m}, PP_94_2021)
+        (f"{a}-{b or ''}", {"hari_min": a, "hari_maks": b, "sanksi": s, "bulan": m}, PP_94_2021)
         for a, b, s, m in [
             (3, 3, "Teguran lisan", None),
             (4, 6, "Teguran tertulis", None),
@@ -381,7 +382,7 @@ ATURAN = {
         ]
     ],
     "perspektif": [
-        (kode, {"nama": nama}, PERMEN_6_2022)
+        (kode, {"kode": kode, "nama": nama}, PERMEN_6_2022)
         for kode, nama in [
             ("penerima_layanan", "Perspektif Penerima Layanan"),
             ("proses_bisnis", "Perspektif Proses Bisnis"),

@@ -15,7 +15,9 @@ def load_framework(*, instansi, admin, year: int) -> None:
     kerangka = services.kerangka_start(actor=admin, instansi=instansi, tahun=year)
     national = list(Kompetensi.objects.filter(kerangka=kerangka).exclude(jenis="teknis"))
     rows = []
-    for jabatan in instansi.jabatan.filter(aktif=True).only("pk", "jenis", "jenjang").iterator(chunk_size=5000):
+    for jabatan in (
+        instansi.jabatan.filter(aktif=True).only("pk", "jenis", "jenjang").iterator(chunk_size=5000)
+    ):
         level = LEVEL_BY_JENIS.get(jabatan.jenis) or LEVEL_BY_JENJANG.get(jabatan.jenjang)
         if level:
             rows.extend(

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from kinerja.accounts.models import Role
 from kinerja.accounts.permissions import access_of
-from kinerja.criteria.models import Kerangka, StatusKerangka
+from kinerja.criteria.models import JenisKompetensi, Kerangka, StatusKerangka
 
 
 def kerangka_visible_to(user) -> QuerySet[Kerangka]:
@@ -50,3 +50,13 @@ def can_acknowledge(user, kerangka: Kerangka) -> bool:
         and access.instansi_id == kerangka.instansi_id
         and kerangka.status == StatusKerangka.PUBLISHED
     )
+
+
+def can_delete_kompetensi(user, kompetensi) -> bool:
+    """Only the agency's own (technical) competencies may go; the national ones stay in every version."""
+    return kompetensi.jenis == JenisKompetensi.TEKNIS and can_edit(user, kompetensi.kerangka)
+
+
+def can_view_acknowledgements(user, kerangka: Kerangka) -> bool:
+    """How many pegawai have acknowledged a version: for those who run the framework."""
+    return can_manage_kerangka(user, kerangka.instansi_id)

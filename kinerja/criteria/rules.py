@@ -33,13 +33,15 @@ def _number(value) -> Decimal | None:
     if value is None or isinstance(value, bool):
         return None
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value))
     except (InvalidOperation, ValueError):
         return None
+    return number if number.is_finite() else None
 
 
 def check_berakhlak(codes: Iterable[str]) -> list[str]:
-    missing = [c for c in BERAKHLAK if c not in set(codes)]
+    present = set(codes)  # once: `codes` may be a one-shot iterator
+    missing = [c for c in BERAKHLAK if c not in present]
     if missing:
         return [
             _("The seven BerAKHLAK values are national and cannot be removed; missing: %(codes)s.")
@@ -77,7 +79,7 @@ def check_rating(rows: list[dict]) -> list[str]:
     """Achievement bands (percent of target) must cover 0 to infinity without overlap or gap."""
     errors = []
     ratings = [r.get("rating") for r in rows]
-    if sorted(ratings) != sorted(RATINGS):
+    if sorted(ratings, key=str) != sorted(RATINGS):
         return [_("Give exactly one band for each rating: di atas, sesuai and di bawah ekspektasi.")]
     bands = []
     for row in rows:
@@ -146,7 +148,7 @@ def check_distribusi(rows: list[dict]) -> list[str]:
 
 
 def check_ak_persen(rows: list[dict]) -> list[str]:
-    if sorted(r.get("predikat") for r in rows) != sorted(PREDIKAT):
+    if sorted((r.get("predikat") for r in rows), key=str) != sorted(PREDIKAT):
         return [_("Give one credit point percentage for each predikat.")]
     for row in rows:
         persen = _number(row.get("persen"))
@@ -175,7 +177,7 @@ def check_disiplin(rows: list[dict]) -> list[str]:
         low, high = _number(row.get("hari_min")), _number(row.get("hari_maks"))
         if low is None or low < 1 or (row.get("hari_maks") is not None and (high is None or high < low)):
             return [_("Each discipline band needs a first day of at least 1 and a last day not before it.")]
-        if not str(row.get("sanksi", "")).strip():
+        if not str(row.get("sanksi") or "").strip():
             return [_("Each discipline band needs its sanction.")]
         bands.append((low, high))
     bands.sort(key=lambda b: b[0])
@@ -193,7 +195,7 @@ def check_pendekatan(rows: list[dict]) -> list[str]:
 
 
 def check_perspektif(rows: list[dict]) -> list[str]:
-    if any(not str(r.get("nama", "")).strip() for r in rows):
+    if any(not str(r.get("nama") or "").strip() for r in rows):
         return [_("Each perspective needs a name.")]
     return []
 
@@ -218,6 +220,7 @@ def suggest_rating(capaian_persen, bands: list[dict]) -> str:
     value = _number(capaian_persen)
     if value is None:
         raise ValueError("capaian must be a number")
+    bands = sorted(bands, key=lambda b: Decimal(str(b["min"])))
     for band in bands:
         low, high = Decimal(str(band["min"])), _number(band.get("max"))
         if value >= low and (high is None or value < high):

@@ -16,6 +16,7 @@ from kinerja.criteria.models import (
     StandarKompetensi,
     StatusKerangka,
 )
+from kinerja.org.models import Pegawai
 
 
 @dataclass(frozen=True)
@@ -126,10 +127,32 @@ def standar_for_jabatan(kerangka: Kerangka, jabatan_id: int) -> list[StandarKomp
     )
 
 
+def acknowledgement_of(kerangka: Kerangka, pegawai_id: int | None) -> Pengakuan | None:
+    if pegawai_id is None:
+        return None
+    return Pengakuan.objects.filter(kerangka=kerangka, pegawai_id=pegawai_id).first()
+
+
 def has_acknowledged(kerangka: Kerangka, pegawai_id: int | None) -> bool:
-    return (
-        pegawai_id is not None and Pengakuan.objects.filter(kerangka=kerangka, pegawai_id=pegawai_id).exists()
-    )
+    return acknowledgement_of(kerangka, pegawai_id) is not None
+
+
+def acknowledgement_counts(kerangka: Kerangka) -> tuple[int, int]:
+    """(pegawai who acknowledged this version, active pegawai of the instansi)."""
+    active = Pegawai.objects.filter(instansi_id=kerangka.instansi_id, aktif=True).count()
+    return kerangka.pengakuan.count(), active
+
+
+def has_published_version(instansi_id: int, tahun: int) -> bool:
+    return Kerangka.objects.filter(
+        instansi_id=instansi_id, tahun=tahun, status=StatusKerangka.PUBLISHED
+    ).exists()
+
+
+def standar_levels(kerangka: Kerangka, jabatan_ids: list[int]) -> dict[tuple[int, int], int]:
+    """Required levels of the given positions, keyed by (jabatan id, kompetensi id)."""
+    rows = kerangka.standar_kompetensi.filter(jabatan_id__in=jabatan_ids)
+    return {(s.jabatan_id, s.kompetensi_id): s.level for s in rows}
 
 
 # Comparison -------------------------------------------------------------------------------------------------
@@ -159,7 +182,8 @@ def _content(kerangka: Kerangka) -> dict[str, dict[str, object]]:
             for k in kerangka.kompetensi.all()
         },
         "standar": {
-            f"{s.jabatan.nama} · {s.kompetensi.nama}": s.level
+            # Position names repeat across units (Kepala Subbagian Umum ...): the id keeps the key unique.
+            f"{s.jabatan.nama} (#{s.jabatan_id}) · {s.kompetensi.nama}": s.level
             for s in kerangka.standar_kompetensi.select_related("jabatan", "kompetensi")
         },
         "kriteria_lokal": {

@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -97,6 +98,9 @@ def _seed(kerangka: Kerangka) -> None:
 def _copy(source: Kerangka, target: Kerangka) -> None:
     for name in SETTING_FIELDS:
         setattr(target, name, getattr(source, name))
+    if target.tenggat_skp and target.tenggat_skp.year != target.tahun:  # a new year: same day, new year
+        day = min(target.tenggat_skp.day, 28) if target.tenggat_skp.month == 2 else target.tenggat_skp.day
+        target.tenggat_skp = target.tenggat_skp.replace(year=target.tahun, day=day)
     target.save()
     NilaiPerilaku.objects.bulk_create(
         NilaiPerilaku(
@@ -357,6 +361,8 @@ def standar_set(*, actor, kerangka: Kerangka, items: Iterable[tuple], reason: st
             errors.extend(rules.check_required_level(level))
     if errors:
         raise ApplicationError({"level": errors})
+    # Checked above: a whole number from 1 to 5, perhaps written "3.0" (spreadsheets).
+    items = [(j, k, None if lv is None else int(Decimal(str(lv)))) for j, k, lv in items]
     existing = {(s.jabatan_id, s.kompetensi_id): s for s in kerangka.standar_kompetensi.all()}
     changes = {}
     for jabatan, kompetensi, level in items:
