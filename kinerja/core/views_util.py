@@ -1,4 +1,6 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from kinerja.core.errors import apply_to_form
 
@@ -10,3 +12,25 @@ def run_service(form, action):
     except ValidationError as exc:
         apply_to_form(form, exc)
         return None
+
+
+def form_page(request, form, *, title, cancel_url, submit_label=None, intro=None, status=200):
+    """The standard page around one form: title, optional introduction, submit and cancel."""
+    context = {
+        "form": form,
+        "title": title,
+        "cancel_url": cancel_url,
+        "submit_label": submit_label,
+        "intro": intro,
+    }
+    return render(request, "form_page.html", context, status=status)
+
+
+def current_instansi(request):
+    """The instansi the user works in (a superuser may pick one with ?instansi=, else the first one)."""
+    from kinerja.org.permissions import instansi_for
+
+    instansi = instansi_for(request.user, request.GET.get("instansi"))
+    if instansi is None:
+        raise PermissionDenied(_("Your account is not linked to an agency."))
+    return instansi

@@ -16,26 +16,14 @@ from django.views.decorators.http import require_POST
 from kinerja.accounts.permissions import access_of
 from kinerja.core.errors import ApplicationError, apply_to_form
 from kinerja.core.templatetags.kinerja import tanggal
-from kinerja.core.views_util import run_service
+from kinerja.core.views_util import current_instansi, form_page, run_service
 from kinerja.criteria import defaults, forms, imports, permissions, rules, selectors, services
 from kinerja.criteria.models import SETTING_FIELDS, Bagian, JenisKompetensi, Kerangka
 from kinerja.org import permissions as org_permissions
 from kinerja.org import selectors as org_selectors
-from kinerja.org.models import Instansi
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STANDAR_PAGE_SIZE = 25  # positions per page: keeps the grid under Django's limit of 1000 fields per POST
-
-
-def _instansi(request) -> Instansi:
-    """The instansi the user works in (a superuser may pick one with ?instansi=)."""
-    qs = org_permissions.instansi_visible_to(request.user)
-    wanted = request.GET.get("instansi") or access_of(request.user).instansi_id
-    instansi = qs.filter(pk=wanted).first() if str(wanted).isdigit() else None
-    instansi = instansi or qs.order_by("pk").first()
-    if instansi is None:
-        raise PermissionDenied(_("Your account is not linked to an agency."))
-    return instansi
 
 
 def _editable(request, pk) -> Kerangka:
@@ -48,20 +36,6 @@ def _editable(request, pk) -> Kerangka:
 
 def _label(kerangka: Kerangka) -> str:
     return _("%(year)s version %(version)s") % {"year": kerangka.tahun, "version": kerangka.versi}
-
-
-def _form_page(request, form, *, title, cancel_url, submit_label=None, intro=None):
-    return render(
-        request,
-        "form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "cancel_url": cancel_url,
-            "submit_label": submit_label,
-            "intro": intro,
-        },
-    )
 
 
 def _detail_url(kerangka: Kerangka, anchor: str = "") -> str:
@@ -136,7 +110,7 @@ def _publish_form(kerangka: Kerangka, data=None) -> forms.PublishForm:
 
 @login_required
 def index(request):
-    instansi = _instansi(request)
+    instansi = current_instansi(request)
     can_manage = permissions.can_manage_kerangka(request.user, instansi.pk)
     in_force = selectors.in_force(instansi.pk, org_selectors.today())
     return render(
@@ -158,7 +132,7 @@ def index(request):
 
 @login_required
 def start(request):
-    instansi = _instansi(request)
+    instansi = current_instansi(request)
     if not permissions.can_manage_kerangka(request.user, instansi.pk):
         raise PermissionDenied
     form = forms.StartForm(request.POST or None, initial={"tahun": org_selectors.today().year})
@@ -173,7 +147,7 @@ def start(request):
                 _("Draft %(version)s was started. Edit it, then publish it.") % {"version": _label(kerangka)},
             )
             return redirect("criteria:detail", kerangka.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Start a new version"),
@@ -224,7 +198,7 @@ def publish(request, pk):
                 % {"version": _label(published), "date": tanggal(published.berlaku_mulai)},
             )
             return redirect("criteria:detail", kerangka.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Publish %(version)s") % {"version": _label(kerangka)},
@@ -255,7 +229,7 @@ def discard(request, pk):
 
 @login_required
 def compare(request):
-    instansi = _instansi(request)
+    instansi = current_instansi(request)
     visible = permissions.kerangka_visible_to(request.user)
     picked = {}
     for name in ("a", "b"):
@@ -296,7 +270,7 @@ def settings_edit(request, pk):
         ):
             messages.success(request, _("The settings were saved."))
             return redirect(_detail_url(kerangka, "pengaturan"))
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Settings of %(version)s") % {"version": _label(kerangka)},
@@ -356,7 +330,7 @@ def kompetensi_edit(request, pk, item=None):
     title = (
         _("New competency") if kompetensi is None else _("Edit competency %(name)s") % {"name": kompetensi}
     )
-    return _form_page(
+    return form_page(
         request, form, title=title, cancel_url=reverse("criteria:kompetensi_list", args=[kerangka.pk])
     )
 
@@ -419,7 +393,7 @@ def kriteria_edit(request, pk, item=None):
     title = (
         _("New agency criterion") if kriteria is None else _("Edit criterion %(name)s") % {"name": kriteria}
     )
-    return _form_page(
+    return form_page(
         request, form, title=title, cancel_url=reverse("criteria:kriteria_list", args=[kerangka.pk])
     )
 

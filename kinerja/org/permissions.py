@@ -30,6 +30,14 @@ def instansi_visible_to(user) -> QuerySet[Instansi]:
     return Instansi.objects.filter(pk=access.instansi_id)
 
 
+def instansi_for(user, wanted: str | None = None) -> Instansi | None:
+    """The user's own instansi; a superuser (who has none) gets the one asked for, else the first."""
+    qs = instansi_visible_to(user).order_by("pk")
+    wanted = wanted or access_of(user).instansi_id
+    chosen = qs.filter(pk=wanted).first() if str(wanted).isdigit() else None
+    return chosen or qs.first()
+
+
 def units_visible_to(user) -> QuerySet[UnitKerja]:
     access = access_of(user)
     if access.superuser:

@@ -9,22 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.accounts.permissions import access_of
-from kinerja.core.views_util import run_service
+from kinerja.core.views_util import current_instansi, form_page, run_service
 from kinerja.org import forms, permissions, selectors, services
 from kinerja.org.models import Instansi
-
-
-def _instansi(request) -> Instansi:
-    """The instansi the user works in (a superuser may pick one with ?instansi=)."""
-    access = access_of(request.user)
-    qs = permissions.instansi_visible_to(request.user)
-    wanted = request.GET.get("instansi") or access.instansi_id
-    instansi = qs.filter(pk=wanted).first() if str(wanted).isdigit() else None
-    instansi = instansi or qs.first()
-    if instansi is None:
-        raise PermissionDenied(_("Your account is not linked to an agency."))
-    return instansi
 
 
 def _at(request) -> datetime.date:
@@ -34,27 +21,12 @@ def _at(request) -> datetime.date:
     return selectors.today()
 
 
-def _form_page(request, form, *, title, cancel_url, submit_label=None, intro=None, status=200):
-    return render(
-        request,
-        "form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "cancel_url": cancel_url,
-            "submit_label": submit_label,
-            "intro": intro,
-        },
-        status=status,
-    )
-
-
 # Units ------------------------------------------------------------------------------------------------------
 
 
 @login_required
 def unit_tree(request):
-    instansi = _instansi(request)
+    instansi = current_instansi(request)
     at = _at(request)
     units = permissions.units_visible_to(request.user).filter(instansi=instansi, aktif=True)
     return render(
@@ -101,7 +73,7 @@ def unit_detail(request, pk):
 
 @login_required
 def unit_create(request):
-    instansi = _instansi(request)
+    instansi = current_instansi(request)
     units = permissions.units_manageable_by(request.user, instansi)
     if not permissions.can_manage_org(request.user, instansi):
         raise PermissionDenied
@@ -122,7 +94,7 @@ def unit_create(request):
         if unit:
             messages.success(request, _("Unit %(name)s was created.") % {"name": unit})
             return redirect("org:unit_detail", unit.pk)
-    return _form_page(request, form, title=_("New unit"), cancel_url=reverse("org:unit_tree"))
+    return form_page(request, form, title=_("New unit"), cancel_url=reverse("org:unit_tree"))
 
 
 @login_required
@@ -137,7 +109,7 @@ def unit_edit(request, pk):
         if run_service(form, lambda d: services.unit_update(actor=request.user, unit=unit, **d)):
             messages.success(request, _("The unit was saved."))
             return redirect("org:unit_detail", unit.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Edit unit %(name)s") % {"name": unit},
@@ -166,7 +138,7 @@ def unit_move(request, pk):
         if moved:
             messages.success(request, _("The unit was moved; its history keeps the old place."))
             return redirect("org:unit_detail", unit.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Move unit %(name)s") % {"name": unit},
@@ -213,7 +185,7 @@ def jabatan_create(request, unit_pk):
         if jabatan:
             messages.success(request, _("Position %(name)s was created.") % {"name": jabatan})
             return redirect("org:unit_detail", jabatan.unit_id)
-    return _form_page(
+    return form_page(
         request, form, title=_("New position"), cancel_url=reverse("org:unit_detail", args=[unit.pk])
     )
 
@@ -260,7 +232,7 @@ def jabatan_edit(request, pk):
         if saved:
             messages.success(request, _("The position was saved."))
             return redirect("org:jabatan_detail", jabatan.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Edit position %(name)s") % {"name": jabatan},
@@ -270,7 +242,7 @@ def jabatan_edit(request, pk):
 
 @login_required
 def vacant_list(request):
-    instansi = _instansi(request)
+    instansi = current_instansi(request)
     if not permissions.can_view_worklists(request.user):
         raise PermissionDenied
     acting_only = request.GET.get("acting") == "1"
@@ -294,7 +266,7 @@ def vacant_list(request):
 
 @login_required
 def unplaced_list(request):
-    instansi = _instansi(request)
+    instansi = current_instansi(request)
     if not permissions.can_view_worklists(request.user):
         raise PermissionDenied
     pegawai = selectors.unplaced_pegawai(
@@ -325,7 +297,7 @@ def _but_unit(data: dict) -> dict:
 
 @login_required
 def pegawai_list(request):
-    instansi = _instansi(request)
+    instansi = current_instansi(request)
     term = request.GET.get("q", "").strip()
     base = permissions.pegawai_visible_to(request.user).filter(instansi=instansi)
     qs = selectors.search_pegawai(base, term) if term else base
@@ -372,7 +344,7 @@ def pegawai_detail(request, pk):
 
 @login_required
 def pegawai_create(request):
-    instansi = _instansi(request)
+    instansi = current_instansi(request)
     if not permissions.can_create_pegawai(request.user, instansi):
         raise PermissionDenied
     form = forms.PegawaiForm(request.POST or None)
@@ -387,7 +359,7 @@ def pegawai_create(request):
                 _("%(name)s was registered. Place them in a position now.") % {"name": pegawai.nama_lengkap},
             )
             return redirect("org:penugasan_create", pegawai.pk)
-    return _form_page(request, form, title=_("New employee"), cancel_url=reverse("org:pegawai_list"))
+    return form_page(request, form, title=_("New employee"), cancel_url=reverse("org:pegawai_list"))
 
 
 @login_required
@@ -400,7 +372,7 @@ def pegawai_edit(request, pk):
         if run_service(form, lambda d: services.pegawai_update(actor=request.user, pegawai=pegawai, **d)):
             messages.success(request, _("The employee data was saved."))
             return redirect("org:pegawai_detail", pegawai.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Edit %(name)s") % {"name": pegawai.nama_lengkap},
@@ -420,7 +392,7 @@ def penugasan_create(request, pk):
         ):
             messages.success(request, _("The assignment was recorded."))
             return redirect("org:pegawai_detail", pegawai.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Assign %(name)s to a position") % {"name": pegawai.nama_lengkap},
@@ -443,7 +415,7 @@ def pegawai_transfer(request, pk):
                 request, _("The transfer was recorded; the previous assignment ended the day before.")
             )
             return redirect("org:pegawai_detail", pegawai.pk)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("Transfer %(name)s") % {"name": pegawai.nama_lengkap},
@@ -463,7 +435,7 @@ def penugasan_end(request, pk):
         if run_service(form, lambda d: services.penugasan_end(actor=request.user, penugasan=penugasan, **d)):
             messages.success(request, _("The assignment was ended."))
             return redirect("org:pegawai_detail", penugasan.pegawai_id)
-    return _form_page(
+    return form_page(
         request,
         form,
         title=_("End assignment: %(what)s") % {"what": penugasan},
@@ -502,7 +474,7 @@ def dinilai(request):
 
 @login_required
 def instansi_edit(request):
-    instansi = _instansi(request)
+    instansi = current_instansi(request)
     if not permissions.can_manage_instansi(request.user, instansi):
         raise PermissionDenied
     form = forms.InstansiForm(request.POST or None, instance=Instansi.objects.get(pk=instansi.pk))
@@ -516,4 +488,4 @@ def instansi_edit(request):
         ):
             messages.success(request, _("The agency settings were saved."))
             return redirect("org:unit_tree")
-    return _form_page(request, form, title=_("Agency settings"), cancel_url=reverse("org:unit_tree"))
+    return form_page(request, form, title=_("Agency settings"), cancel_url=reverse("org:unit_tree"))
