@@ -319,9 +319,9 @@ class SectionFormSet(BaseFormSet):
 
 class RatingRow(forms.Form):
     rating = forms.CharField(widget=forms.HiddenInput)
-    min = forms.DecimalField(label=_("From (% of target)"), widget=NumberInput())
+    min = forms.DecimalField(label=_("From (percent of target)"), widget=NumberInput())
     max = forms.DecimalField(
-        label=_("Up to (% of target, not included)"),
+        label=_("Up to (percent of target, not included)"),
         required=False,
         help_text=_("Empty: no upper limit."),
         widget=NumberInput(),

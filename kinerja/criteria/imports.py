@@ -6,16 +6,13 @@ applies the report's items through services.standar_set. The rows travel from th
 signed (`sign`/`unsign`), and are checked again before they are applied.
 """
 
-import csv
-import io
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import PurePath
 
 from django.core import signing
 from django.utils.translation import gettext as _
 
+from kinerja.core import tabular
 from kinerja.core.errors import ApplicationError
 from kinerja.criteria import rules
 from kinerja.criteria.models import Kerangka, Kompetensi, StandarKompetensi
@@ -36,64 +33,15 @@ ALIASES = {
 }
 
 
-def normalise_header(value) -> str:
-    return re.sub(r"[\s_\-]+", "", str(value or "")).casefold()
-
-
 def _normalise_text(value: str) -> str:
     return " ".join(value.split()).casefold()
-
-
-def _cell(value) -> str:
-    """A cell as text: spreadsheets give numbers (12.0 for 12), CSV gives text."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 # Reading the file -------------------------------------------------------------------------------------------
 
 
 def _refuse(message: str) -> ApplicationError:
-    return ApplicationError({"berkas": message})
-
-
-def _xlsx_rows(data: bytes) -> list[tuple]:
-    from openpyxl import load_workbook
-
-    if not data.startswith(b"PK"):
-        raise _refuse(_("This file is not a readable .xlsx spreadsheet."))
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            rows = []
-            for values in sheet.iter_rows(values_only=True):
-                rows.append(values)
-                if len(rows) > MAX_ROWS + 1:
-                    break
-            return rows
-        finally:
-            workbook.close()
-    except ApplicationError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds of errors on a damaged or disguised file
-        raise _refuse(_("This file is not a readable .xlsx spreadsheet.")) from exc
-
-
-def _csv_rows(data: bytes) -> list[list[str]]:
-    if b"\0" in data[:4096]:
-        raise _refuse(_("This file is not a CSV text file."))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")  # Excel's CSV in older Windows code pages
-    first_line = text.split("\n", 1)[0]
-    # Excel in Indonesian settings writes semicolons; others write commas.
-    delimiter = max(";,\t", key=first_line.count)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return tabular.refusal(message)
 
 
 def read_table(name: str, data: bytes) -> list[dict]:
@@ -103,30 +51,11 @@ def read_table(name: str, data: bytes) -> list[dict]:
     required columns."""
     if len(data) > MAX_BYTES:
         raise _refuse(_("The file is larger than 5 MB. Split it into smaller files."))
-    suffix = PurePath(name or "").suffix.lower()
-    if suffix == ".xlsx":
-        table = _xlsx_rows(data)
-    elif suffix == ".csv":
-        table = _csv_rows(data)
-    elif suffix in (".xls", ".ods"):
-        raise _refuse(_("Save the file as .xlsx (Excel workbook) or .csv first."))
-    else:
-        raise _refuse(_("Upload an .xlsx or .csv file."))
-    numbered = [(i, [_cell(v) for v in values]) for i, values in enumerate(table, start=1)]
-    numbered = [(i, values) for i, values in numbered if any(values)]
+    numbered = tabular.first_sheet(name, data, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
     if not numbered:
         raise _refuse(_("The file is empty."))
     (_header_row, header), body = numbered[0], numbered[1:]
-    if len(body) > MAX_ROWS:
-        raise _refuse(
-            _("The file has more than %(max)s rows. Split it into smaller files.") % {"max": MAX_ROWS}
-        )
-    positions = {}
-    for index, title in enumerate(header):
-        key = normalise_header(title)
-        for column, aliases in ALIASES.items():
-            if key in aliases and column not in positions:
-                positions[column] = index
+    positions = tabular.match_columns(header, ALIASES)
     has_position = "jabatan_id" in positions or {"kode_unit", "nama_jabatan"} <= set(positions)
     if not has_position or "kompetensi" not in positions or "level" not in positions:
         raise _refuse(
@@ -135,13 +64,7 @@ def read_table(name: str, data: bytes) -> list[dict]:
                 "kompetensi and level."
             )
         )
-    return [
-        {
-            "row": number,
-            **{column: values[index] if index < len(values) else "" for column, index in positions.items()},
-        }
-        for number, values in body
-    ]
+    return [{"row": number, **tabular.cells_by_column(values, positions)} for number, values in body]
 
 
 def read_upload(upload) -> list[dict]:
@@ -362,22 +285,7 @@ def unsign(kerangka: Kerangka, payload: str) -> list[dict]:
 
 def template_workbook(examples: list[list]) -> bytes:
     """An .xlsx with the header row and example rows."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "standar"
-    sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for example in examples:
-        sheet.append(example)
-    for letter, width in zip("ABCDE", (12, 16, 40, 28, 8), strict=True):
-        sheet.column_dimensions[letter].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return tabular.write_workbook({"standar": (COLUMNS, examples)}, widths={"standar": (12, 16, 40, 28, 8)})
 
 
 def template_examples(kerangka: Kerangka) -> list[list]:

@@ -1,0 +1,487 @@
+"""Reading uploaded tables (.xlsx or .csv) safely, and writing workbooks that a spreadsheet cannot run.
+
+Reading: `read_workbook` checks the upload before anything parses it (size, what the bytes really are, a
+password-protected workbook, a zip bomb), then gives every sheet by name. A sheet is iterated as
+`(row number in the file, [cell text, ...])`, empty rows left out, streamed from the file: a 100,000-row sheet
+never sits in memory as openpyxl cells. A CSV file is one sheet named after the file. Every refusal is an
+ApplicationError on the form field `berkas`, raised before the caller has done anything; some (too many rows, a
+damaged sheet) can only be noticed while iterating, so a caller reads every row it needs before it writes.
+
+Writing: `write_workbook` writes sheets in openpyxl's write-only mode through `safe_cell`, which puts a single
+quote before text that a spreadsheet would take for a formula. Reading takes that quote off again, so a file
+exported and imported back gives the same text.
+"""
+
+import codecs
+import csv
+import io
+import itertools
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.utils.translation import gettext as _
+
+from kinerja.core.errors import ApplicationError
+
+FIELD = "berkas"
+Row = tuple[int, list[str]]
+
+MB = 1024 * 1024
+# A zip (an .xlsx) may unpack to at most this much (and at most 50 times the upload limit) ...
+MAX_UNPACKED = 500 * MB
+# ... no part above this size may be compressed more than MAX_RATIO to one (real sheets stay far below) ...
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 1 * MB
+# ... and it may hold at most this many parts, in a central directory of at most this size.
+MAX_PARTS = 10_000
+MAX_DIRECTORY_BYTES = 4 * MB
+# Cells past this column must be empty (bounds the work per row of a crafted file).
+MAX_COLUMNS = 1_000
+
+ZIP_MAGIC = b"PK\x03\x04"
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .xls, or an encrypted .xlsx
+ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+OLD_EXCEL_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+BINARY_MAGIC = (ZIP_MAGIC, EMPTY_ZIP_MAGIC, OLE_MAGIC, b"%PDF")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def refusal(message: str) -> ApplicationError:
+    return ApplicationError({FIELD: message})
+
+
+def _not_xlsx() -> ApplicationError:
+    return refusal(_("This file is not a readable .xlsx spreadsheet."))
+
+
+def _not_csv() -> ApplicationError:
+    return refusal(_("This file is not a CSV text file."))
+
+
+def _save_as() -> ApplicationError:
+    return refusal(_("Save the file as .xlsx (Excel workbook) or .csv first."))
+
+
+def _size(limit: int) -> str:
+    return f"{round(limit / MB, 1):g} MB" if limit >= MB else f"{round(limit / 1024, 1):g} KB"
+
+
+# Cells and headers ------------------------------------------------------------------------------------------
+
+
+def cell_text(value) -> str:
+    """A cell as text: 12.0 → "12", a date → "YYYY-MM-DD", None → "", text stripped and without the quote
+    `safe_cell` put before a formula-like text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = value.strip()
+        if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
+            text = text[1:].strip()
+        return text
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def normalise_header(value) -> str:
+    """A column title compared without case, spaces, underscores or dashes: " Nama_Jabatan" → "namajabatan"."""
+    return re.sub(r"[\s_\-]+", "", str(value or "")).casefold()
+
+
+def match_columns(header: Sequence[str], aliases: Mapping[str, Iterable[str]]) -> dict[str, int]:
+    """{column: index in `header`} for the columns found, matched forgivingly (see `normalise_header`).
+
+    A column is found under its own name or any of its aliases; the first alias listed that the header has wins
+    (its leftmost cell). A header cell serves one column only: the first in `aliases` that claims it."""
+    keys = [normalise_header(title) for title in header]
+    positions: dict[str, int] = {}
+    for column, spellings in aliases.items():
+        for spelling in (column, *spellings):
+            wanted = normalise_header(spelling)
+            index = next(
+                (i for i, key in enumerate(keys) if key == wanted and i not in positions.values()), None
+            )
+            if index is not None:
+                positions[column] = index
+                break
+    return positions
+
+
+def cells_by_column(values: Sequence[str], positions: Mapping[str, int]) -> dict[str, str]:
+    """{column: cell text} of one row, "" for a cell past the end of a short row."""
+    return {column: values[index] if index < len(values) else "" for column, index in positions.items()}
+
+
+# Reading ----------------------------------------------------------------------------------------------------
+
+
+class Sheet:
+    """One sheet of an upload; iterating gives its non-empty rows as (row number, [cell text]), read anew
+    from the file each time."""
+
+    def __init__(self, name: str, rows, *, max_rows: int, named_in_messages: bool):
+        self.name = name
+        self._rows = rows  # a callable giving an iterator of raw rows (tuples of cell values)
+        self._max_rows = max_rows
+        self._named = named_in_messages
+
+    def __repr__(self) -> str:
+        return f"<Sheet {self.name!r}>"
+
+    def _too_many_rows(self) -> ApplicationError:
+        if self._named:
+            return refusal(
+                _("The sheet %(sheet)s has more than %(max)s rows. Split it into smaller files.")
+                % {"sheet": self.name, "max": self._max_rows}
+            )
+        return refusal(
+            _("The file has more than %(max)s rows. Split it into smaller files.") % {"max": self._max_rows}
+        )
+
+    def _too_wide(self, number: int) -> ApplicationError:
+        return refusal(
+            _("Row %(row)s of sheet %(sheet)s has more than %(max)s columns.")
+            % {"row": number, "sheet": self.name, "max": MAX_COLUMNS}
+        )
+
+    def __iter__(self) -> Iterator[Row]:
+        seen = 0  # non-empty rows: the header and at most max_rows more
+        for number, values in enumerate(self._rows(), start=1):
+            if len(values) > MAX_COLUMNS:
+                extra = values[MAX_COLUMNS:]
+                # Counting in C first: a crafted row may be 16,384 cells wide.
+                if extra.count(None) + extra.count("") < len(extra) and any(map(cell_text, extra)):
+                    raise self._too_wide(number)
+                values = values[:MAX_COLUMNS]
+            cells = [cell_text(v) for v in values]
+            while cells and not cells[-1]:
+                cells.pop()
+            if not cells:
+                continue
+            seen += 1
+            if seen > self._max_rows + 1:
+                raise self._too_many_rows()
+            yield number, cells
+
+
+class Book(Mapping[str, Sheet]):
+    """The sheets of an upload by name, in file order. Close it (or use `with`) once the rows are read."""
+
+    def __init__(self, sheets: list[Sheet], closer=None):
+        self._sheets = {sheet.name: sheet for sheet in sheets}
+        self._closer = closer
+
+    def __getitem__(self, name: str) -> Sheet:
+        return self._sheets[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sheets)
+
+    def __len__(self) -> int:
+        return len(self._sheets)
+
+    def find(self, *names: str) -> Sheet | None:
+        """The first sheet whose name matches one of `names` forgivingly ("Pegawai", "PEGAWAI", "pegawai ")."""
+        by_key = {}
+        for name, sheet in self._sheets.items():
+            by_key.setdefault(normalise_header(name), sheet)
+        return next((by_key[k] for k in map(normalise_header, names) if k in by_key), None)
+
+    def first(self) -> Sheet:
+        return next(iter(self._sheets.values()))
+
+    def close(self) -> None:
+        if self._closer is not None:
+            self._closer()
+            self._closer = None
+
+    def __enter__(self) -> "Book":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _bytes_of(data, max_bytes: int) -> bytes:
+    """The upload's bytes, refusing one above max_bytes before reading it when its size is known."""
+    too_big = refusal(
+        _("The file is larger than %(size)s. Split it into smaller files.") % {"size": _size(max_bytes)}
+    )
+    if isinstance(data, bytes | bytearray | memoryview):
+        if len(data) > max_bytes:
+            raise too_big
+        return bytes(data)
+    size = getattr(data, "size", None)
+    if size is not None and size > max_bytes:
+        raise too_big
+    if hasattr(data, "seek"):
+        data.seek(0)
+    content = data.read(max_bytes + 1)
+    if len(content) > max_bytes:
+        raise too_big
+    return content
+
+
+def read_workbook(name: str, data, *, max_bytes: int, max_rows: int, max_unpacked: int | None = None) -> Book:
+    """Every sheet of an .xlsx upload by name, or a .csv upload as one sheet named after the file.
+
+    `data` is the bytes or a file object (an UploadedFile). Refuses (ApplicationError on `berkas`) a file larger
+    than `max_bytes`, of another type whatever its name says, an .xls/.ods, a password-protected workbook, a zip
+    that unpacks to more than `max_unpacked` (default: 50 × max_bytes, at most 500 MB) or compresses too well;
+    while iterating, a sheet with more than `max_rows` non-empty rows after its first (the header)."""
+    suffix = PurePath(name or "").suffix.lower()
+    if suffix not in (".xlsx", ".csv", ".xls", ".ods"):
+        raise refusal(_("Upload an .xlsx or .csv file."))
+    content = _bytes_of(data, max_bytes)
+    if content.startswith(OLE_MAGIC) and any(s in content for s in ENCRYPTED_STREAMS):
+        raise _password_protected()
+    if suffix in (".xls", ".ods"):
+        raise _save_as()
+    if suffix == ".csv":
+        return _csv_book(PurePath(name).stem, content, max_rows=max_rows)
+    if max_unpacked is None:
+        max_unpacked = min(50 * max_bytes, MAX_UNPACKED)
+    return _xlsx_book(content, max_rows=max_rows, max_unpacked=max_unpacked)
+
+
+def first_sheet(name: str, data, *, max_bytes: int, max_rows: int) -> list[Row]:
+    """The non-empty rows of the first sheet (of the only one for a CSV), read completely."""
+    with read_workbook(name, data, max_bytes=max_bytes, max_rows=max_rows) as book:
+        return list(book.first())
+
+
+# .xlsx
+
+
+def _password_protected() -> ApplicationError:
+    return refusal(
+        _(
+            "This workbook is protected with a password, so it cannot be read. Open it in Excel, "
+            "save it without a password, and upload it again."
+        )
+    )
+
+
+def _zip_bomb() -> ApplicationError:
+    return refusal(
+        _(
+            "This file unpacks to far more data than a spreadsheet of its size can hold, so it was not "
+            "opened. Save it again from Excel, or split it into smaller files."
+        )
+    )
+
+
+def _directory(content: bytes) -> tuple[int, int] | None:
+    """(entries, bytes) of a zip's central directory from its end record (zip64 too), or None if unreadable."""
+    end = content.rfind(EMPTY_ZIP_MAGIC, max(0, len(content) - 22 - 65535))
+    if end < 0 or end + 22 > len(content):
+        return None
+    entries = int.from_bytes(content[end + 10 : end + 12], "little")
+    size = int.from_bytes(content[end + 12 : end + 16], "little")
+    if entries == 0xFFFF or size == 0xFFFFFFFF:
+        locator = end - 20
+        if locator < 0 or content[locator : locator + 4] != b"PK\x06\x07":
+            return None
+        record = int.from_bytes(content[locator + 8 : locator + 16], "little")
+        if content[record : record + 4] != b"PK\x06\x06":
+            return None
+        entries = int.from_bytes(content[record + 32 : record + 40], "little")
+        size = int.from_bytes(content[record + 40 : record + 48], "little")
+    return entries, size
+
+
+def _check_zip(content: bytes, max_unpacked: int) -> None:
+    """Refuse a zip bomb from the central directory alone, before anything is decompressed."""
+    directory = _directory(content)
+    if directory is None:
+        raise _not_xlsx()
+    entries, size = directory
+    if entries > MAX_PARTS or size > MAX_DIRECTORY_BYTES:
+        raise _zip_bomb()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise _not_xlsx() from exc
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_PARTS:
+            raise _zip_bomb()
+        total = 0
+        for member in members:
+            total += member.file_size
+            if member.file_size > RATIO_FROM_BYTES and (member.file_size > MAX_RATIO * member.compress_size):
+                raise _zip_bomb()
+        if total > max_unpacked:
+            raise _zip_bomb()
+        names = {member.filename for member in members}
+        if "mimetype" in names and archive.getinfo("mimetype").file_size < 200:
+            if archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+                raise _save_as()  # an .ods renamed .xlsx
+        if "[Content_Types].xml" not in names:
+            raise _not_xlsx()
+
+
+def _looks_like_html(content: bytes) -> bool:
+    start = content[:1024].lower()
+    return any(tag in start for tag in (b"<!doctype html", b"<html", b"<table"))
+
+
+def _xlsx_book(content: bytes, *, max_rows: int, max_unpacked: int) -> Book:
+    if content.startswith(OLE_MAGIC):
+        if any(s in content for s in OLD_EXCEL_STREAMS):
+            raise _save_as()  # an old .xls renamed .xlsx
+        raise _password_protected()
+    if not content.startswith(ZIP_MAGIC):
+        if _looks_like_html(content):
+            raise refusal(
+                _(
+                    "This file is a web page (HTML) with an Excel name, not a workbook. Open it in Excel "
+                    "and save it as .xlsx (Excel workbook) or .csv."
+                )
+            )
+        raise _not_xlsx()
+    _check_zip(content, max_unpacked)
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds of errors on a damaged or disguised file
+        raise _not_xlsx() from exc
+    worksheets = workbook.worksheets
+    named = len(worksheets) > 1
+
+    def rows_of(worksheet):
+        def rows():
+            try:
+                yield from worksheet.iter_rows(values_only=True)
+            except ApplicationError:
+                raise
+            except Exception as exc:  # a damaged sheet is noticed only when it is read
+                raise _not_xlsx() from exc
+
+        return rows
+
+    sheets = []
+    for worksheet in worksheets:
+        # The dimension a file declares is not trusted: it would pad every row to its width.
+        worksheet.reset_dimensions()
+        sheets.append(Sheet(worksheet.title, rows_of(worksheet), max_rows=max_rows, named_in_messages=named))
+    if not sheets:
+        workbook.close()
+        raise _not_xlsx()
+    return Book(sheets, closer=workbook.close)
+
+
+# .csv
+
+
+def _decodes(content: bytes, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    step = 1 * MB
+    try:
+        for start in range(0, len(content), step):
+            decoder.decode(content[start : start + step])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _delimiter(line: str) -> str:
+    """Semicolon (Excel in Indonesian settings), comma or tab: the most frequent outside quotes."""
+    bare = re.sub(r'"[^"]*"', "", line)
+    return max(";,\t", key=bare.count)
+
+
+def _csv_book(stem: str, content: bytes, *, max_rows: int) -> Book:
+    if b"\0" in content or content.startswith(BINARY_MAGIC) or _looks_like_html(content):
+        raise _not_csv()
+    if _decodes(content, "utf-8"):
+        encoding = "utf-8-sig"
+    elif _decodes(content, "cp1252"):  # Excel's CSV in the Windows code page
+        encoding = "cp1252"
+    else:
+        raise _not_csv()
+    sheet_name = stem or "csv"
+
+    def rows():
+        text = io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
+        head = []
+        for line in text:
+            head.append(line)
+            if line.strip():
+                break
+        delimiter = _delimiter(head[-1]) if head else ","
+        reader = csv.reader(itertools.chain(head, text), delimiter=delimiter)
+        try:
+            yield from reader
+        except csv.Error as exc:
+            raise refusal(
+                _("The CSV file cannot be read near row %(row)s: check its quotation marks.")
+                % {"row": reader.line_num}
+            ) from exc
+
+    return Book([Sheet(sheet_name, rows, max_rows=max_rows, named_in_messages=False)])
+
+
+# Writing ----------------------------------------------------------------------------------------------------
+
+
+def safe_cell(value):
+    """A value to write in a cell: numbers, dates and booleans as they are; text that a spreadsheet would run
+    as a formula (beginning with =, +, -, @, tab or carriage return) after a single quote."""
+    if value is None or isinstance(value, int | float | Decimal | date | time | timedelta):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def write_workbook(
+    sheets: Mapping[str, tuple[Sequence, Iterable[Sequence]]],
+    *,
+    widths: Mapping[str, Sequence[float]] | None = None,
+) -> bytes:
+    """An .xlsx of {sheet name: (header, rows)}, every cell through `safe_cell`, the header in bold and frozen.
+    Rows may be a generator: the workbook is written in openpyxl's write-only mode."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    if not sheets:
+        raise ValueError("write_workbook needs at least one sheet")
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for title, (header, rows) in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for index, width in enumerate((widths or {}).get(title, ()), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        titles = []
+        for value in header:
+            cell = WriteOnlyCell(sheet, value=safe_cell(value))
+            cell.font = bold
+            titles.append(cell)
+        sheet.append(titles)
+        for row in rows:
+            sheet.append([safe_cell(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
