@@ -65,11 +65,12 @@ def account_set_temporary_password(*, actor, user: User) -> str:
     return password
 
 
-def password_changed(*, user: User) -> None:
+def password_changed(*, user: User, action: str = "accounts.user.password_change") -> None:
+    """Called after Django's password views saved a new password (change, or reset through the emailed link)."""
     User.objects.filter(pk=user.pk).update(must_change_password=False)
     audit.record(
         actor=user,
-        action="accounts.user.password_change",
+        action=action,
         obj=user,
         instansi=user.instansi,
         pegawai=user.pegawai,

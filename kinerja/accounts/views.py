@@ -32,6 +32,16 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_changed(user=form.user, action="accounts.user.password_reset")
+        return response
+
+
 @login_required
 def token_list(request):
     form = forms.TokenForm(request.POST or None)

@@ -205,6 +205,7 @@ class UnitNode:
     kepala: Pejabat | None = None
     jumlah_jabatan: int = 0
     jumlah_kosong: int = 0
+    jumlah_anak: int = 0  # active sub-units, loaded or not
 
 
 def unit_tree(units: QuerySet[UnitKerja], at: datetime.date | None = None) -> list[UnitNode]:
@@ -221,9 +222,19 @@ def unit_tree(units: QuerySet[UnitKerja], at: datetime.date | None = None) -> li
         in_units.exclude(pk__in=held).values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n")
     )
     heads = holders_of(in_units.filter(kepala_unit=True).values("pk"), at)
+    children = dict(
+        UnitKerja.objects.filter(parent__in=units, aktif=True)
+        .values("parent_id")
+        .annotate(n=Count("pk"))
+        .values_list("parent_id", "n")
+    )
     nodes = {
         u.pk: UnitNode(
-            unit=u, children=[], jumlah_jabatan=totals.get(u.pk, 0), jumlah_kosong=vacant.get(u.pk, 0)
+            unit=u,
+            children=[],
+            jumlah_jabatan=totals.get(u.pk, 0),
+            jumlah_kosong=vacant.get(u.pk, 0),
+            jumlah_anak=children.get(u.pk, 0),
         )
         for u in unit_list
     }

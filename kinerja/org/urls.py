@@ -8,6 +8,7 @@ urlpatterns = [
     path("unit/", views.unit_tree, name="unit_tree"),
     path("unit/baru/", views.unit_create, name="unit_create"),
     path("unit/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("unit/<int:pk>/subunit/", views.unit_children, name="unit_children"),
     path("unit/<int:pk>/ubah/", views.unit_edit, name="unit_edit"),
     path("unit/<int:pk>/pindah/", views.unit_move, name="unit_move"),
     path("unit/<int:unit_pk>/jabatan/baru/", views.jabatan_create, name="jabatan_create"),

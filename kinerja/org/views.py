@@ -24,11 +24,17 @@ def _at(request) -> datetime.date:
 # Units ------------------------------------------------------------------------------------------------------
 
 
+TREE_FULL_UP_TO = 300  # units shown at once; above that the tree opens level by level
+
+
 @login_required
 def unit_tree(request):
     instansi = current_instansi(request)
     at = _at(request)
     units = permissions.units_visible_to(request.user).filter(instansi=instansi, aktif=True)
+    if units.count() > TREE_FULL_UP_TO:
+        # A large pemda gets the top two levels; deeper levels load when a unit is opened.
+        units = units.filter(depth__lte=1)
     return render(
         request,
         "org/unit_tree.html",
@@ -40,6 +46,15 @@ def unit_tree(request):
             "can_edit_instansi": permissions.can_manage_instansi(request.user, instansi),
         },
     )
+
+
+@login_required
+def unit_children(request, pk):
+    """The sub-units of one unit, as tree items (loaded by htmx when a unit is opened in a large tree)."""
+    unit = permissions.get_unit_for_user_or_404(request.user, pk)
+    units = permissions.units_visible_to(request.user).filter(parent=unit, aktif=True)
+    at = _at(request)
+    return render(request, "org/_unit_children.html", {"tree": selectors.unit_tree(units, at), "tanggal": at})
 
 
 @login_required

@@ -333,6 +333,8 @@ def test_reset_link_lets_the_user_set_a_password(cast):
     response = client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert response.status_code == 302
     assert response.url == reverse("accounts:password_reset_complete")
+    event = AuditEvent.objects.filter(action="accounts.user.password_reset").latest("seq")
+    assert event.actor_id == cast.pegawai.pk and event.pegawai_id == cast.pegawai.pegawai_id
     assert login(Client(), demo.NIP_PELAKSANA_IMUNISASI, NEW_PASSWORD).status_code == 302
     assert login(Client(), demo.NIP_PELAKSANA_IMUNISASI, PASSWORD).status_code == 200
 

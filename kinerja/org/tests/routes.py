@@ -381,6 +381,7 @@ ROUTES = [
 for case in ("disdik", "lembah"):
     ROUTES += [
         Route("org:unit_detail", case=case, kwargs=_unit_kwargs(case), read=seen_by(_unit_visible(case))),
+        Route("org:unit_children", case=case, kwargs=_unit_kwargs(case), read=seen_by(_unit_visible(case))),
         Route(
             "GET /api/v1/units/{unit_id}",
             case=case,

@@ -445,7 +445,7 @@ def test_penilai_chain_takes_at_most_two_queries(nip, django_assert_max_num_quer
 def test_unit_tree_of_all_units_takes_a_fixed_number_of_queries(django_assert_max_num_queries):
     units = UnitKerja.objects.filter(instansi__kode=SKM)
 
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         roots = selectors.unit_tree(units, d(5, 15))
 
     def walk(nodes):

@@ -452,3 +452,23 @@ def test_vacancy_worklist_filters_acting_officials_in_the_query(cast):
     assert "Kepala Dinas Kependudukan dan Pencatatan Sipil" not in acting
     plt_in_office = selectors.today() >= datetime.date(selectors.today().year, 4, 1)
     assert ("Kepala Dinas Pekerjaan Umum dan Penataan Ruang" in acting) is plt_in_office
+
+
+def test_a_large_tree_shows_two_levels_and_loads_deeper_units_when_opened(cast, monkeypatch):
+    from kinerja.org import views
+
+    monkeypatch.setattr(views, "TREE_FULL_UP_TO", 10)
+    client = cast.client("pegawai")
+    html = client.get(reverse("org:unit_tree")).content.decode()
+    bidang = UnitKerja.objects.get(nama="Bidang Kesehatan Masyarakat")
+    seksi = UnitKerja.objects.get(nama="Seksi Imunisasi")
+    assert bidang.nama in html and seksi.nama not in html
+    children_url = reverse("org:unit_children", args=[bidang.pk])
+    assert children_url in html
+    fragment = client.get(children_url, HTTP_HX_REQUEST="true").content.decode()
+    assert seksi.nama in fragment and "<html" not in fragment
+
+
+def test_a_small_tree_is_shown_whole(cast):
+    html = cast.client("pegawai").get(reverse("org:unit_tree")).content.decode()
+    assert "Seksi Imunisasi" in html
