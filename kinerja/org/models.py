@@ -158,6 +158,12 @@ class Jabatan(TimeStampedModel):
         related_name="bawahan",
     )
     kepala_unit = models.BooleanField(_("heads the unit"), default=False)
+    kode = models.CharField(
+        _("code"),
+        max_length=64,
+        blank=True,
+        help_text=_("The position's id in an imported file (e.g. SIASN)."),
+    )
     path = models.CharField(max_length=500, db_index=True, editable=False)
     aktif = models.BooleanField(_("active"), default=True)
 
@@ -172,6 +178,9 @@ class Jabatan(TimeStampedModel):
             ),
             models.UniqueConstraint(
                 fields=["unit"], condition=Q(kepala_unit=True, aktif=True), name="jabatan_one_head_per_unit"
+            ),
+            models.UniqueConstraint(
+                fields=["instansi", "kode"], condition=~Q(kode=""), name="jabatan_kode_unique_per_instansi"
             ),
         ]
 
@@ -297,3 +306,32 @@ class Penugasan(TimeStampedModel):
 
     def is_active_at(self, date) -> bool:
         return self.mulai <= date and (self.selesai is None or self.selesai >= date)
+
+
+class ImportRecord(models.Model):
+    """One applied import of staff data: the file, who applied it, what it changed and its audit events."""
+
+    instansi = models.ForeignKey(
+        Instansi, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="imports"
+    )
+    actor = models.ForeignKey(
+        "accounts.User", verbose_name=_("applied by"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    nama_berkas = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    jenis = models.CharField(
+        _("contents"), max_length=50, help_text=_("The sheets it held, e.g. unit,pegawai.")
+    )
+    counts = models.JSONField(_("counts"), default=dict)
+    missing = models.JSONField(_("NIPs missing from the file"), default=list, blank=True)
+    first_seq = models.BigIntegerField(_("first audit event"), null=True)
+    last_seq = models.BigIntegerField(_("last audit event"), null=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("staff data import")
+        verbose_name_plural = _("staff data imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.nama_berkas} ({self.created_at:%Y-%m-%d %H:%M})"

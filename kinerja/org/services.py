@@ -30,7 +30,7 @@ from kinerja.org.rules import InvalidNip, normalize_nip, parse_nip
 
 INSTANSI_FIELDS = ["kode", "nama", "tempat", "jabatan_ppk", "zona_waktu", "skema_periode"]
 UNIT_FIELDS = ["kode", "nama", "eselon", "parent", "aktif"]
-JABATAN_FIELDS = ["unit", "nama", "jenis", "jenjang", "eselon", "atasan", "kepala_unit", "aktif"]
+JABATAN_FIELDS = ["unit", "nama", "jenis", "jenjang", "eselon", "atasan", "kepala_unit", "kode", "aktif"]
 PEGAWAI_FIELDS = [
     "nip",
     "nama",
@@ -287,6 +287,7 @@ def jabatan_create(
     eselon: str = "",
     atasan: Jabatan | None = None,
     kepala_unit: bool = False,
+    kode: str = "",
 ) -> Jabatan:
     _deny_unless(permissions.can_create_jabatan(actor, unit))
     jabatan = Jabatan(
@@ -298,6 +299,7 @@ def jabatan_create(
         eselon=eselon,
         atasan=atasan,
         kepala_unit=kepala_unit,
+        kode=kode.strip(),
     )
     # Before full_clean, whose constraint check would report a second head only as a bare constraint name.
     _check_jabatan(jabatan)
