@@ -1,0 +1,61 @@
+"""Production mode refuses to start without its required settings and turns on the secure defaults."""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+SNIPPET = (
+    "import json, django; from django.conf import settings; django.setup(); "
+    "print(json.dumps({k: getattr(settings, k) for k in "
+    "['DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_HSTS_SECONDS', 'ALLOWED_HOSTS']}))"
+)
+
+
+def run_settings(**env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "KINERJA_ENV", "DEBUG"}
+    }
+    clean.update(env, DJANGO_SETTINGS_MODULE="config.settings")
+    return subprocess.run(
+        [sys.executable, "-c", SNIPPET],
+        cwd=settings.BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_without_a_secret_key_refuses_to_start():
+    result = run_settings(KINERJA_ENV="production", ALLOWED_HOSTS="kinerja.example.go.id")
+    assert result.returncode != 0
+    assert "SECRET_KEY wajib diisi" in result.stderr
+
+
+def test_production_without_allowed_hosts_refuses_to_start():
+    result = run_settings(KINERJA_ENV="production", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS wajib diisi" in result.stderr
+
+
+def test_production_turns_debug_off_and_cookies_secure():
+    result = run_settings(
+        KINERJA_ENV="production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="kinerja.example.go.id"
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["DEBUG"] is False
+    assert values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"]
+    assert values["SECURE_HSTS_SECONDS"] > 0
+    assert values["ALLOWED_HOSTS"] == ["kinerja.example.go.id"]
+
+
+def test_development_needs_no_environment_at_all():
+    result = run_settings()
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["DEBUG"] is True
