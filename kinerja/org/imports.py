@@ -449,6 +449,17 @@ def _rows(sheet: Sheet, kind: str, report: Report, progress: Callable | None = N
 # Validation -------------------------------------------------------------------------------------------------
 
 
+def _cycle_through(start: str, first: str, parent_of: Callable[[str], str]) -> str | None:
+    """Walking up from `first` (the parent of `start`): the key at which the walk comes round again, if any."""
+    seen, key = {start}, first
+    while key:
+        if key in seen:
+            return key
+        seen.add(key)
+        key = parent_of(key)
+    return None
+
+
 @dataclass
 class UnitPlan:
     row: int
@@ -579,18 +590,14 @@ class Plan:
                 )
                 del self.units[plan.kode]
         for plan in list(self.units.values()):
-            seen, kode = {plan.kode}, plan.parent
-            while kode:
-                if kode in seen:
-                    report.refuse(
-                        UNIT,
-                        plan.row,
-                        "DiatasanId",
-                        _("The unit tree has a cycle through %(kode)s.") % {"kode": kode},
-                    )
-                    break
-                seen.add(kode)
-                kode = self.unit_parent(kode)
+            kode = _cycle_through(plan.kode, plan.parent, self.unit_parent)
+            if kode:
+                report.refuse(
+                    UNIT,
+                    plan.row,
+                    "DiatasanId",
+                    _("The unit tree has a cycle through %(kode)s.") % {"kode": kode},
+                )
         if report.ok:
             for plan in self.units.values():
                 db = self.db_units.get(plan.kode)
@@ -670,18 +677,14 @@ class Plan:
             if db[7] and db[8] and ref not in self.jabatan:
                 heads[db[1]] = ref
         for plan in self.jabatan.values():
-            seen, ref = {plan.ref}, plan.atasan
-            while ref:
-                if ref in seen:
-                    report.refuse(
-                        JABATAN,
-                        plan.row,
-                        "atasan_id",
-                        _("The positions above form a cycle through %(kode)s.") % {"kode": ref},
-                    )
-                    break
-                seen.add(ref)
-                ref = self._atasan_ref(ref)
+            ref = _cycle_through(plan.ref, plan.atasan, self._atasan_ref)
+            if ref:
+                report.refuse(
+                    JABATAN,
+                    plan.row,
+                    "atasan_id",
+                    _("The positions above form a cycle through %(kode)s.") % {"kode": ref},
+                )
             if plan.kepala_unit:
                 if plan.unit in heads:
                     report.refuse(
