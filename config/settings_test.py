@@ -1,5 +1,7 @@
 """Test override: fast password hashing, no real mail."""
 
+import tempfile
+
 from config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -8,3 +10,4 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 LANGUAGE_CODE = "id"
 LOGGING["loggers"]["django.request"] = {"level": "CRITICAL"}  # noqa: F405  (refusals are asserted, not logged)
 LOGGING["loggers"]["django.security"] = {"level": "CRITICAL"}  # noqa: F405
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kinerja-test-media-"))  # noqa: F405  (stored import uploads)

@@ -199,3 +199,16 @@ class EndPenugasanForm(forms.Form):
 
 class DateChoiceForm(forms.Form):
     tanggal = forms.DateField(label=_("At date"), widget=DateInput(), required=False)
+
+
+class ImportUploadForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("File (.xlsx or .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+
+class EndMissingForm(forms.Form):
+    t = forms.CharField(widget=forms.HiddenInput)
+    tanggal = forms.DateField(label=_("Last day of the assignments"), widget=DateInput(), initial=today)
+    reason = ReasonField()

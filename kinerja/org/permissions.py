@@ -204,3 +204,8 @@ def worklist_positions(user, instansi: Instansi) -> QuerySet[Jabatan]:
     if access.superuser or access.reads_whole_instansi:
         return jabatan
     return jabatan.filter(_paths_q(access.admin_unit_paths, "unit__"))
+
+
+def can_import(user, instansi: Instansi) -> bool:
+    """Whether the user may import staff data into the instansi (preview, apply, end missing people)."""
+    return can_manage_instansi(user, instansi)

@@ -14,7 +14,7 @@ from operator import or_
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from kinerja.org.models import Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
+from kinerja.org.models import ImportRecord, Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
 
 _RANK = {JenisPenugasan.DEFINITIF: 0, JenisPenugasan.PLT: 1, JenisPenugasan.PLH: 2}
 
@@ -337,3 +337,13 @@ def unplaced_pegawai(pegawai: QuerySet[Pegawai], at: datetime.date | None = None
     return pegawai.filter(aktif=True).exclude(
         pk__in=Penugasan.objects.active_at(at or today()).values("pegawai_id")
     )
+
+
+def import_records(instansi: Instansi) -> QuerySet[ImportRecord]:
+    return (
+        ImportRecord.objects.filter(instansi=instansi).select_related("actor").order_by("-created_at", "-pk")
+    )
+
+
+def pegawai_by_nip(instansi: Instansi, nips) -> QuerySet[Pegawai]:
+    return Pegawai.objects.filter(instansi=instansi, nip__in=list(nips)).order_by("nama")

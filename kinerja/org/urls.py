@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.org import views
+from kinerja.org import views, views_import
 
 app_name = "org"
 
@@ -28,4 +28,11 @@ urlpatterns = [
     path("penugasan/<int:pk>/akhiri/", views.penugasan_end, name="penugasan_end"),
     path("dinilai/", views.dinilai, name="dinilai"),
     path("instansi/ubah/", views.instansi_edit, name="instansi_edit"),
+    path("impor/", views_import.upload, name="import_upload"),
+    path("impor/terapkan/", views_import.apply, name="import_apply"),
+    path("impor/riwayat/", views_import.records, name="import_records"),
+    path("impor/akhiri-penugasan/", views_import.end_missing, name="import_end_missing"),
+    path("impor/templat.xlsx", views_import.template, name="import_template"),
+    path("impor/contoh.xlsx", views_import.example, name="import_example"),
+    path("impor/ekspor.xlsx", views_import.export, name="import_export"),
 ]

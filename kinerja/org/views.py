@@ -44,6 +44,7 @@ def unit_tree(request):
             "tanggal": at,
             "can_create": permissions.can_manage_org(request.user, instansi),
             "can_edit_instansi": permissions.can_manage_instansi(request.user, instansi),
+            "can_import": permissions.can_import(request.user, instansi),
         },
     )
 

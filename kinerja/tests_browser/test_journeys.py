@@ -1,5 +1,7 @@
-"""End-to-end journeys in a real Chromium: logging in as each demo role, a transfer, a refused NIP, a phone."""
+"""End-to-end journeys in a real Chromium: logging in as each demo role, a transfer, a refused NIP, a phone,
+an import of staff data."""
 
+import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -8,7 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from kinerja.org import demo as d
-from kinerja.org.models import Instansi, Pegawai
+from kinerja.org.models import Instansi, Jabatan, Pegawai
 
 pytestmark = pytest.mark.browser
 
@@ -179,4 +181,66 @@ def test_on_a_phone_the_home_page_collapses_the_menu_behind_a_toggler(page, arti
     toggler.click()
     expect(page.locator("#menu")).to_be_visible()
     expect(page.locator("#menu").locator(f'a[href="{reverse("org:dinilai")}"]')).to_be_visible()
+    assert page.problems == []
+
+
+def _pegawai_sheet(path, rows) -> str:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Pegawai"
+    sheet.append(
+        ["nip_baru", "nama", "status", "gol_akhir_nama", "jenis_kelamin", "jabatan_id", "tmt_jabatan"]
+    )
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return str(path)
+
+
+def test_admin_bkpsdm_imports_staff_data_reads_the_refusals_then_applies_a_corrected_file(page, tmp_path):
+    """A new head for the vacant Dinas Dukcapil arrives in a SIASN-style sheet; a second row has a wrong NIP."""
+    seat = Jabatan.objects.get(
+        instansi__kode="KOTA-SKM", nama="Kepala Dinas Kependudukan dan Pencatatan Sipil"
+    )
+    ref = seat.kode or f"#{seat.pk}"
+    newcomer = [
+        "198501012010011001",
+        "Rudi Hartono",
+        "PNS",
+        "IV/a",
+        "L",
+        ref,
+        f"{datetime.date.today().year}-01-02",
+    ]
+    wrong = ["198702142011132002", "Dewi Lestari", "PNS", "III/b", "P", "", ""]  # TMT month 13
+    fixed = ["198702142011032002", *wrong[1:]]
+    log_in(page, "admin.bkpsdm")
+
+    page.goto(reverse("org:unit_tree"))
+    section(page, "import-link").click()
+    page.locator("#id_berkas").set_input_files(_pegawai_sheet(tmp_path / "pegawai.xlsx", [newcomer, wrong]))
+    page.locator("main form button[type=submit]").click()
+
+    refused = section(page, "refused")
+    expect(refused.locator("tbody tr")).to_have_count(1)
+    expect(refused.locator("tbody tr td").nth(1)).to_have_text("3")
+    expect(refused).to_contain_text("Bulan TMT CPNS pada NIP tidak valid: 13")
+    expect(section(page, "apply")).to_have_count(0)
+    assert not Pegawai.objects.filter(nip=newcomer[0]).exists()
+
+    page.goto(reverse("org:import_upload"))
+    page.locator("#id_berkas").set_input_files(_pegawai_sheet(tmp_path / "pegawai-2.xlsx", [newcomer, fixed]))
+    page.locator("main form button[type=submit]").click()
+    expect(section(page, "counts").locator('[data-count="created"]')).to_have_text("2")
+    section(page, "apply").click()
+
+    page.wait_for_url(lambda url: path_of(url) == reverse("org:import_records"))
+    expect(page.locator("main .alert-success")).to_be_visible()
+    expect(section(page, "records")).to_contain_text("pegawai-2.xlsx")
+    page.goto(reverse("org:unit_detail", args=[seat.unit_id]))
+    expect(page.locator("main")).to_contain_text("Rudi Hartono")
+    page.goto(reverse("org:unit_tree"))
+    expect(page.locator("nav.tree")).to_contain_text("Rudi Hartono")  # the new head of Dinas Dukcapil
     assert page.problems == []

@@ -631,3 +631,110 @@ ROUTES += [
     for what in ("penilai", "dinilai")
     for case in ("atasan", "disdik", "lembah")
 ]
+
+# Staff data import (kinerja/org/views_import.py): only the admin BKPSDM of the instansi. The signed tokens are
+# made for `admin_bkpsdm` in Sukamaju, so other importers (outsider, superuser) get 404 for them.
+IMPORTERS = ("admin_bkpsdm", "outsider", "superuser")
+IMPORT_NIP = "198501012010011001"
+
+
+def import_file() -> bytes:
+    import io
+
+    import openpyxl
+
+    seat = Jabatan.objects.get(
+        instansi__kode="KOTA-SKM", nama="Kepala Dinas Kependudukan dan Pencatatan Sipil"
+    )
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Pegawai"
+    sheet.append(
+        ["nip_baru", "nama", "status", "gol_akhir_nama", "jenis_kelamin", "jabatan_id", "tmt_jabatan"]
+    )
+    sheet.append([IMPORT_NIP, "Rudi Hartono", "PNS", "III/c", "L", seat.kode or f"#{seat.pk}", "2025-01-02"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def import_upload_data(objs):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"berkas": SimpleUploadedFile("pegawai.xlsx", import_file())}
+
+
+def import_apply_data(objs):
+    """A file stored as the upload would store it, and the token the preview would give `admin_bkpsdm`."""
+    import hashlib
+
+    from kinerja.org import views_import
+
+    content = import_file()
+    sha256 = hashlib.sha256(content).hexdigest()
+    path = views_import.stored_path(sha256, "xlsx")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    token = views_import.file_token(
+        sha256=sha256,
+        file_name="pegawai.xlsx",
+        instansi_id=objs.sukamaju.pk,
+        user_id=objs.cast.admin_bkpsdm.pk,
+    )
+    return {"t": token}
+
+
+def missing_query(objs):
+    from kinerja.org import views_import
+
+    token = views_import.missing_token(
+        nips=[demo.NIP_PELAKSANA_IMUNISASI], instansi_id=objs.sukamaju.pk, user_id=objs.cast.admin_bkpsdm.pk
+    )
+    return {"instansi": objs.sukamaju.pk, "t": token}
+
+
+def import_state(objs):
+    from kinerja.org.models import ImportRecord
+
+    return (Pegawai.objects.filter(nip=IMPORT_NIP).count(), ImportRecord.objects.count())
+
+
+def token_for_admin_bkpsdm(ok):
+    """`admin_bkpsdm` gets `ok`, other importers 404 (the token is not theirs), the rest 403."""
+    return expect_roles(403, {404: ("outsider", "superuser"), ok: ("admin_bkpsdm",)}, anon=LOGIN)
+
+
+ROUTES += [
+    Route(
+        "org:import_upload",
+        query=in_sukamaju,
+        read=page_for(IMPORTERS),
+        data=import_upload_data,
+        state=import_state,
+        write=page_for(IMPORTERS),  # a preview: 200 and nothing written
+    ),
+    Route(
+        "org:import_apply",
+        query=in_sukamaju,
+        read=None,
+        data=import_apply_data,
+        state=import_state,
+        write=token_for_admin_bkpsdm(OK),
+    ),
+    Route(
+        "org:import_end_missing",
+        query=missing_query,
+        read=token_for_admin_bkpsdm(200),
+        data=lambda o: {"t": missing_query(o)["t"], "tanggal": today(), "reason": "Tidak ada di SIASN"},
+        state=lambda o: list(
+            Penugasan.objects.filter(pegawai__nip=demo.NIP_PELAKSANA_IMUNISASI).values_list(
+                "selesai", flat=True
+            )
+        ),
+        write=token_for_admin_bkpsdm(OK),
+    ),
+    *(
+        Route(name, query=in_sukamaju, read=page_for(IMPORTERS))
+        for name in ("org:import_records", "org:import_template", "org:import_example", "org:import_export")
+    ),
+]
