@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
@@ -9,7 +10,8 @@ from django.test import Client
 from kinerja.accounts.models import User
 from kinerja.org import demo
 
-YEAR = datetime.date.today().year
+# The demo and the app count days in the instansi's time zone (WIB), not the machine's.
+YEAR = datetime.datetime.now(ZoneInfo("Asia/Jakarta")).year
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.hashers import make_password
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.utils import timezone
 
 from kinerja.accounts.models import Role, RoleAssignment, User
 from kinerja.core import audit
@@ -204,7 +205,7 @@ class DemoBuilder:
     def __init__(self, *, pegawai: int, seed: int = 2026, year: int | None = None):
         self.target = pegawai
         self.rng = random.Random(seed)  # noqa: S311 (demo data, not secrets)
-        self.year = year or datetime.date.today().year
+        self.year = year or timezone.localdate().year
         self.units: list[U] = []
         self.jabatan: list[J] = []
         self.used_nips: set[str] = set()

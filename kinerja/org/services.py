@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.core import audit
 from kinerja.core.errors import ApplicationError
-from kinerja.org import permissions
+from kinerja.org import permissions, selectors
 from kinerja.org.models import (
     Instansi,
     Jabatan,
@@ -173,7 +173,7 @@ def unit_update(
     if "nama" in changes:
         RiwayatUnitKerja.objects.create(
             unit=unit,
-            tanggal=datetime.date.today(),
+            tanggal=selectors.today(),
             parent_lama=unit.parent,
             parent_baru=unit.parent,
             nama_lama=old_name,

@@ -5,11 +5,12 @@ and every test loads a small demo government itself (the `demo` fixture). Run th
 `pytest -m browser` (`make test` does).
 """
 
-import datetime
 import os
 from pathlib import Path
 
 import pytest
+
+from conftest import YEAR
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -23,7 +24,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-YEAR = datetime.date.today().year
+
 DEMO_PEGAWAI = 150  # the smallest demo that still has every special case
 
 

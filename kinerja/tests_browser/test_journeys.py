@@ -1,7 +1,6 @@
 """End-to-end journeys in a real Chromium: logging in as each demo role, a transfer, a refused NIP, a phone,
 an import of staff data."""
 
-import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -9,6 +8,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from conftest import YEAR
 from kinerja.org import demo as d
 from kinerja.org.models import Instansi, Jabatan, Pegawai
 
@@ -212,7 +212,7 @@ def test_admin_bkpsdm_imports_staff_data_reads_the_refusals_then_applies_a_corre
         "IV/a",
         "L",
         ref,
-        f"{datetime.date.today().year}-01-02",
+        f"{YEAR}-01-02",
     ]
     wrong = ["198702142011132002", "Dewi Lestari", "PNS", "III/b", "P", "", ""]  # TMT month 13
     fixed = ["198702142011032002", *wrong[1:]]
