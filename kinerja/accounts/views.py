@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts import forms, permissions, services
-from kinerja.accounts.models import RoleAssignment
 from kinerja.core.errors import ApplicationError
 from kinerja.core.views_util import run_service
 
@@ -82,7 +81,8 @@ def role_list(request):
             messages.success(request, _("The role was granted."))
             return redirect("accounts:role_list")
     assignments = (
-        RoleAssignment.objects.filter(instansi=instansi)
+        permissions.role_assignments_visible_to(request.user)
+        .filter(instansi=instansi)
         .select_related("user", "unit")
         .order_by("role", "user__nama")
     )

@@ -175,9 +175,8 @@ def get_penilai(request, pegawai_id: int, tanggal: datetime.date | None = None):
 )
 def get_dinilai(request, pegawai_id: int, tanggal: datetime.date | None = None):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pegawai_id)
-    visible = permissions.pegawai_visible_to(request.user)
     rows = selectors.assessed_by(pegawai, tanggal)
-    allowed = set(visible.filter(pk__in=[d.pegawai.pk for d in rows]).values_list("pk", flat=True))
+    allowed = permissions.visible_pegawai_ids(request.user, (d.pegawai.pk for d in rows))
     return [
         {
             "pegawai_id": d.pegawai.pk,

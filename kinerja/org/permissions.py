@@ -78,6 +78,14 @@ def _never_placed() -> Q:
     return Q(aktif=True) & ~Q(pk__in=Penugasan.objects.values("pegawai_id"))
 
 
+def visible_pegawai_ids(user, ids) -> set[int]:
+    """Which of the given pegawai the user may open (to link a name or show a row), in one query."""
+    ids = set(ids)
+    if not ids:
+        return set()
+    return set(pegawai_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def penugasan_visible_to(user) -> QuerySet[Penugasan]:
     return Penugasan.objects.filter(pegawai__in=pegawai_visible_to(user))
 

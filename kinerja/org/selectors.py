@@ -276,6 +276,11 @@ def unit_positions(unit: UnitKerja, at: datetime.date | None = None) -> list[Jab
     return [JabatanRow(jabatan=j, holders=j.active_holders) for j in jabatan]
 
 
+def jabatan_history(jabatan: Jabatan) -> list[Penugasan]:
+    """Everyone who held a position, newest first (a list: the page reads it twice)."""
+    return list(jabatan.penugasan.select_related("pegawai").order_by("-mulai", "-id"))
+
+
 def pegawai_assignments(pegawai: Pegawai) -> QuerySet[Penugasan]:
     return pegawai.penugasan.select_related("jabatan", "jabatan__unit").order_by("-mulai", "-id")
 

@@ -63,9 +63,8 @@ def unit_detail(request, pk):
     unit = permissions.get_unit_for_user_or_404(request.user, pk)
     at = _at(request)
     rows = selectors.unit_positions(unit, at)
-    holder_ids = {p.pegawai_id for row in rows for p in row.holders}
-    visible = set(
-        permissions.pegawai_visible_to(request.user).filter(pk__in=holder_ids).values_list("pk", flat=True)
+    visible = permissions.visible_pegawai_ids(
+        request.user, (p.pegawai_id for row in rows for p in row.holders)
     )
     return render(
         request,
@@ -209,12 +208,8 @@ def jabatan_create(request, unit_pk):
 @login_required
 def jabatan_detail(request, pk):
     jabatan = permissions.get_jabatan_for_user_or_404(request.user, pk)
-    history = jabatan.penugasan.select_related("pegawai").order_by("-mulai", "-id")
-    visible = set(
-        permissions.pegawai_visible_to(request.user)
-        .filter(pk__in=[p.pegawai_id for p in history])
-        .values_list("pk", flat=True)
-    )
+    history = selectors.jabatan_history(jabatan)
+    visible = permissions.visible_pegawai_ids(request.user, (p.pegawai_id for p in history))
     return render(
         request,
         "org/jabatan_detail.html",
@@ -337,10 +332,8 @@ def pegawai_detail(request, pk):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
     at = _at(request)
     rantai = selectors.penilai_chain(pegawai, at)
-    chain_ids = [x.pegawai.pk for x in (rantai.penilai, rantai.atasan_penilai) if x]
-    visible = set(
-        permissions.pegawai_visible_to(request.user).filter(pk__in=chain_ids).values_list("pk", flat=True)
-    )
+    chain = (rantai.penilai, rantai.atasan_penilai)
+    visible = permissions.visible_pegawai_ids(request.user, (x.pegawai.pk for x in chain if x))
     can_manage = permissions.can_manage_pegawai(request.user, pegawai)
     return render(
         request,
