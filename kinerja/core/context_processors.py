@@ -1,15 +1,14 @@
-from kinerja.accounts.permissions import access_of
+from kinerja.accounts.permissions import access_of, can_manage_roles, can_view_audit_trail
 
 
 def navigation(request):
-    """What the menu shows; each entry is also enforced on the server by the view it links to."""
+    """What the menu shows; each entry asks the permission the page it links to enforces."""
     user = getattr(request, "user", None)
     access = access_of(user)
     return {
         "nav": {
-            "is_admin": access.superuser or access.has("admin_bkpsdm") or bool(access.admin_unit_paths),
-            "is_bkpsdm": access.superuser or access.has("admin_bkpsdm"),
-            "sees_audit": access.authenticated,
+            "manages_roles": access.instansi_id is not None and can_manage_roles(user, access.instansi_id),
+            "sees_audit": can_view_audit_trail(user),
             "is_pegawai": access.pegawai_id is not None,
             "roles": sorted(access.roles),
         }

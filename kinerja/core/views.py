@@ -7,6 +7,7 @@ from django.shortcuts import render
 from kinerja.accounts.permissions import access_of
 from kinerja.core import selectors
 from kinerja.core.permissions import audit_events_visible_to, sees_whole_trail
+from kinerja.org import permissions as org_permissions
 from kinerja.org import selectors as org_selectors
 
 
@@ -19,9 +20,10 @@ def home(request):
         context["rantai"] = org_selectors.penilai_chain(pegawai)
         context["dinilai"] = org_selectors.assessed_by(pegawai)
         context["jabatan_dipegang"] = org_selectors.held_positions(pegawai)
-    if access.instansi_id and (access.has("admin_bkpsdm") or access.admin_unit_paths):
-        paths = None if access.has("admin_bkpsdm") else access.admin_unit_paths
-        context["attention"] = org_selectors.org_attention(access.instansi_id, paths)
+    instansi = request.user.instansi
+    if instansi is not None and org_permissions.can_manage_org(request.user, instansi):
+        paths = org_permissions.managed_unit_paths(request.user, instansi)
+        context["attention"] = org_selectors.org_attention(instansi.pk, paths)
     if sees_whole_trail(request.user):
         context["recent_events"] = audit_events_visible_to(request.user).order_by("-seq")[:5]
     return render(request, "core/home.html", context)

@@ -132,6 +132,11 @@ def can_manage_org(user, instansi: Instansi) -> bool:
     )
 
 
+def managed_unit_paths(user, instansi: Instansi) -> list[str] | None:
+    """The unit subtrees the user administers in the instansi; None when it is the whole instansi."""
+    return None if can_manage_instansi(user, instansi) else access_of(user).admin_unit_paths
+
+
 def can_create_unit(user, instansi: Instansi, parent: UnitKerja | None) -> bool:
     return _is_bkpsdm(user, instansi.pk) or _administers_unit(user, parent)
 
