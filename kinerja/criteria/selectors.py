@@ -61,6 +61,11 @@ class RuleSet:
         )
 
 
+def section_rows(kerangka: Kerangka, bagian: str) -> list[dict]:
+    """The rows of one rule section, in their stored order."""
+    return [a.data for a in kerangka.aturan.filter(bagian=bagian).order_by("urutan")]
+
+
 def _build(kerangka: Kerangka) -> RuleSet:
     aturan: dict[str, list[dict]] = {b: [] for b in Bagian.values}
     for a in kerangka.aturan.order_by("bagian", "urutan"):

@@ -431,7 +431,7 @@ def aturan_edit(request, pk, bagian):
     if bagian not in Bagian.values:
         raise Http404
     kerangka = _editable(request, pk)
-    stored = [a.data for a in kerangka.aturan.filter(bagian=bagian).order_by("urutan")]
+    stored = selectors.section_rows(kerangka, bagian)
     formset = forms.section_formset(bagian, stored, request.POST or None)
     reason_form = forms.SectionReasonForm(request.POST or None)
     if request.method == "POST" and formset.is_valid() and reason_form.is_valid():
