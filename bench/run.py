@@ -86,9 +86,68 @@ def main() -> None:
         assert status == 200, (name, status)
         results[f"page_{name}_ms"] = median_ms(lambda c=client, u=url: c.get(u), args.repeat)
 
+    planning(results, args)
+
     out = ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))
+
+
+def planning(results: dict, args) -> None:
+    """SKP: the supervisor's inbox and the cascade (January), the documents, and the workflow's writes."""
+    from django.test import Client
+
+    from kinerja.accounts.models import User
+    from kinerja.org import demo
+    from kinerja.org.models import Pegawai
+    from kinerja.planning import documents, selectors, services
+    from kinerja.planning.models import SKP
+
+    year = selectors.today().year
+    results["skp_demo_rows"] = SKP.objects.count()
+    sekda = Pegawai.objects.get(nip=demo.NIP_SEKDA)
+    kadinkes = Pegawai.objects.get(nip=demo.NIP_KEPALA_DINKES)
+    results["skp_inbox_kepala_dinas_ms"] = median_ms(lambda: selectors.inbox(kadinkes, year), args.repeat)
+    results["skp_cascade_kepala_dinas_ms"] = median_ms(lambda: selectors.cascade(kadinkes, year), args.repeat)
+    results["skp_cascade_sekda_ms"] = median_ms(lambda: selectors.cascade(sekda, year), 3)
+    one = selectors.with_content(SKP.objects.filter(pegawai=kadinkes, tahun_kinerja__tahun=year)).get()
+    results["skp_pdf_ms"] = median_ms(lambda: documents.skp_pdf(one), 5)
+    staff = Pegawai.objects.get(nip=demo.NIP_KASI_IMUNISASI)
+    mine = SKP.objects.get(pegawai=staff, tahun_kinerja__tahun=year, berakhir=False)
+    pages = {
+        "skp_detail": (demo.NIP_KASI_IMUNISASI, f"/skp/{mine.pk}/"),
+        "skp_inbox": (demo.NIP_KEPALA_DINKES, "/skp/masuk/"),
+        "skp_cascade": (demo.NIP_KEPALA_DINKES, "/skp/kaskade/"),
+        "skp_list_admin": ("admin.bkpsdm", "/skp/daftar/"),
+        "api_skp_detail": (demo.NIP_KASI_IMUNISASI, f"/api/v1/skp/{mine.pk}"),
+    }
+    for name, (username, url) in pages.items():
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        status = client.get(url).status_code
+        assert status == 200, (name, status)
+        results[f"page_{name}_ms"] = median_ms(lambda c=client, u=url: c.get(u), args.repeat)
+    client = Client()
+    client.force_login(User.objects.get(username="admin.bkpsdm"))
+    started = time.perf_counter()
+    response = client.get("/skp/daftar/ekspor.xlsx")
+    results["skp_export_all_seconds"] = round(time.perf_counter() - started, 2)
+    results["skp_export_all_bytes"] = len(
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+
+    # The January rush, as one worker: submit and approve the SKP waiting in the demo, timed per SKP.
+    waiting = list(
+        SKP.objects.filter(tahun_kinerja__tahun=year, status="diajukan").select_related("penilai")[:200]
+    )
+    users = {u.pegawai_id: u for u in User.objects.filter(pegawai_id__in=[s.penilai_id for s in waiting])}
+    approvable = [s for s in waiting if s.penilai_id in users]
+    started = time.perf_counter()
+    for skp in approvable:
+        services.skp_approve(actor=users[skp.penilai_id], skp=skp, kunci=skp.kunci)
+    if approvable:
+        results["skp_approve_ms_per_skp"] = round((time.perf_counter() - started) * 1000 / len(approvable), 2)
+        results["skp_approved_in_bench"] = len(approvable)
 
 
 if __name__ == "__main__":

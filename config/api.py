@@ -5,8 +5,10 @@ from ninja import NinjaAPI
 from ninja.security import APIKeyCookie, HttpBearer
 
 from kinerja.accounts.services import api_token_authenticate
+from kinerja.core.errors import ConflictError
 from kinerja.criteria.api import router as criteria_router
 from kinerja.org.api import router as org_router
+from kinerja.planning.api import router as planning_router
 
 
 class SessionAuth(APIKeyCookie):
@@ -40,6 +42,11 @@ def permission_denied(request, exc):
     return api.create_response(request, {"detail": str(exc) or "Akses ditolak."}, status=403)
 
 
+@api.exception_handler(ConflictError)
+def conflict(request, exc):
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=409)
+
+
 @api.exception_handler(ValidationError)
 def validation_error(request, exc):
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
@@ -48,3 +55,4 @@ def validation_error(request, exc):
 
 api.add_router("/", org_router)
 api.add_router("/", criteria_router)
+api.add_router("/", planning_router)

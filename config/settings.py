@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "kinerja.accounts",
     "kinerja.org",
     "kinerja.criteria",
+    "kinerja.planning",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +205,10 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kinerja@localhost")
+# Notifications (SKP submitted, returned, approved ...) also go out by email when this is on.
+NOTIFY_BY_EMAIL = env_bool("NOTIFY_BY_EMAIL", False)
+# The address users open the app at, for links in emails, e.g. https://kinerja.example.go.id
+SITE_URL = env("SITE_URL", "")
 
 # Background work runs in-process until a capability needs a worker (then: django-tasks-db).
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
@@ -213,7 +218,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # fpdf2 embeds only the glyphs a PDF uses; fontTools logs every step of that at INFO.
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 NINJA_PAGINATION_PER_PAGE = 50

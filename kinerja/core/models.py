@@ -81,3 +81,28 @@ class AuditChainHead(models.Model):
 
     last_seq = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
+
+
+class Notifikasi(models.Model):
+    """A message in a user's in-app inbox (and by email when configured), e.g. "your SKP was returned"."""
+
+    penerima = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifikasi",
+    )
+    judul = models.CharField(_("title"), max_length=200)
+    isi = models.TextField(_("message"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    dibaca_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["penerima", "dibaca_at"], name="notifikasi_unread_idx")]
+
+    def __str__(self):
+        return self.judul

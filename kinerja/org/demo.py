@@ -749,7 +749,11 @@ def load_demo(*, pegawai: int = 300, seed: int = 2026, year: int | None = None) 
     RoleAssignment.objects.create(user=outsider, role=Role.ADMIN_BKPSDM, instansi=lembah)
     from kinerja.criteria.demo import load_framework
 
-    load_framework(instansi=sukamaju, admin=User.objects.get(username="admin.bkpsdm"), year=builder.year)
+    admin = User.objects.get(username="admin.bkpsdm")
+    load_framework(instansi=sukamaju, admin=admin, year=builder.year)
+    from kinerja.planning.demo import load_planning
+
+    counts["skp"] = load_planning(instansi=sukamaju, admin=admin, year=builder.year)["skp"]
     audit.record(
         actor=None,
         action="demo.load",

@@ -606,7 +606,7 @@ def pegawai_transfer(
         _end_penugasan(
             actor=actor, penugasan=current, selesai=tanggal - datetime.timedelta(days=1), reason=reason
         )
-    return _create_penugasan(
+    created = _create_penugasan(
         actor=actor,
         pegawai=pegawai,
         jabatan=jabatan,
@@ -616,3 +616,8 @@ def pegawai_transfer(
         nomor_sk=nomor_sk,
         keterangan=reason,
     )
+    # The SKP of the old position ends the day before; the pegawai starts a new one for the new position.
+    from kinerja.planning.services import skp_end_for_transfer
+
+    skp_end_for_transfer(actor=actor, pegawai=pegawai, tanggal=tanggal, reason=reason)
+    return created

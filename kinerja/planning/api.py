@@ -1,0 +1,288 @@
+"""The SKP over the JSON API: reading, starting, editing the content and moving it through the workflow.
+
+Every write goes through the same service as the screens, with the same checks and audit events. Writes on an
+SKP take `kunci`, the change counter read from GET /skp/{id}: a stale one is refused with 409.
+"""
+
+import datetime
+from typing import Any
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.pagination import paginate
+
+from kinerja.accounts.permissions import access_of
+from kinerja.planning import permissions, selectors, services
+from kinerja.planning.models import RHK, SKP, Indikator
+
+router = Router(tags=["perencanaan (SKP)"])
+
+
+class PeriodeOut(Schema):
+    nomor: int
+    nama: str
+    mulai: datetime.date
+    selesai: datetime.date
+    tenggat_input: datetime.date
+
+
+class TahunOut(Schema):
+    id: int
+    instansi_id: int
+    tahun: int
+    skema_periode: str
+    tenggat_skp: datetime.date
+    hari_tenggat_skp_baru: int
+    periode: list[PeriodeOut]
+
+    @staticmethod
+    def resolve_periode(obj):
+        return list(obj.periode.all())
+
+
+class SKPOut(Schema):
+    id: int
+    pegawai_id: int
+    jabatan_id: int
+    tahun: int
+    mulai: datetime.date
+    selesai: datetime.date
+    pendekatan: str
+    status: str
+    versi: int
+    berakhir: bool
+    penilai_id: int | None
+    kunci: int
+    identitas_pegawai: dict[str, Any]
+
+    @staticmethod
+    def resolve_tahun(obj):
+        return obj.mulai.year
+
+
+class SKPDetailOut(SKPOut):
+    tenggat: datetime.date
+    identitas_penilai: dict[str, Any]
+    identitas_atasan_penilai: dict[str, Any]
+    catatan_pengembalian: str
+    konten: dict[str, Any]
+
+    @staticmethod
+    def resolve_tenggat(obj):
+        return selectors.deadline_of(obj)
+
+    @staticmethod
+    def resolve_konten(obj):
+        return selectors.content_of(obj)
+
+
+class VersiOut(Schema):
+    nomor: int
+    disetujui_at: datetime.datetime
+    disetujui_oleh_id: int | None
+    alasan: str
+    konten: dict[str, Any]
+
+
+class StartIn(Schema):
+    tahun: int
+    salin_dari_id: int | None = None
+
+
+class KunciIn(Schema):
+    kunci: int
+
+
+class RHKIn(KunciIn):
+    uraian: str
+    jenis: str = "utama"
+    rhk_atasan_id: int | None = None
+    perspektif: str = ""
+
+
+class IndikatorIn(KunciIn):
+    uraian: str
+    aspek: str = "kuantitas"
+    jenis_target: str = "angka"
+    target: str = ""
+    satuan: str = ""
+    arah: str = "naik"
+    target_teks: str = ""
+    target_periode: dict[str, str] = {}
+
+
+class LampiranIn(KunciIn):
+    dukungan_sumber_daya: str = ""
+    skema_pertanggungjawaban: str = ""
+    konsekuensi: str = ""
+
+
+class SetujuiIn(KunciIn):
+    ekspektasi: dict[str, str] | None = None
+
+
+class AlasanIn(KunciIn):
+    alasan: str
+
+
+class IdOut(Schema):
+    id: int
+
+
+def _skp(request, skp_id: int) -> SKP:
+    return permissions.get_skp_for_user_or_404(request.user, skp_id)
+
+
+def _detail(skp: SKP) -> SKP:
+    return selectors.with_content(SKP.objects.filter(pk=skp.pk)).get()
+
+
+def _rhk_atasan(rhk_atasan_id: int | None) -> RHK | None:
+    # Existence only: whether it may be supported is the service's check (and its message).
+    return get_object_or_404(RHK, pk=rhk_atasan_id) if rhk_atasan_id else None
+
+
+@router.get("/skp-tahun", response=list[TahunOut])
+def list_years(request):
+    access = access_of(request.user)
+    qs = permissions.years_visible_to(request.user).prefetch_related("periode").order_by("-tahun")
+    return list(qs if access.superuser or access.instansi_id else qs.none())
+
+
+@router.get("/skp", response=list[SKPOut])
+@paginate
+def list_skp(request, tahun: int | None = None, status: str = "", pegawai_id: int | None = None):
+    qs = selectors.skp_list(permissions.skp_visible_to(request.user), tahun=tahun, status=status)
+    return qs.filter(pegawai_id=pegawai_id) if pegawai_id else qs
+
+
+@router.get("/skp/{skp_id}", response=SKPDetailOut)
+def get_skp(request, skp_id: int):
+    return _detail(_skp(request, skp_id))
+
+
+@router.get("/skp/{skp_id}/versi", response=list[VersiOut])
+def list_versions(request, skp_id: int):
+    return list(selectors.versions(_skp(request, skp_id)))
+
+
+@router.post("/skp", response={201: SKPDetailOut})
+def start_skp(request, payload: StartIn):
+    salin = _skp(request, payload.salin_dari_id) if payload.salin_dari_id else None
+    pegawai = request.user.pegawai
+    if pegawai is None:
+        raise Http404
+    skp = services.skp_start(actor=request.user, pegawai=pegawai, tahun=payload.tahun, salin_dari=salin)
+    return Status(201, _detail(skp))
+
+
+@router.post("/skp/{skp_id}/rhk", response={201: IdOut})
+def create_rhk(request, skp_id: int, payload: RHKIn):
+    skp = _skp(request, skp_id)
+    rhk = services.rhk_save(
+        actor=request.user,
+        skp=skp,
+        kunci=payload.kunci,
+        uraian=payload.uraian,
+        jenis=payload.jenis,
+        rhk_atasan=_rhk_atasan(payload.rhk_atasan_id),
+        perspektif=payload.perspektif,
+    )
+    return Status(201, rhk)
+
+
+@router.put("/skp/{skp_id}/rhk/{rhk_id}", response=IdOut)
+def update_rhk(request, skp_id: int, rhk_id: int, payload: RHKIn):
+    skp = _skp(request, skp_id)
+    rhk = get_object_or_404(RHK, pk=rhk_id, skp=skp)
+    return services.rhk_save(
+        actor=request.user,
+        skp=skp,
+        rhk=rhk,
+        kunci=payload.kunci,
+        uraian=payload.uraian,
+        jenis=payload.jenis,
+        rhk_atasan=_rhk_atasan(payload.rhk_atasan_id),
+        perspektif=payload.perspektif,
+    )
+
+
+@router.delete("/skp/{skp_id}/rhk/{rhk_id}", response={204: None})
+def delete_rhk(request, skp_id: int, rhk_id: int, payload: KunciIn):
+    skp = _skp(request, skp_id)
+    services.rhk_delete(
+        actor=request.user, rhk=get_object_or_404(RHK, pk=rhk_id, skp=skp), kunci=payload.kunci
+    )
+    return Status(204, None)
+
+
+def _indikator_values(payload: IndikatorIn) -> dict:
+    return payload.dict(exclude={"kunci"})
+
+
+@router.post("/skp/{skp_id}/rhk/{rhk_id}/indikator", response={201: IdOut})
+def create_indikator(request, skp_id: int, rhk_id: int, payload: IndikatorIn):
+    skp = _skp(request, skp_id)
+    rhk = get_object_or_404(RHK, pk=rhk_id, skp=skp)
+    item = services.indikator_save(
+        actor=request.user, rhk=rhk, kunci=payload.kunci, **_indikator_values(payload)
+    )
+    return Status(201, item)
+
+
+@router.put("/skp/{skp_id}/indikator/{indikator_id}", response=IdOut)
+def update_indikator(request, skp_id: int, indikator_id: int, payload: IndikatorIn):
+    skp = _skp(request, skp_id)
+    item = get_object_or_404(Indikator.objects.select_related("rhk"), pk=indikator_id, rhk__skp=skp)
+    return services.indikator_save(
+        actor=request.user, rhk=item.rhk, indikator=item, kunci=payload.kunci, **_indikator_values(payload)
+    )
+
+
+@router.delete("/skp/{skp_id}/indikator/{indikator_id}", response={204: None})
+def delete_indikator(request, skp_id: int, indikator_id: int, payload: KunciIn):
+    skp = _skp(request, skp_id)
+    item = get_object_or_404(Indikator.objects.select_related("rhk__skp"), pk=indikator_id, rhk__skp=skp)
+    services.indikator_delete(actor=request.user, indikator=item, kunci=payload.kunci)
+    return Status(204, None)
+
+
+@router.put("/skp/{skp_id}/lampiran", response=SKPDetailOut)
+def update_lampiran(request, skp_id: int, payload: LampiranIn):
+    skp = services.lampiran_save(actor=request.user, skp=_skp(request, skp_id), **payload.dict())
+    return _detail(skp)
+
+
+@router.post("/skp/{skp_id}/ajukan", response=SKPDetailOut)
+def submit_skp(request, skp_id: int, payload: KunciIn):
+    return _detail(services.skp_submit(actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci))
+
+
+@router.post("/skp/{skp_id}/tarik", response=SKPDetailOut)
+def withdraw_skp(request, skp_id: int, payload: KunciIn):
+    return _detail(services.skp_withdraw(actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci))
+
+
+@router.post("/skp/{skp_id}/setujui", response=SKPDetailOut)
+def approve_skp(request, skp_id: int, payload: SetujuiIn):
+    skp = services.skp_approve(
+        actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci, ekspektasi=payload.ekspektasi
+    )
+    return _detail(skp)
+
+
+@router.post("/skp/{skp_id}/kembalikan", response=SKPDetailOut)
+def return_skp(request, skp_id: int, payload: AlasanIn):
+    skp = services.skp_return(
+        actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci, reason=payload.alasan
+    )
+    return _detail(skp)
+
+
+@router.post("/skp/{skp_id}/revisi", response=SKPDetailOut)
+def revise_skp(request, skp_id: int, payload: AlasanIn):
+    skp = services.skp_propose_revision(
+        actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci, reason=payload.alasan
+    )
+    return _detail(skp)

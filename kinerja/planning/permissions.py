@@ -1,0 +1,123 @@
+"""Who may see and change SKP and performance years.
+
+Reading an SKP: its pegawai; everyone above its position in the line of command (the penilai, their superior
+and up); the person the BKPSDM set as its penilai; the instansi-wide roles (admin BKPSDM, tim penilai, auditor);
+a department administrator for SKP of positions in their unit subtree.
+Writing: the pegawai edits and submits their own SKP; the penilai in force approves or returns it; the admin
+BKPSDM opens years, extends deadlines and reassigns the penilai of one SKP.
+"""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from kinerja.accounts.models import Role
+from kinerja.accounts.permissions import access_of
+from kinerja.org import selectors as org_selectors
+from kinerja.org.models import Pegawai
+from kinerja.planning import rules, selectors
+from kinerja.planning.models import SKP, StatusSKP, TahunKinerja
+
+
+def skp_visible_to(user) -> QuerySet[SKP]:
+    access = access_of(user)
+    if access.superuser:
+        return SKP.objects.all()
+    if not access.authenticated or access.instansi_id is None:
+        return SKP.objects.none()
+    in_instansi = SKP.objects.filter(instansi_id=access.instansi_id)
+    if access.reads_whole_instansi:
+        return in_instansi
+    visible = Q(pk__in=[])
+    if access.pegawai_id:
+        me = Pegawai(pk=access.pegawai_id)
+        below = org_selectors.subordinate_positions(me)
+        visible |= Q(pegawai_id=access.pegawai_id) | Q(penilai_id=access.pegawai_id) | Q(jabatan__in=below)
+    for path in access.admin_unit_paths:
+        visible |= Q(jabatan__unit__path__startswith=path)
+    return in_instansi.filter(visible)
+
+
+def get_skp_for_user_or_404(user, pk) -> SKP:
+    return get_object_or_404(
+        skp_visible_to(user).select_related(
+            "pegawai", "jabatan", "jabatan__unit", "tahun_kinerja", "instansi"
+        ),
+        pk=pk,
+    )
+
+
+def _own(user, skp: SKP) -> bool:
+    access = access_of(user)
+    return access.pegawai_id is not None and access.pegawai_id == skp.pegawai_id
+
+
+def can_edit(user, skp: SKP) -> bool:
+    """Change the content: the pegawai, while the SKP is a draft, returned or under revision."""
+    return _own(user, skp) and skp.status in rules.EDITABLE and not skp.berakhir
+
+
+def can_submit(user, skp: SKP) -> bool:
+    return can_edit(user, skp)
+
+
+def can_withdraw(user, skp: SKP) -> bool:
+    return _own(user, skp) and skp.status == StatusSKP.DIAJUKAN and not skp.berakhir
+
+
+def can_propose_revision(user, skp: SKP) -> bool:
+    return _own(user, skp) and skp.status == StatusSKP.DISETUJUI and not skp.berakhir
+
+
+def is_penilai(user, skp: SKP) -> bool:
+    """Whether the user decides on the SKP now: its penilai in force today (two queries unless set by the
+    BKPSDM), or, for the top official whose penilai is the PPK outside the system (or anyone the organisation
+    gives no penilai), the admin BKPSDM on the PPK's behalf."""
+    access = access_of(user)
+    if access.pegawai_id is not None and access.pegawai_id == skp.pegawai_id:
+        return False
+    penilai_id = selectors.effective_penilai_id(skp)
+    if penilai_id is None:
+        return _is_bkpsdm(user, skp.instansi_id)
+    return access.pegawai_id is not None and penilai_id == access.pegawai_id
+
+
+def can_decide(user, skp: SKP) -> bool:
+    """Approve or return, and write the leader's expectations: the penilai in force, on a submitted SKP."""
+    return skp.status == StatusSKP.DIAJUKAN and not skp.berakhir and is_penilai(user, skp)
+
+
+def _is_bkpsdm(user, instansi_id: int) -> bool:
+    access = access_of(user)
+    return access.superuser or (access.in_instansi(instansi_id) and access.has(Role.ADMIN_BKPSDM))
+
+
+def can_administer(user, skp: SKP) -> bool:
+    """Reassign the penilai, extend the deadline, end the SKP: admin BKPSDM of the instansi."""
+    return _is_bkpsdm(user, skp.instansi_id)
+
+
+def can_manage_years(user, instansi_id: int) -> bool:
+    return _is_bkpsdm(user, instansi_id)
+
+
+def can_start(user) -> bool:
+    return access_of(user).pegawai_id is not None
+
+
+def can_export(user, instansi_id: int) -> bool:
+    """Download the Excel of a unit's SKP: whoever reads SKP across units."""
+    access = access_of(user)
+    return access.superuser or (
+        access.in_instansi(instansi_id) and (access.reads_whole_instansi or bool(access.admin_unit_paths))
+    )
+
+
+def years_visible_to(user) -> QuerySet[TahunKinerja]:
+    access = access_of(user)
+    if access.superuser:
+        return TahunKinerja.objects.all()
+    return TahunKinerja.objects.filter(instansi_id=access.instansi_id)
+
+
+def get_tahun_for_user_or_404(user, pk) -> TahunKinerja:
+    return get_object_or_404(years_visible_to(user).select_related("instansi"), pk=pk)

@@ -1,0 +1,425 @@
+"""Reads of performance planning: SKP with their content, who assesses an SKP, the supervisor's inbox, the
+cascade (matriks peran hasil) and the content of a version."""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from kinerja.core.models import AuditEvent
+from kinerja.org import selectors as org_selectors
+from kinerja.org.models import Jabatan, JenisJabatan, JenisPenugasan, Pegawai
+from kinerja.planning import rules
+from kinerja.planning.models import (
+    RHK,
+    SKP,
+    Indikator,
+    JenisRHK,
+    JenisTarget,
+    Periode,
+    StatusSKP,
+    TahunKinerja,
+)
+
+JPT = {JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA}
+
+# An RHK of the penilai may be supported once the penilai has submitted it (DOMAIN 2.1), or approved it before.
+CASCADABLE = Q(skp__status__in=[StatusSKP.DIAJUKAN, StatusSKP.DISETUJUI]) | Q(skp__versi__gt=0)
+
+
+def today() -> datetime.date:
+    return org_selectors.today()
+
+
+# Years and periods ------------------------------------------------------------------------------------------
+
+
+def tahun_of(instansi_id: int, tahun: int) -> TahunKinerja | None:
+    return TahunKinerja.objects.filter(instansi_id=instansi_id, tahun=tahun).first()
+
+
+def years(instansi_id: int) -> QuerySet[TahunKinerja]:
+    return TahunKinerja.objects.filter(instansi_id=instansi_id).prefetch_related("periode").order_by("-tahun")
+
+
+def periods_of(tahun_kinerja: TahunKinerja) -> QuerySet[Periode]:
+    return tahun_kinerja.periode.order_by("nomor")
+
+
+# Identity snapshots -----------------------------------------------------------------------------------------
+
+ACTING_PREFIX = {JenisPenugasan.PLT: "Plt. ", JenisPenugasan.PLH: "Plh. "}
+
+
+def identitas(pegawai: Pegawai, jabatan: Jabatan | None, jenis: str = JenisPenugasan.DEFINITIF) -> dict:
+    """Nama, NIP, pangkat/golongan, jabatan and unit of a person as the SKP prints them."""
+    return {
+        "pegawai_id": pegawai.pk,
+        "nama": pegawai.nama_lengkap,
+        "nip": pegawai.nip,
+        "pangkat_golongan": pegawai.pangkat_golongan,
+        "jabatan": f"{ACTING_PREFIX.get(jenis, '')}{jabatan.nama}" if jabatan else "",
+        "unit_kerja": jabatan.unit.nama if jabatan else "",
+    }
+
+
+def identitas_pejabat(pejabat: org_selectors.Pejabat | None) -> dict:
+    return identitas(pejabat.pegawai, pejabat.jabatan, pejabat.jenis) if pejabat else {}
+
+
+def identitas_ppk(instansi) -> dict:
+    """The penilai of the top official: the PPK (e.g. the mayor), who is not a pegawai in the system."""
+    return {
+        "pegawai_id": None,
+        "nama": "",
+        "nip": "",
+        "pangkat_golongan": "",
+        "jabatan": instansi.jabatan_ppk,
+        "unit_kerja": instansi.nama,
+    }
+
+
+def chain_date(skp: SKP, at: datetime.date | None = None) -> datetime.date:
+    """The date at which the SKP's assessors are read: today, kept inside the SKP's span."""
+    at = at or today()
+    return min(max(at, skp.mulai), skp.selesai)
+
+
+def chain_of(skp: SKP, at: datetime.date | None = None) -> org_selectors.RantaiPenilai:
+    return org_selectors.penilai_chain(skp.pegawai, chain_date(skp, at))
+
+
+def effective_penilai_id(skp: SKP, at: datetime.date | None = None) -> int | None:
+    """Who assesses the SKP now: the person the BKPSDM set, else the penilai the organisation gives."""
+    if skp.penilai_ditetapkan:
+        return skp.penilai_id
+    chain = chain_of(skp, at)
+    return chain.penilai.pegawai.pk if chain.penilai else None
+
+
+def deadline_of(skp: SKP) -> datetime.date:
+    tahun = skp.tahun_kinerja
+    return rules.skp_deadline(
+        year_deadline=tahun.tenggat_skp,
+        mulai=skp.mulai,
+        days_for_late_start=tahun.hari_tenggat_skp_baru,
+        extension=skp.tenggat,
+    )
+
+
+# One SKP ----------------------------------------------------------------------------------------------------
+
+
+def with_content(qs: QuerySet[SKP]) -> QuerySet[SKP]:
+    """SKP with everything a page or document shows, in a fixed number of queries."""
+    return qs.select_related(
+        "pegawai", "jabatan", "jabatan__unit", "tahun_kinerja", "instansi", "penilai"
+    ).prefetch_related(
+        Prefetch(
+            "rhk",
+            queryset=RHK.objects.select_related("rhk_atasan").order_by("jenis", "urutan", "pk"),
+        ),
+        Prefetch("rhk__indikator", queryset=Indikator.objects.order_by("urutan", "pk")),
+        "perilaku",
+    )
+
+
+def rhk_rows(skp: SKP) -> list[tuple[str, RHK]]:
+    """The SKP's RHK with their printed numbers (U1, U2 ..., T1 ...), Utama first."""
+    items = sorted(skp.rhk.all(), key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk))
+    return list(zip(rules.rhk_numbers([r.jenis for r in items]), items, strict=True))
+
+
+def target_text(i: Indikator) -> str:
+    if i.jenis_target == JenisTarget.KUALITATIF:
+        return i.target_teks
+    return f"{rules.format_angka(i.target_angka)} {i.satuan}".strip()
+
+
+def content_of(skp: SKP) -> dict:
+    """The whole content of an SKP as plain data: what a version stores, what a diff compares."""
+    rhk = []
+    for nomor, r in rhk_rows(skp):
+        rhk.append(
+            {
+                "id": r.pk,
+                "nomor": nomor,
+                "jenis": r.jenis,
+                "uraian": r.uraian,
+                "perspektif": r.perspektif,
+                "rhk_atasan_id": r.rhk_atasan_id,
+                "rhk_atasan": r.rhk_atasan.uraian if r.rhk_atasan_id else "",
+                "indikator": [
+                    {
+                        "id": i.pk,
+                        "uraian": i.uraian,
+                        "aspek": i.aspek,
+                        "jenis_target": i.jenis_target,
+                        "target_angka": None if i.target_angka is None else str(i.target_angka),
+                        "satuan": i.satuan,
+                        "arah": i.arah,
+                        "target_teks": i.target_teks,
+                        "target": target_text(i),
+                        "target_periode": i.target_periode,
+                    }
+                    for i in r.indikator.all()
+                ],
+            }
+        )
+    return {
+        "identitas": {
+            "pegawai": skp.identitas_pegawai,
+            "penilai": skp.identitas_penilai,
+            "atasan_penilai": skp.identitas_atasan_penilai,
+        },
+        "pendekatan": skp.pendekatan,
+        "mulai": skp.mulai.isoformat(),
+        "selesai": skp.selesai.isoformat(),
+        "rhk": rhk,
+        "perilaku": [
+            {"kode": p.kode, "nama": p.nama, "indikator": p.indikator, "ekspektasi": p.ekspektasi}
+            for p in skp.perilaku.all()
+        ],
+        "lampiran": {
+            "dukungan_sumber_daya": skp.dukungan_sumber_daya,
+            "skema_pertanggungjawaban": skp.skema_pertanggungjawaban,
+            "konsekuensi": skp.konsekuensi,
+        },
+    }
+
+
+def history(skp: SKP) -> QuerySet[AuditEvent]:
+    """Everything recorded about the SKP, oldest first (the workflow's timeline)."""
+    return AuditEvent.objects.filter(object_type="planning.skp", object_id=str(skp.pk)).order_by("seq")
+
+
+def versions(skp: SKP) -> QuerySet:
+    return skp.versi_set.select_related("disetujui_oleh").order_by("nomor")
+
+
+def cascade_options(skp: SKP, penilai_id: int | None) -> list[RHK]:
+    """RHK the SKP's RHK may support: those of the penilai's submitted or approved SKP of the same year."""
+    if penilai_id is None:
+        return []
+    return list(
+        RHK.objects.filter(
+            CASCADABLE,
+            skp__pegawai_id=penilai_id,
+            skp__tahun_kinerja_id=skp.tahun_kinerja_id,
+        )
+        .filter(Q(skp__berakhir=False) | Q(skp__selesai__gte=skp.mulai))
+        .select_related("skp")
+        .order_by("skp__mulai", "jenis", "urutan", "pk")
+    )
+
+
+def previous_skp(pegawai: Pegawai, tahun: int) -> SKP | None:
+    """The pegawai's latest SKP of an earlier year (to copy as a start)."""
+    return (
+        SKP.objects.filter(pegawai=pegawai, tahun_kinerja__tahun__lt=tahun)
+        .order_by("-tahun_kinerja__tahun", "-mulai")
+        .first()
+    )
+
+
+def skp_of(pegawai: Pegawai, tahun: int) -> list[SKP]:
+    return list(
+        SKP.objects.filter(pegawai=pegawai, tahun_kinerja__tahun=tahun)
+        .select_related("jabatan", "jabatan__unit", "tahun_kinerja")
+        .order_by("-mulai")
+    )
+
+
+def open_skp(pegawai_id: int, tahun_kinerja_id: int) -> SKP | None:
+    return SKP.objects.filter(
+        pegawai_id=pegawai_id, tahun_kinerja_id=tahun_kinerja_id, berakhir=False
+    ).first()
+
+
+# The supervisor's inbox -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Inbox:
+    tahun: int
+    menunggu: list[SKP] = field(default_factory=list)  # submitted, waiting for my decision
+    belum_mulai: list[org_selectors.Dinilai] = field(default_factory=list)  # no SKP this year yet
+    lainnya: list[SKP] = field(default_factory=list)  # my people's SKP in other states
+
+
+def inbox(pegawai: Pegawai, tahun: int, at: datetime.date | None = None) -> Inbox:
+    """The SKP waiting for the pegawai's decision, the people they assess who have not started, and the rest.
+
+    The number of queries does not grow with the number of people assessed."""
+    at = at or today()
+    dinilai = org_selectors.assessed_by(pegawai, at)
+    ids = [d.pegawai.pk for d in dinilai]
+    # Reassigned SKP follow the person the BKPSDM set; the others follow the organisation chart.
+    skp = list(
+        with_content(
+            SKP.objects.filter(tahun_kinerja__tahun=tahun, berakhir=False).filter(
+                Q(pegawai_id__in=ids, penilai_ditetapkan=False) | Q(penilai=pegawai, penilai_ditetapkan=True)
+            )
+        ).order_by("pegawai__nama")
+    )
+    started = {s.pegawai_id for s in skp} | set(
+        SKP.objects.filter(tahun_kinerja__tahun=tahun, pegawai_id__in=ids).values_list(
+            "pegawai_id", flat=True
+        )
+    )
+    result = Inbox(tahun=tahun)
+    for s in skp:
+        (result.menunggu if s.status == StatusSKP.DIAJUKAN else result.lainnya).append(s)
+    result.belum_mulai = [d for d in dinilai if d.pegawai.pk not in started]
+    return result
+
+
+# The cascade (matriks peran hasil) --------------------------------------------------------------------------
+
+
+@dataclass
+class CascadeNode:
+    rhk: RHK
+    nomor: str
+    pemilik: SKP
+    children: list["CascadeNode"] = field(default_factory=list)
+    # RHK of someone who has people with an SKP below them, that none of those people support.
+    tidak_didukung: bool = False
+    # An Utama RHK of someone below the leader that names no RHK of their penilai.
+    yatim: bool = False
+
+
+@dataclass
+class Cascade:
+    leader: Pegawai
+    tahun: int
+    roots: list[CascadeNode]
+    yatim: list[CascadeNode]  # subordinate Utama RHK that support nothing
+    tidak_didukung: int = 0
+    jumlah_skp: int = 0
+
+
+def cascade(leader: Pegawai, tahun: int, at: datetime.date | None = None) -> Cascade:
+    """The tree from the leader's RHK down through the RHK of everyone below them, in a fixed number of queries.
+
+    Flags the leader's (and each middle manager's) RHK that nobody supports, and Utama RHK below the leader
+    that support nothing."""
+    at = at or today()
+    held = org_selectors.held_positions(leader, at)
+    below = org_selectors.subordinate_positions(leader, at)
+    skp_list = list(
+        SKP.objects.filter(tahun_kinerja__tahun=tahun, berakhir=False)
+        .filter(Q(pegawai=leader) | Q(jabatan__in=below) | Q(jabatan__in=[j.pk for j in held]))
+        .select_related("pegawai", "jabatan")
+        .prefetch_related(Prefetch("rhk", queryset=RHK.objects.order_by("jenis", "urutan", "pk")))
+    )
+    nodes: dict[int, CascadeNode] = {}
+    owners_with_children: set[int] = set()
+    for s in skp_list:
+        for nomor, r in rhk_rows(s):
+            nodes[r.pk] = CascadeNode(rhk=r, nomor=nomor, pemilik=s)
+    roots, yatim = [], []
+    for node in nodes.values():
+        parent = nodes.get(node.rhk.rhk_atasan_id) if node.rhk.rhk_atasan_id else None
+        if parent is not None:
+            parent.children.append(node)
+            owners_with_children.add(parent.pemilik.pegawai_id)
+        elif node.pemilik.pegawai_id == leader.pk:
+            roots.append(node)
+        elif node.rhk.jenis == JenisRHK.UTAMA and node.rhk.rhk_atasan_id is None:
+            node.yatim = True
+            yatim.append(node)
+    # A person "has people below" when an SKP below names one of their RHK, or when they assess someone here.
+    penilai_ids = {s.penilai_id for s in skp_list if s.penilai_id}
+    count = 0
+    for node in nodes.values():
+        owner = node.pemilik.pegawai_id
+        if (
+            node.rhk.jenis == JenisRHK.UTAMA
+            and not node.children
+            and (owner in owners_with_children or owner in penilai_ids)
+        ):
+            node.tidak_didukung = True
+            count += 1
+    for node in nodes.values():
+        node.children.sort(key=lambda n: (n.pemilik.pegawai.nama, n.nomor))
+    roots.sort(key=lambda n: (n.rhk.jenis != JenisRHK.UTAMA, n.nomor))
+    return Cascade(
+        leader=leader,
+        tahun=tahun,
+        roots=roots,
+        yatim=sorted(yatim, key=lambda n: (n.pemilik.pegawai.nama, n.nomor)),
+        tidak_didukung=count,
+        jumlah_skp=len(skp_list),
+    )
+
+
+# Lists and exports ------------------------------------------------------------------------------------------
+
+
+def skp_list(
+    qs: QuerySet[SKP], *, tahun: int | None = None, status: str = "", unit_path: str = ""
+) -> QuerySet[SKP]:
+    if tahun:
+        qs = qs.filter(tahun_kinerja__tahun=tahun)
+    if status:
+        qs = qs.filter(status=status)
+    if unit_path:
+        qs = qs.filter(jabatan__unit__path__startswith=unit_path)
+    return qs.select_related("pegawai", "jabatan", "jabatan__unit", "penilai").order_by(
+        "jabatan__unit__path", "pegawai__nama", "-mulai"
+    )
+
+
+def export_rows(qs: QuerySet[SKP]) -> Iterable[list]:
+    """One row per indikator (an RHK without indikator still gets a row) of the given SKP, for Excel."""
+    for skp in with_content(qs).iterator(chunk_size=500):
+        status = StatusSKP(skp.status).label
+        ident = skp.identitas_pegawai
+        base = [
+            ident.get("nip", skp.pegawai.nip),
+            ident.get("nama", ""),
+            ident.get("jabatan", ""),
+            ident.get("unit_kerja", ""),
+        ]
+        base += [str(status), skp.versi, skp.mulai, skp.selesai]
+        for nomor, r in rhk_rows(skp):
+            head = [
+                *base,
+                nomor,
+                r.get_jenis_display(),
+                r.uraian,
+                r.rhk_atasan.uraian if r.rhk_atasan_id else "",
+            ]
+            indikator = list(r.indikator.all())
+            if not indikator:
+                yield [*head, "", "", "", "", ""]
+            for i in indikator:
+                target = i.target_teks if i.jenis_target == JenisTarget.KUALITATIF else i.target_angka
+                yield [*head, i.uraian, i.get_aspek_display(), target, i.satuan, i.get_arah_display()]
+
+
+EXPORT_HEADER = [
+    "NIP",
+    "Nama",
+    "Jabatan",
+    "Unit Kerja",
+    "Status SKP",
+    "Versi",
+    "Mulai",
+    "Selesai",
+    "No",
+    "Jenis RHK",
+    "Rencana Hasil Kerja",
+    "RHK Pimpinan yang Diintervensi",
+    "Indikator Kinerja Individu",
+    "Aspek",
+    "Target",
+    "Satuan",
+    "Arah",
+]
+
+
+def is_jpt(jabatan: Jabatan) -> bool:
+    return jabatan.jenis in JPT

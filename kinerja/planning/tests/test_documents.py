@@ -1,0 +1,265 @@
+"""The printable SKP: what the PDF says, read back with pypdf."""
+
+import datetime
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from conftest import YEAR
+from kinerja.criteria.defaults import BERAKHLAK
+from kinerja.org import demo
+from kinerja.org import selectors as org_selectors
+from kinerja.org.models import Pegawai
+from kinerja.planning import selectors
+from kinerja.planning.documents import skp_pdf
+from kinerja.planning.models import (
+    RHK,
+    SKP,
+    Aspek,
+    Indikator,
+    JenisRHK,
+    JenisTarget,
+    Pendekatan,
+    PerilakuSKP,
+    StatusSKP,
+    TahunKinerja,
+)
+
+# A year of its own, so that SKP the demo may create for the current year never collide with these.
+TAHUN = YEAR + 3
+
+
+def pdf_text(data: bytes) -> str:
+    """All the text of the document, with every run of whitespace (line breaks in cells) as one space."""
+    assert data.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(data))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in reader.pages))
+
+
+def person(nip: str) -> tuple[Pegawai, dict]:
+    pegawai = Pegawai.objects.get(nip=nip)
+    penugasan = org_selectors.primary_assignment(pegawai)
+    return pegawai, selectors.identitas(pegawai, penugasan.jabatan, penugasan.jenis)
+
+
+def make_skp(pegawai: Pegawai, ident: dict, *, penilai=None, identitas_penilai=None, **kw) -> SKP:
+    tahun, _ = TahunKinerja.objects.get_or_create(
+        instansi=pegawai.instansi,
+        tahun=TAHUN,
+        defaults={"tenggat_skp": datetime.date(TAHUN, 1, 31)},
+    )
+    jabatan = org_selectors.primary_assignment(pegawai).jabatan
+    skp = SKP.objects.create(
+        instansi=pegawai.instansi,
+        tahun_kinerja=tahun,
+        pegawai=pegawai,
+        jabatan=jabatan,
+        mulai=datetime.date(TAHUN, 1, 1),
+        selesai=datetime.date(TAHUN, 12, 31),
+        pendekatan=Pendekatan.KUANTITATIF,
+        identitas_pegawai=ident,
+        penilai=penilai,
+        identitas_penilai=identitas_penilai or {},
+        **kw,
+    )
+    PerilakuSKP.objects.bulk_create(
+        PerilakuSKP(skp=skp, kode=kode, nama=nama, indikator=indikator, urutan=i)
+        for i, (kode, nama, indikator) in enumerate(BERAKHLAK)
+    )
+    return skp
+
+
+def angka(rhk: RHK, uraian: str, target, satuan: str, aspek=Aspek.KUANTITAS, urutan=0) -> Indikator:
+    return Indikator.objects.create(
+        rhk=rhk,
+        urutan=urutan,
+        uraian=uraian,
+        aspek=aspek,
+        jenis_target=JenisTarget.ANGKA,
+        target_angka=target,
+        satuan=satuan,
+    )
+
+
+def fetch(skp: SKP) -> SKP:
+    return selectors.with_content(SKP.objects.filter(pk=skp.pk)).get()
+
+
+@pytest.fixture
+def people():
+    pelaksana = person(demo.NIP_PELAKSANA_IMUNISASI)
+    kasi = person(demo.NIP_KASI_IMUNISASI)
+    return pelaksana, kasi
+
+
+@pytest.fixture
+def skp(people) -> SKP:
+    (pegawai, ident), (kasi, ident_kasi) = people
+    atasan = make_skp(kasi, ident_kasi, status=StatusSKP.DISETUJUI, versi=1)
+    rhk_kasi = RHK.objects.create(skp=atasan, uraian="Cakupan imunisasi dasar lengkap meningkat")
+    skp = make_skp(
+        pegawai,
+        ident,
+        penilai=kasi,
+        identitas_penilai=ident_kasi,
+        dukungan_sumber_daya="Vaksin dan rantai dingin\nKendaraan operasional",
+        skema_pertanggungjawaban="Laporan bulanan ke Kepala Seksi",
+        konsekuensi="",
+    )
+    u1 = RHK.objects.create(
+        skp=skp, urutan=1, uraian="Data sasaran imunisasi “valid” – terkini", rhk_atasan=rhk_kasi
+    )
+    angka(u1, "Jumlah posyandu terdata", 24, "posyandu")
+    Indikator.objects.create(
+        rhk=u1,
+        urutan=1,
+        uraian="Ketepatan laporan",
+        aspek=Aspek.WAKTU,
+        jenis_target=JenisTarget.KUALITATIF,
+        target_teks="Tepat waktu setiap bulan",
+    )
+    u2 = RHK.objects.create(skp=skp, urutan=2, uraian="Vaksin terdistribusi ke puskesmas")
+    angka(u2, "Dosis vaksin tersalur", Decimal("1250.5"), "dosis")
+    t1 = RHK.objects.create(skp=skp, jenis=JenisRHK.TAMBAHAN, uraian="Materi penyuluhan tersusun")
+    angka(t1, "Jumlah leaflet", 3, "dokumen", aspek=Aspek.KUALITAS)
+    PerilakuSKP.objects.filter(skp=skp, kode="akuntabel").update(ekspektasi="Laporan stok vaksin jujur")
+    return fetch(skp)
+
+
+@pytest.mark.django_db
+def test_skp_pdf_prints_the_whole_plan(skp, people):
+    (_, ident), (_, ident_kasi) = people
+    text = pdf_text(skp_pdf(skp, tanggal=datetime.date(TAHUN, 1, 15)))
+
+    assert "SASARAN KINERJA PEGAWAI" in text
+    assert "PEMERINTAH KOTA SUKAMAJU" in text
+    assert f"1 Januari {TAHUN} s.d. 31 Desember {TAHUN}" in text
+    assert "PENDEKATAN: KUANTITATIF" in text
+    # Hasil kerja: the RHK, their indikator, the formatted targets, the supported RHK of the assessor.
+    for expected in (
+        "A. UTAMA",
+        "B. TAMBAHAN",
+        "Data sasaran imunisasi “valid” – terkini",
+        "Vaksin terdistribusi ke puskesmas",
+        "Materi penyuluhan tersusun",
+        "Jumlah posyandu terdata",
+        "Ketepatan laporan",
+        "Dosis vaksin tersalur",
+        "Jumlah leaflet",
+        "24 posyandu",
+        "1.250,5 dosis",
+        "Tepat waktu setiap bulan",
+        "3 dokumen",
+        "Cakupan imunisasi dasar lengkap meningkat",
+        "Kuantitas",
+        "Waktu",
+        "Kualitas",
+    ):
+        assert expected in text, expected
+    # Perilaku kerja and the expectation of the leader.
+    assert "Berorientasi Pelayanan" in text
+    assert "Laporan stok vaksin jujur" in text
+    # Lampiran, numbered by line.
+    assert "1. Vaksin dan rantai dingin" in text
+    assert "2. Kendaraan operasional" in text
+    assert "KONSEKUENSI" in text
+    # Both signatories, with formatted NIP, and the place and date.
+    assert ident["nama"] in text
+    assert ident_kasi["nama"] in text
+    assert "NIP. 19920618 201903 2 004" in text
+    assert "NIP. 19840722 200903 1 001" in text
+    assert f"Sukamaju, 15 Januari {TAHUN}" in text
+    assert "Halaman 1 dari" in text
+
+
+@pytest.mark.django_db
+def test_a_stored_version_is_printed_as_given(skp):
+    content = selectors.content_of(skp)
+    content["rhk"][0]["uraian"] = "RHK versi lama"
+    content["identitas"]["penilai"] = {}
+    for rhk in content["rhk"]:  # content stored before the printed target was kept
+        for indikator in rhk["indikator"]:
+            del indikator["target"]
+    # A stored version was approved: no draft note, even though the SKP itself is a draft (or under revision).
+    text = pdf_text(skp_pdf(skp, content=content))
+    assert "RHK versi lama" in text
+    assert "1.250,5 dosis" in text
+    assert "Tepat waktu setiap bulan" in text
+    assert "Data sasaran imunisasi" not in text
+    assert "BELUM DISETUJUI" not in text
+    assert "NIP. -" in text
+
+
+@pytest.mark.django_db
+def test_draft_is_marked_and_approved_is_not(skp):
+    assert "DRAF — BELUM DISETUJUI (status: Draf)" in pdf_text(skp_pdf(skp))
+    assert "DRAF — BELUM DISETUJUI" in pdf_text(skp_pdf(skp, content=selectors.content_of(skp), draf=True))
+
+    approved_at = timezone.make_aware(datetime.datetime(TAHUN, 2, 3, 20, 0), datetime.UTC)
+    SKP.objects.filter(pk=skp.pk).update(status=StatusSKP.DISETUJUI, versi=1, disetujui_at=approved_at)
+    text = pdf_text(skp_pdf(fetch(skp)))
+    assert "BELUM DISETUJUI" not in text
+    assert "DRAF" not in text
+    # The date defaults to the day of approval in the instansi's time zone (20:00 UTC is the next day in WIB).
+    assert f"Sukamaju, 4 Februari {TAHUN}" in text
+
+
+@pytest.mark.django_db
+def test_jpt_layout_groups_utama_by_perspektif(people):
+    (pegawai, ident), _ = people
+    skp = make_skp(pegawai, ident, jpt=True)
+    for urutan, (perspektif, uraian) in enumerate(
+        [("proses_bisnis", "Layanan terpadu berjalan"), ("penerima_layanan", "Kepuasan warga naik")]
+    ):
+        rhk = RHK.objects.create(skp=skp, urutan=urutan, uraian=uraian, perspektif=perspektif)
+        angka(rhk, f"Indeks {urutan}", Decimal("87.25"), "persen")
+    tambahan = RHK.objects.create(skp=skp, jenis=JenisRHK.TAMBAHAN, uraian="Forum inovasi daerah")
+    angka(tambahan, "Inovasi", 1, "inovasi")
+
+    text = pdf_text(skp_pdf(fetch(skp)))
+
+    assert "SASARAN KINERJA PEGAWAI PEJABAT PIMPINAN TINGGI" in text
+    assert "Perspektif Penerima Layanan" in text
+    assert "Perspektif Proses Bisnis" in text
+    # The framework's order, not the SKP's: Penerima Layanan comes first.
+    assert text.index("Perspektif Penerima Layanan") < text.index("Perspektif Proses Bisnis")
+    assert text.index("Kepuasan warga naik") < text.index("Layanan terpadu berjalan")
+    assert "87,25 persen" in text
+    assert "Forum inovasi daerah" in text
+    assert "RHK PIMPINAN YANG DIINTERVENSI" not in text
+    # No assessor: the identity table and the signature print a dash.
+    assert "NIP. -" in text
+
+
+@pytest.mark.django_db
+def test_empty_skp_prints_dashes(people):
+    (pegawai, ident), _ = people
+    skp = make_skp(pegawai, ident)
+    PerilakuSKP.objects.filter(skp=skp).delete()
+    data = skp_pdf(fetch(skp), tanggal=datetime.date(TAHUN, 3, 1))
+    text = pdf_text(data)
+    assert "A. UTAMA - - - - - - B. TAMBAHAN - - - - - -" in text
+    assert "Sukamaju, 1 Maret " in text
+
+
+@pytest.mark.django_db
+def test_texts_taller_than_a_page_are_split_across_pages(skp):
+    content = selectors.content_of(skp)
+    content["rhk"][0]["uraian"] = "panjang " * 2500 + "AKHIR-RHK"
+    content["rhk"][1]["indikator"] = [
+        {"uraian": f"Indikator ke-{n} " + "uraian " * 20, "aspek": "kuantitas", "target": f"{n} dokumen"}
+        for n in range(1, 61)
+    ]
+    content["perilaku"][0]["ekspektasi"] = "harapan " * 2000 + "AKHIR-EKSPEKTASI"
+    content["lampiran"]["konsekuensi"] = "sanksi " * 2000 + "AKHIR-LAMPIRAN"
+    data = skp_pdf(skp, content=content)
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    text = pdf_text(data)
+    assert pages > 10
+    for expected in ("AKHIR-RHK", "Indikator ke-60", "60 dokumen", "AKHIR-EKSPEKTASI", "AKHIR-LAMPIRAN"):
+        assert expected in text, expected
+    assert f"Halaman {pages} dari {pages}" in text
