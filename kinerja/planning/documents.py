@@ -19,7 +19,6 @@ from fpdf.enums import Align, CellBordersLayout, MethodReturnValue, TextEmphasis
 from fpdf.fonts import FontFace
 
 from kinerja.core.templatetags.kinerja import tanggal as format_tanggal
-from kinerja.criteria.defaults import ATURAN
 from kinerja.org import selectors as org_selectors
 from kinerja.org.rules import format_nip
 from kinerja.planning import rules, selectors
@@ -52,8 +51,6 @@ STATUS = {
     StatusSKP.DISETUJUI: "Disetujui",
     StatusSKP.REVISI: "Sedang direvisi",
 }
-PERSPEKTIF = {kunci: data.get("nama") or kunci for kunci, data, _sumber in ATURAN["perspektif"]}
-PERSPEKTIF_ORDER = list(PERSPEKTIF)
 
 IDENTITY_ROWS = [
     ("NAMA", "nama"),
@@ -108,7 +105,8 @@ def skp_pdf(
 
     _header(pdf, skp, content)
     _identity(pdf, pegawai, penilai)
-    _hasil_kerja(pdf, content.get("rhk") or [], jpt=skp.jpt)
+    perspektif = dict(selectors.perspective_choices(skp)) if skp.jpt else {}
+    _hasil_kerja(pdf, content.get("rhk") or [], jpt=skp.jpt, perspektif=perspektif)
     _perilaku(pdf, content.get("perilaku") or [])
     _lampiran(pdf, content.get("lampiran") or {})
     _signatures(pdf, skp, pegawai, penilai, tanggal)
@@ -479,7 +477,7 @@ def _identity(pdf: _Document, pegawai: dict, penilai: dict) -> None:
             grid.block(columns)
 
 
-def _hasil_kerja(pdf: _Document, rhk: list[dict], *, jpt: bool) -> None:
+def _hasil_kerja(pdf: _Document, rhk: list[dict], *, jpt: bool, perspektif: dict[str, str]) -> None:
     utama = [r for r in rhk if r.get("jenis") == JenisRHK.UTAMA]
     tambahan = [r for r in rhk if r.get("jenis") != JenisRHK.UTAMA]
     if jpt:
@@ -503,9 +501,9 @@ def _hasil_kerja(pdf: _Document, rhk: list[dict], *, jpt: bool) -> None:
                 continue
             if jpt and letter == "A":
                 nomor = 0
-                for kode, group in _by_perspektif(items):
+                for kode, group in _by_perspektif(items, list(perspektif)):
                     if kode is not None:
-                        name = PERSPEKTIF.get(kode, kode) if kode else "Tanpa perspektif"
+                        name = perspektif.get(kode, kode) if kode else "Tanpa perspektif"
                         grid.label(_clean(name), style=BOLD)
                     for r in group:
                         nomor += 1
@@ -548,7 +546,7 @@ def _aspek(value) -> str:
     return ASPEK.get(value) or _clean(value).capitalize() or "-"
 
 
-def _by_perspektif(items: list[dict]) -> list[tuple[str | None, list[dict]]]:
+def _by_perspektif(items: list[dict], order_of: list[str]) -> list[tuple[str | None, list[dict]]]:
     """Utama RHK of a JPT under their perspektif, in the order of the framework; those without one last.
 
     The key is None when no RHK has a perspektif (then no heading is printed)."""
@@ -561,8 +559,8 @@ def _by_perspektif(items: list[dict]) -> list[tuple[str | None, list[dict]]]:
     def order(kode: str) -> tuple[int, int]:
         if not kode:
             return (2, 0)
-        if kode in PERSPEKTIF:
-            return (0, PERSPEKTIF_ORDER.index(kode))
+        if kode in order_of:
+            return (0, order_of.index(kode))
         return (1, 0)
 
     return sorted(groups.items(), key=lambda item: order(item[0]))

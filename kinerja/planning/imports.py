@@ -146,10 +146,8 @@ def _options(skp: SKP) -> tuple[dict[str, RHK], dict[str, RHK]]:
 
 
 def _perspectives(skp: SKP) -> dict[str, str]:
-    from kinerja.planning.services import perspective_choices
-
     result = {}
-    for kode, nama in perspective_choices(skp):
+    for kode, nama in selectors.perspective_choices(skp):
         result[_key(kode)] = kode
         result[_key(nama)] = kode
         result[_key(nama.replace("Perspektif ", ""))] = kode

@@ -98,6 +98,24 @@ def effective_penilai_id(skp: SKP, at: datetime.date | None = None) -> int | Non
     return chain.penilai.pegawai.pk if chain.penilai else None
 
 
+def ruleset_of(skp: SKP):
+    """The assessment framework in force for the SKP: at its start, or (for a version published later in the
+    year) at its end."""
+    from kinerja.criteria import selectors as criteria_selectors
+
+    return criteria_selectors.rules_in_force(skp.instansi_id, skp.mulai) or criteria_selectors.rules_in_force(
+        skp.instansi_id, skp.selesai
+    )
+
+
+def perspective_choices(skp: SKP) -> list[tuple[str, str]]:
+    """The JPT perspectives of the framework in force for the SKP, as (code, name), in their order."""
+    from kinerja.criteria.models import Bagian
+
+    ruleset = ruleset_of(skp)
+    return [(r["kode"], r["nama"]) for r in (ruleset.aturan.get(Bagian.PERSPEKTIF, []) if ruleset else [])]
+
+
 def deadline_of(skp: SKP) -> datetime.date:
     tahun = skp.tahun_kinerja
     return rules.skp_deadline(
@@ -187,6 +205,28 @@ def content_of(skp: SKP) -> dict:
             "konsekuensi": skp.konsekuensi,
         },
     }
+
+
+def submission_problems(skp: SKP) -> list[str]:
+    """Why the SKP cannot be submitted yet (empty when it can): rules.submission_problems on its content."""
+    full = with_content(SKP.objects.filter(pk=skp.pk)).get()
+    options = {r.pk for r in cascade_options(skp, skp.penilai_id)}
+    return rules.submission_problems(
+        [
+            rules.RHKCheck(
+                nomor=nomor,
+                jenis=r.jenis,
+                indikator=len(r.indikator.all()),
+                rhk_atasan_id=r.rhk_atasan_id,
+                perspektif=r.perspektif,
+            )
+            for nomor, r in rhk_rows(full)
+        ],
+        has_penilai=skp.penilai_id is not None,
+        penilai_rhk_ids=options,
+        jpt=skp.jpt,
+        perspektif={kode for kode, _nama in perspective_choices(skp)} if skp.jpt else set(),
+    )
 
 
 def history(skp: SKP) -> QuerySet[AuditEvent]:

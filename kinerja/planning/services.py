@@ -124,20 +124,21 @@ def _tanggal(value: datetime.date) -> str:
 
 
 def _editable(actor, skp: SKP, kunci: int | None) -> SKP:
+    """Lock the SKP and refuse unless its pegawai may change it now (state, end, deadline)."""
     skp = _locked(skp, kunci)
-    if permissions.can_edit(actor, skp):
-        _check_deadline(skp)
-        return skp
-    if permissions.skp_visible_to(actor).filter(pk=skp.pk).exists() and access_is_owner(actor, skp):
-        if skp.berakhir:
-            raise ApplicationError(_("This SKP has ended; it can no longer change."))
+    if not access_is_owner(actor, skp):
+        raise PermissionDenied(_("Only the employee can change their own SKP."))
+    if skp.berakhir:
+        raise ApplicationError(_("This SKP has ended; it can no longer change."))
+    if not permissions.can_edit(actor, skp):
         raise ApplicationError(
             _(
                 "The SKP can only be changed while it is a draft, returned or under revision (now: %(status)s)."
             )
             % {"status": skp.get_status_display()}
         )
-    raise PermissionDenied(_("Only the employee can change their own SKP."))
+    _check_deadline(skp)
+    return skp
 
 
 def access_is_owner(actor, skp: SKP) -> bool:
@@ -404,8 +405,7 @@ def _copy_content(source: SKP, target: SKP) -> int:
 def _check_rhk_atasan(skp: SKP, rhk_atasan: RHK | None) -> None:
     if rhk_atasan is None:
         return
-    penilai_id = selectors.effective_penilai_id(skp) if not skp.penilai_ditetapkan else skp.penilai_id
-    allowed = {r.pk for r in selectors.cascade_options(skp, penilai_id)}
+    allowed = {r.pk for r in selectors.cascade_options(skp, selectors.effective_penilai_id(skp))}
     if rhk_atasan.pk not in allowed:
         raise ApplicationError(
             {
@@ -459,19 +459,7 @@ def rhk_save(
 
 
 def _perspectives(skp: SKP) -> set[str]:
-    ruleset = criteria_selectors.rules_in_force(
-        skp.instansi_id, skp.mulai
-    ) or criteria_selectors.rules_in_force(skp.instansi_id, skp.selesai)
-    rows = ruleset.aturan.get(Bagian.PERSPEKTIF, []) if ruleset else []
-    return {r["kode"] for r in rows}
-
-
-def perspective_choices(skp: SKP) -> list[tuple[str, str]]:
-    ruleset = criteria_selectors.rules_in_force(
-        skp.instansi_id, skp.mulai
-    ) or criteria_selectors.rules_in_force(skp.instansi_id, skp.selesai)
-    rows = ruleset.aturan.get(Bagian.PERSPEKTIF, []) if ruleset else []
-    return [(r["kode"], r["nama"]) for r in rows]
+    return {kode for kode, _nama in selectors.perspective_choices(skp)}
 
 
 @transaction.atomic
@@ -708,7 +696,7 @@ def skp_submit(*, actor, skp: SKP, kunci: int | None) -> SKP:
         )
     _check_deadline(skp)
     _refresh_assessors(skp)
-    problems = submission_problems(skp)
+    problems = selectors.submission_problems(skp)
     if problems:
         raise ApplicationError(problems)
     skp.diajukan_at = timezone.now()
@@ -729,32 +717,6 @@ def skp_submit(*, actor, skp: SKP, kunci: int | None) -> SKP:
         _("An SKP waits for your approval."),
     )
     return skp
-
-
-def submission_problems(skp: SKP) -> list[str]:
-    rows = list(skp.rhk.order_by("jenis", "urutan", "pk").prefetch_related("indikator"))
-    numbers = rules.rhk_numbers(
-        [r.jenis for r in sorted(rows, key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk))]
-    )
-    ordered = sorted(rows, key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk))
-    penilai_id = skp.penilai_id
-    options = {r.pk for r in selectors.cascade_options(skp, penilai_id)}
-    return rules.submission_problems(
-        [
-            rules.RHKCheck(
-                nomor=nomor,
-                jenis=r.jenis,
-                indikator=len(r.indikator.all()),
-                rhk_atasan_id=r.rhk_atasan_id,
-                perspektif=r.perspektif,
-            )
-            for nomor, r in zip(numbers, ordered, strict=True)
-        ],
-        has_penilai=penilai_id is not None,
-        penilai_rhk_ids=options,
-        jpt=skp.jpt,
-        perspektif=_perspectives(skp) if skp.jpt else set(),
-    )
 
 
 @transaction.atomic

@@ -184,7 +184,7 @@ def _groups(skp: SKP, period_names: dict[int, str]) -> list[Group]:
     tambahan = [r for r in rows if r.rhk.jenis != JenisRHK.UTAMA]
     groups = []
     if skp.jpt:
-        choices = services.perspective_choices(skp)
+        choices = selectors.perspective_choices(skp)
         known = {kode for kode, _nama in choices}
         for kode, nama in choices:
             rows_of = [r for r in utama if r.rhk.perspektif == kode]
@@ -318,7 +318,7 @@ def skp_detail(request, pk):
         "can_propose_revision": permissions.can_propose_revision(user, skp),
         "can_decide": permissions.can_decide(user, skp),
         "can_administer": permissions.can_administer(user, skp),
-        "problems": services.submission_problems(skp) if can_edit else [],
+        "problems": selectors.submission_problems(skp) if can_edit else [],
     }
     return render(request, "planning/skp_detail.html", context)
 
@@ -360,7 +360,7 @@ def rhk_edit(request, pk, rhk=None):
         request.POST or None,
         initial=initial,
         options=[(value, label) for value, (label, _rhk) in options.items()],
-        perspectives=services.perspective_choices(skp) if skp.jpt else None,
+        perspectives=selectors.perspective_choices(skp) if skp.jpt else None,
         no_penilai=selectors.effective_penilai_id(skp) is None,
     )
     if request.method == "POST" and form.is_valid():

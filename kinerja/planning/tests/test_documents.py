@@ -46,6 +46,18 @@ def person(nip: str) -> tuple[Pegawai, dict]:
     return pegawai, selectors.identitas(pegawai, penugasan.jabatan, penugasan.jenis)
 
 
+def publish_framework(instansi) -> None:
+    """The framework of TAHUN (the JPT perspectives come from it), published as the demo's admin."""
+    from kinerja.accounts.models import User
+    from kinerja.criteria import services as criteria_services
+
+    admin = User.objects.get(username="admin.bkpsdm")
+    kerangka = criteria_services.kerangka_start(actor=admin, instansi=instansi, tahun=TAHUN)
+    criteria_services.kerangka_publish(
+        actor=admin, kerangka=kerangka, berlaku_mulai=datetime.date(TAHUN, 1, 1)
+    )
+
+
 def make_skp(pegawai: Pegawai, ident: dict, *, penilai=None, identitas_penilai=None, **kw) -> SKP:
     tahun, _ = TahunKinerja.objects.get_or_create(
         instansi=pegawai.instansi,
@@ -211,6 +223,7 @@ def test_draft_is_marked_and_approved_is_not(skp):
 @pytest.mark.django_db
 def test_jpt_layout_groups_utama_by_perspektif(people):
     (pegawai, ident), _ = people
+    publish_framework(pegawai.instansi)
     skp = make_skp(pegawai, ident, jpt=True)
     for urutan, (perspektif, uraian) in enumerate(
         [("proses_bisnis", "Layanan terpadu berjalan"), ("penerima_layanan", "Kepuasan warga naik")]
