@@ -185,6 +185,23 @@ def parse_nip(nip: str, status: str = "PNS", *, today: date | None = None) -> Ni
     )
 
 
+# Month names as Indonesian documents write them ("2 Januari 2026").
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
 def format_nip(nip: str) -> str:
     """Tampilkan NIP berkelompok 8-6-1-3, mis. '19860926 201505 1 001'.
 

@@ -108,6 +108,20 @@ GENERIC = [
     ("Tersusunnya laporan kinerja {unit}", "Jumlah laporan yang disusun", "4", "laporan"),
     ("Terselesaikannya layanan administrasi {unit}", "Rata-rata waktu penyelesaian layanan", "3", "hari"),
 ]
+STAFF = [
+    (
+        "Terlaksananya pengolahan data untuk mendukung {goal}",
+        "Jumlah laporan data yang disampaikan tepat waktu",
+        "12",
+        "laporan",
+    ),
+    (
+        "Terselesaikannya tugas teknis untuk mendukung {goal}",
+        "Persentase tugas yang diselesaikan sesuai jadwal",
+        "95",
+        "%",
+    ),
+]
 TAMBAHAN = (
     "Terlaksananya tugas tambahan dari pimpinan",
     "Jumlah tugas tambahan yang diselesaikan",
@@ -126,6 +140,16 @@ def _lines(unit_name: str) -> list[tuple[str, str, str, str]]:
         if word in unit_name:
             return [*lines, *GENERIC[: 3 - len(lines)]] if len(lines) < 2 else lines
     return GENERIC[:2]
+
+
+def _staff_lines(parents: list[RHK]) -> list[tuple[str, str, str, str]]:
+    """What someone who leads no one plans: their part in each of their penilai's first two RHK."""
+    lines = []
+    for n, parent in enumerate(parents[:2]):
+        goal = parent.uraian[:1].lower() + parent.uraian[1:]
+        text, ind, target, satuan = STAFF[n % len(STAFF)]
+        lines.append((text.format(goal=goal), ind, target, satuan))
+    return lines
 
 
 def _holders(instansi, at: datetime.date) -> tuple[dict[int, Penugasan], dict[int, Penugasan]]:
@@ -165,6 +189,7 @@ class _Plan:
         self.skp: list[SKP] = []
         self.rhk: list[tuple[SKP, RHK, list[Indikator]]] = []
         self.rhk_of: dict[int, list[RHK]] = {}  # pegawai id -> their Utama RHK
+        self.leaders: set[int] = set()  # pegawai who assess someone: their RHK are their unit's
 
     def add(self, p: Penugasan, penilai, atasan, status, mulai, selesai, berakhir=False, alasan="") -> SKP:
         year = self.tahun.tahun
@@ -204,6 +229,8 @@ class _Plan:
         mine = []
         if skp.jpt:
             lines = [(text, ind, t, s, persp) for persp, text, ind, t, s in JPT_RHK]
+        elif parents and p.pegawai_id not in self.leaders:
+            lines = [(*line, "") for line in _staff_lines(parents)]
         else:
             lines = [(*line, "") for line in _lines(jabatan.unit.nama)]
         for n, (text, ind, target, satuan, persp) in enumerate(lines, start=1):
@@ -291,7 +318,7 @@ def load_planning(*, instansi, admin, year: int, today: datetime.date | None = N
     ruleset = criteria_selectors.rules_in_force(instansi.pk, first_day)
     plan = _Plan(instansi, tahun, ruleset, today)
     holders, primaries = _holders(instansi, first_day)
-    leaders = set()
+    leaders = plan.leaders
     chain = {}
     for pegawai_id, p in primaries.items():
         penilai = _walk(p, holders, {pegawai_id})

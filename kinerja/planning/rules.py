@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from kinerja.org.rules import BULAN
+
 # Workflow ---------------------------------------------------------------------------------------------------
 
 DRAFT, DIAJUKAN, DIKEMBALIKAN, DISETUJUI, REVISI = "draft", "diajukan", "dikembalikan", "disetujui", "revisi"
@@ -63,20 +65,6 @@ def withdrawn_target(versi: int) -> str:
 # Periods ----------------------------------------------------------------------------------------------------
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 MONTHS_PER_PERIOD = {"bulanan": 1, "triwulanan": 3, "semesteran": 6}
 PERIOD_WORD = {"bulanan": "Bulan", "triwulanan": "Triwulan", "semesteran": "Semester"}
 

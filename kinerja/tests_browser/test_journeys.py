@@ -70,7 +70,7 @@ def test_each_demo_role_logs_in_through_the_form_and_sees_its_home_page(page, na
     role = ROLES[name]
     log_in(page, role.login)
 
-    expect(page.locator("nav .dropdown-toggle")).to_be_visible()
+    expect(page.locator('[data-testid="user-menu"]')).to_be_visible()
     expect(page.locator("main [data-role]")).to_have_count(len(role.roles))
     for r in role.roles:
         expect(page.locator(f'main [data-role="{r}"]')).to_be_visible()
@@ -99,7 +99,7 @@ def test_each_demo_role_logs_in_through_the_form_and_sees_its_home_page(page, na
         # An administrator of the other instansi sees nothing of Kota Sukamaju.
         expect(page.locator("main")).not_to_contain_text("Sukamaju")
     elif name == "superuser":
-        page.locator("nav .dropdown-toggle").click()
+        page.locator('[data-testid="user-menu"]').click()
         expect(page.locator(f'nav a[href="{reverse("admin:index")}"]')).to_be_visible()
     assert page.problems == []
 

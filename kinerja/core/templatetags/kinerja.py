@@ -1,24 +1,9 @@
 from django import template
 from django.utils import formats
 
-from kinerja.org.rules import format_nip
+from kinerja.org.rules import BULAN, format_nip
 
 register = template.Library()
-
-BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 
 @register.filter
