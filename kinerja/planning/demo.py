@@ -12,6 +12,8 @@ year's SKP deadline is 31 December for the same reason (a real year closes draft
 
 import datetime
 
+from django.core.management.color import no_style
+from django.db import connection
 from django.utils import timezone
 
 from kinerja.core import audit
@@ -269,14 +271,18 @@ class _Plan:
         SKP.objects.bulk_create(self.skp, batch_size=1000)
         for skp, rhk, _ in self.rhk:
             rhk.skp = skp
-        # Parents first: an RHK's rhk_atasan must have its id before the child row is written.
-        RHK.objects.bulk_create([r for _, r, _ in self.rhk], batch_size=1000)
+        # Ids are given here (as the organisation demo does), so a child row names its parent RHK as it is
+        # written: no second pass over tens of thousands of rows.
+        first = (RHK.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+        for n, (_, rhk, _) in enumerate(self.rhk):
+            rhk.pk = first + n
         for _, rhk, _ in self.rhk:
             if getattr(rhk, "parent", None) is not None:
                 rhk.rhk_atasan_id = rhk.parent.pk
-        RHK.objects.bulk_update(
-            [r for _, r, _ in self.rhk if r.rhk_atasan_id], ["rhk_atasan"], batch_size=1000
-        )
+        RHK.objects.bulk_create([r for _, r, _ in self.rhk], batch_size=1000)
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), [RHK]):
+                cursor.execute(sql)
         indikator = []
         for _, rhk, items in self.rhk:
             for i in items:

@@ -38,7 +38,9 @@ STATUS_BADGE = {
 }
 # Levels of the cascade shown at once; deeper RHK are counted and reached through their owner's cascade.
 DEPTHS = (2, 3, 4, 6, 10)
-DEFAULT_DEPTH = 4
+# Two levels by default: a kepala dinas sees their RHK, their kabid's and the kasi's (about 200 KB of HTML at
+# 20,000 pegawai; four levels of the Sekda's cascade would be 13 MB on a slow link).
+DEFAULT_DEPTH = 2
 
 
 def _year(value) -> int:
