@@ -281,6 +281,8 @@ def skp_start(
     copying the RHK, indikator and lampiran of an earlier SKP of theirs."""
     if getattr(actor, "pegawai_id", None) != pegawai.pk:
         raise PermissionDenied(_("Only the employee can start their own SKP."))
+    if salin_dari is not None and salin_dari.pegawai_id != pegawai.pk:
+        raise PermissionDenied(_("You can only copy your own SKP."))
     at = at or selectors.today()
     if at.year != tahun:
         at = datetime.date(tahun, 1, 1) if tahun > at.year else datetime.date(tahun, 12, 31)
@@ -336,8 +338,6 @@ def skp_start(
     )
     copied = 0
     if salin_dari is not None:
-        if salin_dari.pegawai_id != pegawai.pk:
-            raise PermissionDenied(_("You can only copy your own SKP."))
         copied = _copy_content(salin_dari, skp)
     _record(
         actor,
@@ -402,11 +402,15 @@ def _copy_content(source: SKP, target: SKP) -> int:
 # Content ----------------------------------------------------------------------------------------------------
 
 
-def _check_rhk_atasan(skp: SKP, rhk_atasan: RHK | None) -> None:
+def _cascadable_ids(skp: SKP) -> set[int]:
+    return {r.pk for r in selectors.cascade_options(skp, selectors.effective_penilai_id(skp))}
+
+
+def _check_rhk_atasan(skp: SKP, rhk_atasan: RHK | None, allowed: set[int] | None = None) -> None:
+    """The supported RHK must be one of the penilai's submitted or approved SKP of the same year."""
     if rhk_atasan is None:
         return
-    allowed = {r.pk for r in selectors.cascade_options(skp, selectors.effective_penilai_id(skp))}
-    if rhk_atasan.pk not in allowed:
+    if rhk_atasan.pk not in (_cascadable_ids(skp) if allowed is None else allowed):
         raise ApplicationError(
             {
                 "rhk_atasan": _(
@@ -621,8 +625,9 @@ def rhk_import(*, actor, skp: SKP, kunci: int | None, rows: Sequence[Mapping]) -
     perspectives = _perspectives(skp)
     count = 0
     next_order = {j: (skp.rhk.filter(jenis=j).aggregate(m=Max("urutan"))["m"] or 0) for j in JenisRHK.values}
+    allowed = _cascadable_ids(skp)
     for row in rows:
-        _check_rhk_atasan(skp, row.get("rhk_atasan"))
+        _check_rhk_atasan(skp, row.get("rhk_atasan"), allowed)
         if row.get("perspektif") and row["perspektif"] not in perspectives:
             raise ApplicationError(_("Unknown perspective %(value)s.") % {"value": row["perspektif"]})
         next_order[row["jenis"]] += 1
