@@ -571,6 +571,12 @@ def _end_penugasan(*, actor, penugasan: Penugasan, selesai: datetime.date, reaso
         changes=audit.diff(before, audit.snapshot(penugasan, PENUGASAN_FIELDS)),
         reason=reason,
     )
+    # An SKP planned for this position ends with it (planning is told through its service).
+    from kinerja.planning.services import skp_end_with_assignment
+
+    skp_end_with_assignment(
+        actor=actor, pegawai=penugasan.pegawai, jabatan=penugasan.jabatan, last_day=selesai, reason=reason
+    )
     return penugasan
 
 
@@ -606,7 +612,7 @@ def pegawai_transfer(
         _end_penugasan(
             actor=actor, penugasan=current, selesai=tanggal - datetime.timedelta(days=1), reason=reason
         )
-    created = _create_penugasan(
+    return _create_penugasan(
         actor=actor,
         pegawai=pegawai,
         jabatan=jabatan,
@@ -616,8 +622,3 @@ def pegawai_transfer(
         nomor_sk=nomor_sk,
         keterangan=reason,
     )
-    # The SKP of the old position ends the day before; the pegawai starts a new one for the new position.
-    from kinerja.planning.services import skp_end_for_transfer
-
-    skp_end_for_transfer(actor=actor, pegawai=pegawai, tanggal=tanggal, reason=reason)
-    return created

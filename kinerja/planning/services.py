@@ -294,7 +294,10 @@ def skp_start(
             _("The performance year %(year)s has not been opened by the BKPSDM yet.") % {"year": tahun}
         )
     existing = selectors.open_skp(pegawai.pk, tahun_kinerja.pk)
-    if existing is not None:
+    if existing is not None and existing.selesai < at:
+        # Its position ended before today (a transfer dated ahead): it is over now.
+        _end(actor, existing, existing.selesai, existing.alasan_berakhir)
+    elif existing is not None:
         raise ApplicationError(_("You already have an SKP for %(year)s.") % {"year": tahun})
     primary = org_selectors.primary_assignment(pegawai, at)
     if primary is None:
@@ -937,28 +940,29 @@ def skp_extend_deadline(*, actor, skp: SKP, tenggat: datetime.date, reason: str)
     return skp
 
 
+def _end(actor, skp: SKP, last_day: datetime.date, reason: str) -> SKP:
+    """Cut the SKP at its last day; once that day is past it is ended for good (berakhir)."""
+    before = audit.snapshot(skp, ["selesai", "berakhir"])
+    skp.selesai = max(skp.mulai, min(skp.selesai, last_day))
+    skp.berakhir = skp.selesai < selectors.today()
+    skp.alasan_berakhir = reason
+    _bump(skp, "selesai", "berakhir", "alasan_berakhir")
+    _record(
+        actor, skp, "skp.end", audit.diff(before, audit.snapshot(skp, ["selesai", "berakhir"])), reason=reason
+    )
+    return skp
+
+
 @transaction.atomic
-def skp_end_for_transfer(*, actor, pegawai: Pegawai, tanggal: datetime.date, reason: str) -> list[SKP]:
-    """A transfer ends the pegawai's open SKP the day before the new position starts (called by the transfer
-    service, which has checked the actor's rights); the pegawai then starts a new SKP for the new position."""
-    ended = []
-    last_day = tanggal - datetime.timedelta(days=1)
-    for skp in (
-        SKP.objects.select_for_update()
-        .filter(pegawai=pegawai, berakhir=False, selesai__gte=tanggal)
-        .select_related("instansi", "pegawai")
-    ):
-        before = audit.snapshot(skp, ["selesai", "berakhir"])
-        skp.selesai = max(skp.mulai, last_day)
-        skp.berakhir = True
-        skp.alasan_berakhir = reason
-        _bump(skp, "selesai", "berakhir", "alasan_berakhir")
-        _record(
-            actor,
-            skp,
-            "skp.end",
-            audit.diff(before, audit.snapshot(skp, ["selesai", "berakhir"])),
-            reason=reason,
-        )
-        ended.append(skp)
-    return ended
+def skp_end_with_assignment(
+    *, actor, pegawai: Pegawai, jabatan, last_day: datetime.date, reason: str
+) -> list[SKP]:
+    """The assignment an SKP plans for ends (a transfer, retirement, the end of an acting post): the SKP ends
+    that day. Called by the organisation service that ended the assignment, which checked the actor's rights;
+    after a transfer the pegawai starts a new SKP for the new position."""
+    return [
+        _end(actor, skp, last_day, reason)
+        for skp in SKP.objects.select_for_update(of=("self",))
+        .filter(pegawai=pegawai, jabatan=jabatan, berakhir=False, selesai__gt=last_day)
+        .select_related("instansi", "pegawai", "tahun_kinerja")
+    ]

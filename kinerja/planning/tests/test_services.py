@@ -518,24 +518,65 @@ def test_reassigning_the_penilai_needs_the_bkpsdm_and_a_reason(cast):
         services.skp_approve(actor=cast.atasan, skp=skp, kunci=skp.kunci)
 
 
-def test_a_transfer_ends_the_skp_and_a_new_one_starts_for_the_new_position(cast):
-    skp = approved(cast)
-    target = org_selectors.vacant_positions(
+MID_YEAR = datetime.date(YEAR, 7, 1)
+
+
+def vacant_post(skp: SKP) -> Jabatan:
+    return org_selectors.vacant_positions(
         Jabatan.objects.filter(instansi=skp.instansi, jenis="fungsional")
     ).first()
-    today = org_selectors.today()
-    when = max(today, skp.mulai + datetime.timedelta(days=1))
+
+
+@mock.patch.object(selectors, "today", return_value=MID_YEAR)
+def test_a_transfer_ends_the_skp_and_a_new_one_starts_for_the_new_position(today, cast):
+    skp = approved(cast)
+    target = vacant_post(skp)
     org_services.pegawai_transfer(
-        actor=cast.admin_bkpsdm, pegawai=skp.pegawai, jabatan=target, tanggal=when, reason="Mutasi"
+        actor=cast.admin_bkpsdm, pegawai=skp.pegawai, jabatan=target, tanggal=MID_YEAR, reason="Mutasi"
+    )
+    ended = fresh(skp)
+    assert ended.berakhir and ended.selesai == datetime.date(YEAR, 6, 30) and ended.status == "disetujui"
+    assert AuditEvent.objects.filter(
+        action="planning.skp.end", object_id=str(skp.pk), reason="Mutasi"
+    ).exists()
+    with pytest.raises(ValidationError):
+        services.rhk_save(actor=cast.pegawai, skp=ended, kunci=ended.kunci, uraian="x")
+    # The year's deadline (end of January) has passed; a late start has 30 days from its first day.
+    TahunKinerja.objects.filter(pk=skp.tahun_kinerja_id).update(tenggat_skp=datetime.date(YEAR, 1, 31))
+    new = services.skp_start(actor=cast.pegawai, pegawai=skp.pegawai, tahun=YEAR)
+    assert new.jabatan == target and new.mulai == MID_YEAR and new.status == StatusSKP.DRAFT
+    assert selectors.deadline_of(new) == datetime.date(YEAR, 7, 31)
+
+
+@mock.patch.object(selectors, "today", return_value=MID_YEAR)
+def test_a_transfer_dated_ahead_cuts_the_skp_which_stays_open_until_that_day(today, cast):
+    skp = approved(cast)
+    later = datetime.date(YEAR, 9, 1)
+    org_services.pegawai_transfer(
+        actor=cast.admin_bkpsdm, pegawai=skp.pegawai, jabatan=vacant_post(skp), tanggal=later, reason="Mutasi"
+    )
+    cut = fresh(skp)
+    assert cut.selesai == datetime.date(YEAR, 8, 31) and not cut.berakhir
+    with pytest.raises(ValidationError, match="sudah memiliki SKP"):
+        services.skp_start(actor=cast.pegawai, pegawai=skp.pegawai, tahun=YEAR)
+    today.return_value = later
+    new = services.skp_start(actor=cast.pegawai, pegawai=skp.pegawai, tahun=YEAR)
+    assert fresh(skp).berakhir and new.mulai == later
+
+
+@mock.patch.object(selectors, "today", return_value=MID_YEAR)
+def test_the_end_of_an_assignment_ends_its_skp_and_no_other(today, cast):
+    skp = approved(cast)
+    other = atasan_skp(cast)
+    penugasan = org_selectors.primary_assignment(skp.pegawai, MID_YEAR)
+    org_services.penugasan_end(
+        actor=cast.admin_bkpsdm, penugasan=penugasan, selesai=datetime.date(YEAR, 5, 31), reason="Pensiun"
     )
     ended = fresh(skp)
     assert (
-        ended.berakhir and ended.selesai == when - datetime.timedelta(days=1) and ended.status == "disetujui"
+        ended.berakhir and ended.selesai == datetime.date(YEAR, 5, 31) and ended.alasan_berakhir == "Pensiun"
     )
-    with pytest.raises(ValidationError):
-        services.rhk_save(actor=cast.pegawai, skp=ended, kunci=ended.kunci, uraian="x")
-    new = services.skp_start(actor=cast.pegawai, pegawai=skp.pegawai, tahun=YEAR, at=when)
-    assert new.jabatan == target and new.mulai == when and new.status == StatusSKP.DRAFT
+    assert not fresh(other).berakhir
 
 
 # Years and periods --------------------------------------------------------------------------------------------------
