@@ -25,17 +25,9 @@ from kinerja.core.views_util import current_instansi, form_page, run_service
 from kinerja.org import permissions as org_permissions
 from kinerja.planning import forms_lead, permissions, selectors, selectors_lead, services
 from kinerja.planning.models import SKP, StatusSKP, TahunKinerja
+from kinerja.planning.views import STATUS_BADGE, XLSX
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_SIZE = 50
-
-STATUS_BADGE = {
-    StatusSKP.DRAFT: "text-bg-secondary",
-    StatusSKP.DIAJUKAN: "text-bg-primary",
-    StatusSKP.DIKEMBALIKAN: "text-bg-danger",
-    StatusSKP.DISETUJUI: "text-bg-success",
-    StatusSKP.REVISI: "text-bg-warning",
-}
 # Levels of the cascade shown at once; deeper RHK are counted and reached through their owner's cascade.
 DEPTHS = (2, 3, 4, 6, 10)
 # Two levels by default: a kepala dinas sees their RHK, their kabid's and the kasi's (about 200 KB of HTML at
