@@ -11,6 +11,7 @@ year's SKP deadline is 31 December for the same reason (a real year closes draft
 """
 
 import datetime
+from decimal import Decimal
 
 from django.core.management.color import no_style
 from django.db import connection
@@ -29,6 +30,8 @@ from kinerja.planning.models import (
     StatusSKP,
     VersiSKP,
 )
+
+CENT = Decimal("0.01")
 
 # The cycle of states for people who lead no one (approved most often, as in late year).
 CYCLE = [
@@ -249,7 +252,7 @@ class _Plan:
                 Indikator(
                     urutan=1,
                     uraian=ind,
-                    target_angka=target,
+                    target_angka=Decimal(target).quantize(CENT),
                     satuan=satuan,
                     arah="turun" if satuan == "hari" or "stunting" in ind else "naik",
                 )
@@ -261,7 +264,11 @@ class _Plan:
                 (
                     skp,
                     RHK(skp=skp, jenis=JenisRHK.TAMBAHAN, urutan=1, uraian=text),
-                    [Indikator(urutan=1, uraian=ind, target_angka=target, satuan=satuan)],
+                    [
+                        Indikator(
+                            urutan=1, uraian=ind, target_angka=Decimal(target).quantize(CENT), satuan=satuan
+                        )
+                    ],
                 )
             )
         self.rhk_of[p.pegawai_id] = mine
@@ -290,8 +297,8 @@ class _Plan:
                 indikator.append(i)
         Indikator.objects.bulk_create(indikator, batch_size=2000)
         nilai = self.ruleset.nilai_perilaku
-        PerilakuSKP.objects.bulk_create(
-            (
+        perilaku = {
+            skp: [
                 PerilakuSKP(
                     skp=skp,
                     kode=n["kode"],
@@ -302,10 +309,29 @@ class _Plan:
                     if k == 0 and skp.versi
                     else "",
                 )
-                for skp in self.skp
                 for k, n in enumerate(nilai)
+            ]
+            for skp in self.skp
+        }
+        PerilakuSKP.objects.bulk_create([p for rows in perilaku.values() for p in rows], batch_size=5000)
+        # Version 1 of every SKP approved once, from the rows at hand (no reading back).
+        rhk_of: dict[SKP, list] = {}
+        for skp, rhk, items in self.rhk:
+            parent = getattr(rhk, "parent", None)
+            rhk_of.setdefault(skp, []).append((rhk, items, parent.uraian if parent is not None else ""))
+        VersiSKP.objects.bulk_create(
+            (
+                VersiSKP(
+                    skp=skp,
+                    nomor=1,
+                    konten=selectors.content_from(skp, rhk=rhk_of.get(skp, []), perilaku=perilaku[skp]),
+                    disetujui_oleh_id=skp.penilai_id,
+                    disetujui_at=skp.disetujui_at,
+                )
+                for skp in self.skp
+                if skp.versi
             ),
-            batch_size=5000,
+            batch_size=1000,
         )
         return len(self.skp)
 
@@ -377,20 +403,7 @@ def load_planning(*, instansi, admin, year: int, today: datetime.date | None = N
             atasan = _walk(penilai, at_holders, {moved.pk, penilai.pegawai_id}) if penilai else None
             plan.add(after, penilai, atasan, StatusSKP.DISETUJUI, after.mulai, datetime.date(year, 12, 31))
     count = plan.save()
-    versions = []
-    approved = SKP.objects.filter(tahun_kinerja=tahun, versi__gt=0)
-    for skp in selectors.with_content(approved).iterator(chunk_size=500):
-        versions.append(
-            VersiSKP(
-                skp=skp,
-                nomor=1,
-                konten=selectors.content_of(skp),
-                disetujui_oleh_id=skp.penilai_id,
-                disetujui_at=skp.disetujui_at,
-            )
-        )
-    VersiSKP.objects.bulk_create(versions, batch_size=1000)
-    counts = {"skp": count, "disetujui": len(versions)}
+    counts = {"skp": count, "disetujui": sum(1 for s in plan.skp if s.versi)}
     audit.record(
         actor=None,
         action="demo.planning",

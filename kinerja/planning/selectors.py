@@ -158,10 +158,26 @@ def target_text(i: Indikator) -> str:
 
 
 def content_of(skp: SKP) -> dict:
-    """The whole content of an SKP as plain data: what a version stores, what a diff compares."""
-    rhk = []
-    for nomor, r in rhk_rows(skp):
-        rhk.append(
+    """The whole content of an SKP as plain data: what a version stores, what a diff compares (the SKP comes
+    from `with_content`)."""
+    return content_from(
+        skp,
+        rhk=[
+            (r, list(r.indikator.all()), r.rhk_atasan.uraian if r.rhk_atasan_id else "")
+            for r in skp.rhk.all()
+        ],
+        perilaku=list(skp.perilaku.all()),
+    )
+
+
+def content_from(skp: SKP, *, rhk: list[tuple[RHK, list[Indikator], str]], perilaku: list) -> dict:
+    """`content_of` from rows at hand: (RHK, its indikator, the text of the RHK it supports), the perilaku."""
+    ordered = sorted(rhk, key=lambda item: (item[0].jenis != JenisRHK.UTAMA, item[0].urutan, item[0].pk))
+    rows = []
+    for nomor, (r, indikator, atasan) in zip(
+        rules.rhk_numbers([r.jenis for r, _i, _a in ordered]), ordered, strict=True
+    ):
+        rows.append(
             {
                 "id": r.pk,
                 "nomor": nomor,
@@ -169,7 +185,7 @@ def content_of(skp: SKP) -> dict:
                 "uraian": r.uraian,
                 "perspektif": r.perspektif,
                 "rhk_atasan_id": r.rhk_atasan_id,
-                "rhk_atasan": r.rhk_atasan.uraian if r.rhk_atasan_id else "",
+                "rhk_atasan": atasan,
                 "indikator": [
                     {
                         "id": i.pk,
@@ -183,7 +199,7 @@ def content_of(skp: SKP) -> dict:
                         "target": target_text(i),
                         "target_periode": i.target_periode,
                     }
-                    for i in r.indikator.all()
+                    for i in indikator
                 ],
             }
         )
@@ -196,10 +212,10 @@ def content_of(skp: SKP) -> dict:
         "pendekatan": skp.pendekatan,
         "mulai": skp.mulai.isoformat(),
         "selesai": skp.selesai.isoformat(),
-        "rhk": rhk,
+        "rhk": rows,
         "perilaku": [
             {"kode": p.kode, "nama": p.nama, "indikator": p.indikator, "ekspektasi": p.ekspektasi}
-            for p in skp.perilaku.all()
+            for p in perilaku
         ],
         "lampiran": {
             "dukungan_sumber_daya": skp.dukungan_sumber_daya,
