@@ -187,14 +187,19 @@ def _ident(p: Penugasan | None) -> dict:
 
 
 class _Plan:
-    """The SKP rows being built, with their RHK, so that people below can link to them."""
+    """The SKP rows being built, written a chunk at a time; the leaders' RHK stay at hand so that people below
+    can link to them (memory follows the number of leaders, not of pegawai)."""
+
+    CHUNK = 2000  # SKP per write
 
     def __init__(self, instansi, tahun_kinerja, ruleset, today):
         self.instansi, self.tahun, self.ruleset, self.today = instansi, tahun_kinerja, ruleset, today
         self.skp: list[SKP] = []
         self.rhk: list[tuple[SKP, RHK, list[Indikator]]] = []
-        self.rhk_of: dict[int, list[RHK]] = {}  # pegawai id -> their Utama RHK
+        self.rhk_of: dict[int, list[RHK]] = {}  # leader's pegawai id -> their Utama RHK
         self.leaders: set[int] = set()  # pegawai who assess someone: their RHK are their unit's
+        self.written = self.approved = 0
+        self.next_rhk = (RHK.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
 
     def add(self, p: Penugasan, penilai, atasan, status, mulai, selesai, berakhir=False, alasan="") -> SKP:
         year = self.tahun.tahun
@@ -271,25 +276,26 @@ class _Plan:
                     ],
                 )
             )
-        self.rhk_of[p.pegawai_id] = mine
+        if p.pegawai_id in self.leaders:
+            self.rhk_of[p.pegawai_id] = mine
+        if len(self.skp) >= self.CHUNK:
+            self.flush()
         return skp
 
-    def save(self) -> int:
+    def flush(self) -> None:
+        """Write the SKP added since the last write, with their RHK, indikator, perilaku and version 1."""
         SKP.objects.bulk_create(self.skp, batch_size=1000)
         for skp, rhk, _ in self.rhk:
             rhk.skp = skp
         # Ids are given here (as the organisation demo does), so a child row names its parent RHK as it is
         # written: no second pass over tens of thousands of rows.
-        first = (RHK.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
-        for n, (_, rhk, _) in enumerate(self.rhk):
-            rhk.pk = first + n
+        for _, rhk, _ in self.rhk:
+            rhk.pk = self.next_rhk
+            self.next_rhk += 1
         for _, rhk, _ in self.rhk:
             if getattr(rhk, "parent", None) is not None:
                 rhk.rhk_atasan_id = rhk.parent.pk
         RHK.objects.bulk_create([r for _, r, _ in self.rhk], batch_size=1000)
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), [RHK]):
-                cursor.execute(sql)
         indikator = []
         for _, rhk, items in self.rhk:
             for i in items:
@@ -333,7 +339,16 @@ class _Plan:
             ),
             batch_size=1000,
         )
-        return len(self.skp)
+        self.written += len(self.skp)
+        self.approved += sum(1 for skp in self.skp if skp.versi)
+        self.skp, self.rhk = [], []
+
+    def finish(self) -> dict:
+        self.flush()
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), [RHK]):
+                cursor.execute(sql)
+        return {"skp": self.written, "disetujui": self.approved}
 
 
 def load_planning(*, instansi, admin, year: int, today: datetime.date | None = None) -> dict:
@@ -402,8 +417,7 @@ def load_planning(*, instansi, admin, year: int, today: datetime.date | None = N
             penilai = _walk(after, at_holders, {moved.pk})
             atasan = _walk(penilai, at_holders, {moved.pk, penilai.pegawai_id}) if penilai else None
             plan.add(after, penilai, atasan, StatusSKP.DISETUJUI, after.mulai, datetime.date(year, 12, 31))
-    count = plan.save()
-    counts = {"skp": count, "disetujui": sum(1 for s in plan.skp if s.versi)}
+    counts = plan.finish()
     audit.record(
         actor=None,
         action="demo.planning",
