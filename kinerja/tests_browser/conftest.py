@@ -67,14 +67,13 @@ def demo(browser, live_server):
     return demo_module
 
 
-@pytest.fixture
-def page(browser, live_server, demo):
+def open_page(browser, base_url: str, viewport: dict | None = None):
     """A fresh browser profile (no cookies) speaking Indonesian, as the users do.
 
     `page.problems` collects what a user would not see but should never happen: assets or pages answered
     with an error status, JavaScript errors, console errors."""
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="id-ID"
+        base_url=base_url, viewport=viewport or {"width": 1280, "height": 900}, locale="id-ID"
     )
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -94,8 +93,15 @@ def page(browser, live_server, demo):
             and page.problems.append(f"console: {m.text}")
         ),
     )
+    return page
+
+
+@pytest.fixture
+def page(browser, live_server, demo):
+    """One user's browser (see `open_page`); a journey with a second user opens another with `open_page`."""
+    page = open_page(browser, live_server.url)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture

@@ -7,12 +7,13 @@ import re
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from conftest import YEAR
 from kinerja.org import demo as d
 from kinerja.planning.models import SKP, StatusSKP
+from kinerja.tests_browser.conftest import open_page
 from kinerja.tests_browser.test_journeys import log_in, nama, path_of, section
 
 pytestmark = pytest.mark.browser
@@ -26,30 +27,6 @@ INDIKATOR_1 = "Persentase bayi yang mendapat imunisasi dasar lengkap"
 INDIKATOR_2 = "Persentase laporan imunisasi yang lengkap dan valid"
 REASON = "Tambahkan indikator aspek kualitas untuk laporan imunisasi."
 EKSPEKTASI = "Melayani orang tua bayi dengan ramah dan tepat waktu di posyandu"
-
-
-def _open_page(browser: Browser, base_url: str, viewport=None) -> Page:
-    """A second user's browser profile, set up like the conftest's `page` (problems collected the same way)."""
-    context = browser.new_context(
-        base_url=base_url, viewport=viewport or {"width": 1280, "height": 900}, locale="id-ID"
-    )
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.problems = []
-    page.on(
-        "response",
-        lambda r: r.status >= 400 and page.problems.append(f"{r.status} {r.request.method} {r.url}"),
-    )
-    page.on("pageerror", lambda exc: page.problems.append(f"JavaScript error: {exc}"))
-    page.on(
-        "console",
-        lambda m: (
-            m.type == "error"
-            and not m.text.startswith("Failed to load resource")
-            and page.problems.append(f"console: {m.text}")
-        ),
-    )
-    return page
 
 
 def _menu(page: Page, name: str) -> None:
@@ -129,7 +106,7 @@ def test_skp_is_drafted_returned_fixed_approved_and_printed(page, browser, live_
     skp = SKP.objects.get(pegawai__nip=PEGAWAI, tahun_kinerja__tahun=YEAR)
     assert skp.status == StatusSKP.DIAJUKAN
 
-    atasan = _open_page(browser, live_server.url)
+    atasan = open_page(browser, live_server.url)
     try:
         # The supervisor returns it with what must change.
         log_in(atasan, ATASAN)
