@@ -124,6 +124,23 @@ def _error_messages(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
+def _button(request, skp: SKP, action, *, success, anchor: str = "", refused: str = ""):
+    """A button's POST on the SKP page: the SKP's `kunci` from the form, one service call, a message, and back
+    to the SKP page. `success` is the message, or a function of the service's result giving it."""
+    kunci = _kunci(request)
+    if kunci is None:
+        return _refused_kunci(request, skp)
+    try:
+        result = action(kunci)
+    except ValidationError as exc:
+        if refused:
+            messages.error(request, refused)
+        _error_messages(request, exc)
+    else:
+        messages.success(request, success(result) if callable(success) else success)
+    return redirect(_detail_url(skp, anchor))
+
+
 # What the pages show (plain data for the templates) ---------------------------------------------------------
 
 
@@ -393,16 +410,13 @@ def rhk_edit(request, pk, rhk=None):
 def rhk_delete(request, pk, rhk):
     skp = _editable(request, pk)
     item = get_object_or_404(RHK, pk=rhk, skp=skp)
-    kunci = _kunci(request)
-    if kunci is None:
-        return _refused_kunci(request, skp)
-    try:
-        services.rhk_delete(actor=request.user, rhk=item, kunci=kunci)
-    except ValidationError as exc:
-        _error_messages(request, exc)
-    else:
-        messages.success(request, _("The RHK was deleted."))
-    return redirect(_detail_url(skp, "rhk"))
+    return _button(
+        request,
+        skp,
+        lambda kunci: services.rhk_delete(actor=request.user, rhk=item, kunci=kunci),
+        success=_("The RHK was deleted."),
+        anchor="rhk",
+    )
 
 
 def _periode_initial(indikator: Indikator) -> dict:
@@ -458,16 +472,13 @@ def indikator_edit(request, pk, rhk=None, item=None):
 def indikator_delete(request, pk, item):
     skp = _editable(request, pk)
     indikator = get_object_or_404(Indikator.objects.select_related("rhk__skp"), pk=item, rhk__skp=skp)
-    kunci = _kunci(request)
-    if kunci is None:
-        return _refused_kunci(request, skp)
-    try:
-        services.indikator_delete(actor=request.user, indikator=indikator, kunci=kunci)
-    except ValidationError as exc:
-        _error_messages(request, exc)
-    else:
-        messages.success(request, _("The indicator was deleted."))
-    return redirect(_detail_url(skp, f"rhk-{indikator.rhk_id}"))
+    return _button(
+        request,
+        skp,
+        lambda kunci: services.indikator_delete(actor=request.user, indikator=indikator, kunci=kunci),
+        success=_("The indicator was deleted."),
+        anchor=f"rhk-{indikator.rhk_id}",
+    )
 
 
 @login_required
@@ -507,17 +518,13 @@ def _penilai_name(skp: SKP) -> str:
 def submit(request, pk):
     skp = _skp(request, pk)
     _allowed(permissions.can_submit(request.user, skp))
-    kunci = _kunci(request)
-    if kunci is None:
-        return _refused_kunci(request, skp)
-    try:
-        skp = services.skp_submit(actor=request.user, skp=skp, kunci=kunci)
-    except ValidationError as exc:
-        messages.error(request, _("The SKP was not submitted:"))
-        _error_messages(request, exc)
-    else:
-        messages.success(request, _("The SKP was submitted to %(name)s.") % {"name": _penilai_name(skp)})
-    return redirect(_detail_url(skp))
+    return _button(
+        request,
+        skp,
+        lambda kunci: services.skp_submit(actor=request.user, skp=skp, kunci=kunci),
+        success=lambda done: _("The SKP was submitted to %(name)s.") % {"name": _penilai_name(done)},
+        refused=_("The SKP was not submitted:"),
+    )
 
 
 @login_required
@@ -525,16 +532,12 @@ def submit(request, pk):
 def withdraw(request, pk):
     skp = _skp(request, pk)
     _allowed(permissions.can_withdraw(request.user, skp))
-    kunci = _kunci(request)
-    if kunci is None:
-        return _refused_kunci(request, skp)
-    try:
-        services.skp_withdraw(actor=request.user, skp=skp, kunci=kunci)
-    except ValidationError as exc:
-        _error_messages(request, exc)
-    else:
-        messages.success(request, _("The submission was withdrawn; you can change the SKP again."))
-    return redirect(_detail_url(skp))
+    return _button(
+        request,
+        skp,
+        lambda kunci: services.skp_withdraw(actor=request.user, skp=skp, kunci=kunci),
+        success=_("The submission was withdrawn; you can change the SKP again."),
+    )
 
 
 def _reason_page(request, skp, form, *, title, crumb, intro, submit_label, danger=False):
