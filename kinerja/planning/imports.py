@@ -137,11 +137,9 @@ class RHKImport:
 def _options(skp: SKP) -> tuple[dict[str, RHK], dict[str, RHK]]:
     """The supervisor RHK this SKP may support, by their text and by their number (U1, T2 ...)."""
     by_text, by_number = {}, {}
-    options = selectors.cascade_options(skp, selectors.effective_penilai_id(skp))
-    ordered = sorted(options, key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk))
-    for nomor, r in zip(rules.rhk_numbers([r.jenis for r in ordered]), ordered, strict=True):
+    for nomor, r in selectors.cascade_choices(skp):
         by_text.setdefault(_key(r.uraian), r)
-        by_number[nomor.casefold()] = r
+        by_number.setdefault(nomor.casefold(), r)
     return by_text, by_number
 
 

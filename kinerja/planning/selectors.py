@@ -272,6 +272,21 @@ def cascade_options(skp: SKP, penilai_id: int | None) -> list[RHK]:
     )
 
 
+def cascade_choices(skp: SKP) -> list[tuple[str, RHK]]:
+    """The RHK the SKP's RHK may support, with the numbers their own SKP prints (U1, T1 ...): the form lists
+    them so and an imported file may name them so. A penilai with two SKP in the year (a transfer) has each
+    numbered on its own."""
+    by_skp: dict[int, list[RHK]] = {}
+    options = cascade_options(skp, effective_penilai_id(skp))
+    for r in sorted(options, key=lambda r: (r.skp.mulai, r.jenis != JenisRHK.UTAMA, r.urutan, r.pk)):
+        by_skp.setdefault(r.skp_id, []).append(r)
+    return [
+        (nomor, r)
+        for items in by_skp.values()
+        for nomor, r in zip(rules.rhk_numbers([r.jenis for r in items]), items, strict=True)
+    ]
+
+
 def previous_skp(pegawai: Pegawai, tahun: int) -> SKP | None:
     """The pegawai's latest SKP of an earlier year (to copy as a start)."""
     return (

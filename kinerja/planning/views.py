@@ -346,14 +346,7 @@ def skp_detail(request, pk):
 def _cascade_options(skp: SKP, current: RHK | None) -> dict[str, tuple[str, RHK]]:
     """The supervisor RHK this RHK may support, by id: (label with its number, RHK). The one it supports now
     stays in the list even when it is no longer allowed, so that the service can say why."""
-    options = selectors.cascade_options(skp, selectors.effective_penilai_id(skp))
-    by_skp: dict[int, list[RHK]] = {}
-    for r in sorted(options, key=lambda r: (r.skp.mulai, r.jenis != JenisRHK.UTAMA, r.urutan, r.pk)):
-        by_skp.setdefault(r.skp_id, []).append(r)
-    result = {}
-    for items in by_skp.values():
-        for nomor, r in zip(rules.rhk_numbers([r.jenis for r in items]), items, strict=True):
-            result[str(r.pk)] = (f"{nomor}. {r.uraian}", r)
+    result = {str(r.pk): (f"{nomor}. {r.uraian}", r) for nomor, r in selectors.cascade_choices(skp)}
     if current is not None and current.rhk_atasan_id and str(current.rhk_atasan_id) not in result:
         atasan = current.rhk_atasan
         result[str(atasan.pk)] = (_("%(text)s (no longer available)") % {"text": atasan.uraian}, atasan)
