@@ -56,8 +56,11 @@ class RuleSet:
         return rules.distribution_deviations(counts, organisasi, self.aturan[Bagian.DISTRIBUSI])
 
     def pendekatan(self, jenis_jabatan: str) -> str:
+        """The SKP approach of a position type; a type the framework leaves out is planned quantitatively (the
+        regulation's approach for every type but the JPT)."""
         return next(
-            r["pendekatan"] for r in self.aturan[Bagian.PENDEKATAN] if r["jenis_jabatan"] == jenis_jabatan
+            (r["pendekatan"] for r in self.aturan[Bagian.PENDEKATAN] if r["jenis_jabatan"] == jenis_jabatan),
+            "kuantitatif",
         )
 
 

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from kinerja.accounts.permissions import access_of
 from kinerja.planning import permissions, selectors, services
 from kinerja.planning.models import RHK, SKP, Indikator
 
@@ -145,9 +144,7 @@ def _rhk_atasan(rhk_atasan_id: int | None) -> RHK | None:
 
 @router.get("/skp-tahun", response=list[TahunOut])
 def list_years(request):
-    access = access_of(request.user)
-    qs = permissions.years_visible_to(request.user).prefetch_related("periode").order_by("-tahun")
-    return list(qs if access.superuser or access.instansi_id else qs.none())
+    return list(permissions.years_visible_to(request.user).prefetch_related("periode").order_by("-tahun"))
 
 
 @router.get("/skp", response=list[SKPOut])

@@ -46,14 +46,15 @@ def get_skp_for_user_or_404(user, pk) -> SKP:
     )
 
 
-def _own(user, skp: SKP) -> bool:
+def is_owner(user, skp: SKP) -> bool:
+    """The SKP is the user's own (only its pegawai drafts, submits, withdraws and revises it)."""
     access = access_of(user)
     return access.pegawai_id is not None and access.pegawai_id == skp.pegawai_id
 
 
 def can_edit(user, skp: SKP) -> bool:
     """Change the content: the pegawai, while the SKP is a draft, returned or under revision."""
-    return _own(user, skp) and skp.status in rules.EDITABLE and not skp.berakhir
+    return is_owner(user, skp) and skp.status in rules.EDITABLE and not skp.berakhir
 
 
 def can_submit(user, skp: SKP) -> bool:
@@ -61,11 +62,11 @@ def can_submit(user, skp: SKP) -> bool:
 
 
 def can_withdraw(user, skp: SKP) -> bool:
-    return _own(user, skp) and skp.status == StatusSKP.DIAJUKAN and not skp.berakhir
+    return is_owner(user, skp) and skp.status == StatusSKP.DIAJUKAN and not skp.berakhir
 
 
 def can_propose_revision(user, skp: SKP) -> bool:
-    return _own(user, skp) and skp.status == StatusSKP.DISETUJUI and not skp.berakhir
+    return is_owner(user, skp) and skp.status == StatusSKP.DISETUJUI and not skp.berakhir
 
 
 def is_penilai(user, skp: SKP) -> bool:
@@ -102,6 +103,11 @@ def can_manage_years(user, instansi_id: int) -> bool:
 
 def can_start(user) -> bool:
     return access_of(user).pegawai_id is not None
+
+
+def can_start_for(user, pegawai: Pegawai) -> bool:
+    """Only the pegawai starts their own SKP."""
+    return access_of(user).pegawai_id == pegawai.pk
 
 
 def can_export(user, instansi_id: int) -> bool:

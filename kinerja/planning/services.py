@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from kinerja.accounts.models import User
 from kinerja.core import audit, notifications
 from kinerja.core.errors import ApplicationError, ConflictError
+from kinerja.core.templatetags.kinerja import tanggal
 from kinerja.criteria import selectors as criteria_selectors
-from kinerja.criteria.models import Bagian
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Instansi, Pegawai
 from kinerja.planning import permissions, rules, selectors
@@ -32,7 +32,6 @@ from kinerja.planning.models import (
     Indikator,
     JenisRHK,
     JenisTarget,
-    Pendekatan,
     PerilakuSKP,
     Periode,
     StatusSKP,
@@ -113,20 +112,14 @@ def _check_deadline(skp: SKP) -> None:
                 "The deadline for this SKP was %(date)s. Ask the BKPSDM to extend it for you; nothing was "
                 "saved."
             )
-            % {"date": _tanggal(deadline)}
+            % {"date": tanggal(deadline)}
         )
-
-
-def _tanggal(value: datetime.date) -> str:
-    from kinerja.core.templatetags.kinerja import tanggal
-
-    return tanggal(value)
 
 
 def _editable(actor, skp: SKP, kunci: int | None) -> SKP:
     """Lock the SKP and refuse unless its pegawai may change it now (state, end, deadline)."""
     skp = _locked(skp, kunci)
-    if not access_is_owner(actor, skp):
+    if not permissions.is_owner(actor, skp):
         raise PermissionDenied(_("Only the employee can change their own SKP."))
     if skp.berakhir:
         raise ApplicationError(_("This SKP has ended; it can no longer change."))
@@ -139,10 +132,6 @@ def _editable(actor, skp: SKP, kunci: int | None) -> SKP:
         )
     _check_deadline(skp)
     return skp
-
-
-def access_is_owner(actor, skp: SKP) -> bool:
-    return getattr(actor, "pegawai_id", None) == skp.pegawai_id
 
 
 def _user_of(pegawai_id: int | None):
@@ -279,7 +268,7 @@ def skp_start(
 ) -> SKP:
     """Start the pegawai's SKP for the year in the position they hold (at `at`, default today), optionally
     copying the RHK, indikator and lampiran of an earlier SKP of theirs."""
-    if getattr(actor, "pegawai_id", None) != pegawai.pk:
+    if not permissions.can_start_for(actor, pegawai):
         raise PermissionDenied(_("Only the employee can start their own SKP."))
     if salin_dari is not None and salin_dari.pegawai_id != pegawai.pk:
         raise PermissionDenied(_("You can only copy your own SKP."))
@@ -302,7 +291,7 @@ def skp_start(
     primary = org_selectors.primary_assignment(pegawai, at)
     if primary is None:
         raise ApplicationError(
-            _("You hold no position on %(date)s, so there is nothing to plan.") % {"date": _tanggal(at)}
+            _("You hold no position on %(date)s, so there is nothing to plan.") % {"date": tanggal(at)}
         )
     span = rules.skp_span(tahun, primary.mulai, primary.selesai)
     previous_end = SKP.objects.filter(pegawai=pegawai, tahun_kinerja=tahun_kinerja).aggregate(
@@ -312,11 +301,6 @@ def skp_start(
         span = (previous_end + datetime.timedelta(days=1), span[1])
     if span is None or span[0] > span[1]:
         raise ApplicationError(_("Your position does not cover any part of %(year)s.") % {"year": tahun})
-    ruleset = criteria_selectors.rules_in_force(
-        pegawai.instansi_id, span[0]
-    ) or criteria_selectors.rules_in_force(pegawai.instansi_id, datetime.date(tahun, 12, 31))
-    if ruleset is None:
-        raise ApplicationError(_("No assessment framework is in force for %(year)s.") % {"year": tahun})
     jabatan = primary.jabatan
     skp = SKP(
         instansi_id=pegawai.instansi_id,
@@ -325,13 +309,14 @@ def skp_start(
         jabatan=jabatan,
         mulai=span[0],
         selesai=span[1],
-        pendekatan=ruleset.pendekatan(jabatan.jenis)
-        if _has_pendekatan(ruleset, jabatan.jenis)
-        else Pendekatan.KUANTITATIF,
         jpt=selectors.is_jpt(jabatan),
         identitas_pegawai=selectors.identitas(pegawai, jabatan, primary.jenis),
         asal=salin_dari,
     )
+    ruleset = selectors.ruleset_of(skp)
+    if ruleset is None:
+        raise ApplicationError(_("No assessment framework is in force for %(year)s.") % {"year": tahun})
+    skp.pendekatan = ruleset.pendekatan(jabatan.jenis)
     _check_deadline(skp)
     _refresh_assessors(skp)
     skp.save()
@@ -355,10 +340,6 @@ def skp_start(
         },
     )
     return skp
-
-
-def _has_pendekatan(ruleset, jenis: str) -> bool:
-    return any(r["jenis_jabatan"] == jenis for r in ruleset.aturan.get(Bagian.PENDEKATAN, []))
 
 
 def _refresh_assessors(skp: SKP, at: datetime.date | None = None) -> None:
@@ -693,7 +674,7 @@ def _transition(actor, skp: SKP, action: str, *, reason: str = "", extra: dict |
 def skp_submit(*, actor, skp: SKP, kunci: int | None) -> SKP:
     """Submit to the penilai. Refused with every problem listed when the content is not complete."""
     skp = _locked(skp, kunci)
-    if not access_is_owner(actor, skp):
+    if not permissions.is_owner(actor, skp):
         raise PermissionDenied(_("Only the employee can submit their own SKP."))
     if skp.berakhir:
         raise ApplicationError(_("This SKP has ended; it can no longer change."))
@@ -731,13 +712,13 @@ def skp_submit(*, actor, skp: SKP, kunci: int | None) -> SKP:
 def skp_withdraw(*, actor, skp: SKP, kunci: int | None) -> SKP:
     """The pegawai takes a submitted SKP back to change it (before the penilai decides)."""
     skp = _locked(skp, kunci)
-    _deny_unless(access_is_owner(actor, skp))
+    _deny_unless(permissions.is_owner(actor, skp))
     return _transition(actor, skp, rules.TARIK)
 
 
 def _decider(actor, skp: SKP, kunci: int | None) -> SKP:
     skp = _locked(skp, kunci)
-    if access_is_owner(actor, skp):
+    if permissions.is_owner(actor, skp):
         raise PermissionDenied(_("You cannot approve or return your own SKP."))
     if not permissions.is_penilai(actor, skp):
         raise PermissionDenied(_("Only the assessing official of this SKP can approve or return it."))
@@ -859,7 +840,7 @@ def skp_bulk_approve(*, actor, items: Sequence[tuple[SKP, int | None]]) -> list[
 def skp_propose_revision(*, actor, skp: SKP, kunci: int | None, reason: str) -> SKP:
     """Reopen an approved SKP for changes; the approved version stays in force until the revision is approved."""
     skp = _locked(skp, kunci)
-    if not access_is_owner(actor, skp):
+    if not permissions.is_owner(actor, skp):
         raise PermissionDenied(_("Only the employee can propose a revision of their SKP."))
     if skp.berakhir or selectors.today() > skp.selesai:
         raise ApplicationError(_("This SKP has ended; it can no longer be revised."))
@@ -936,7 +917,7 @@ def skp_extend_deadline(*, actor, skp: SKP, tenggat: datetime.date, reason: str)
     skp.tenggat = tenggat
     _bump(skp, "tenggat")
     _record(actor, skp, "skp.extend", {"tenggat": [before, tenggat]}, reason=reason.strip())
-    _notify(skp.pegawai_id, skp, _("The deadline of your SKP was extended"), _tanggal(tenggat))
+    _notify(skp.pegawai_id, skp, _("The deadline of your SKP was extended"), tanggal(tenggat))
     return skp
 
 
