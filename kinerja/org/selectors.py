@@ -94,14 +94,10 @@ def _walk_up(ancestor_ids: list[int], holders: dict[int, Penugasan], skip: set[i
     return None
 
 
-def penilai_chain(pegawai: Pegawai, at: datetime.date | None = None) -> RantaiPenilai:
-    """Pejabat penilai and atasan pejabat penilai of one pegawai at a date, in two queries."""
-    at = at or today()
-    primary = primary_assignment(pegawai, at)
-    if primary is None:
-        return RantaiPenilai(pegawai=pegawai, tanggal=at, penugasan=None, penilai=None, atasan_penilai=None)
+def _chain(
+    pegawai: Pegawai, primary: Penugasan, holders: dict[int, Penugasan], at: datetime.date
+) -> RantaiPenilai:
     ancestors = primary.jabatan.ancestor_ids
-    holders = holders_of(ancestors, at)
     penilai = _walk_up(ancestors, holders, skip={pegawai.pk})
     atasan = None
     if penilai is not None:
@@ -110,6 +106,34 @@ def penilai_chain(pegawai: Pegawai, at: datetime.date | None = None) -> RantaiPe
     return RantaiPenilai(
         pegawai=pegawai, tanggal=at, penugasan=primary, penilai=penilai, atasan_penilai=atasan
     )
+
+
+def penilai_chain(pegawai: Pegawai, at: datetime.date | None = None) -> RantaiPenilai:
+    """Pejabat penilai and atasan pejabat penilai of one pegawai at a date, in two queries."""
+    at = at or today()
+    primary = primary_assignment(pegawai, at)
+    if primary is None:
+        return RantaiPenilai(pegawai=pegawai, tanggal=at, penugasan=None, penilai=None, atasan_penilai=None)
+    return _chain(pegawai, primary, holders_of(primary.jabatan.ancestor_ids, at), at)
+
+
+def chains_at(instansi: Instansi, at: datetime.date) -> dict[int, RantaiPenilai]:
+    """The assessment chain of everyone holding a position in the instansi at a date, by pegawai id, in one
+    query (the rule of `penilai_chain`, for bulk work such as seeding a year's SKP)."""
+    rows = list(
+        Penugasan.objects.active_at(at)
+        .filter(jabatan__instansi=instansi)
+        .select_related("pegawai", "jabatan", "jabatan__unit")
+    )
+    holders = _holders(rows)
+    by_pegawai: dict[int, list[Penugasan]] = {}
+    for p in rows:
+        by_pegawai.setdefault(p.pegawai_id, []).append(p)
+    result = {}
+    for items in by_pegawai.values():
+        primary = _best(items)
+        result[primary.pegawai_id] = _chain(primary.pegawai, primary, holders, at)
+    return result
 
 
 @dataclass(frozen=True)

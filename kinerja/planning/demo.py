@@ -19,7 +19,9 @@ from django.utils import timezone
 
 from kinerja.core import audit
 from kinerja.org import demo as org_demo
-from kinerja.org.models import JenisPenugasan, Pegawai, Penugasan
+from kinerja.org import selectors as org_selectors
+from kinerja.org.models import Pegawai, Penugasan
+from kinerja.org.selectors import Pejabat
 from kinerja.planning import selectors, services
 from kinerja.planning.models import (
     RHK,
@@ -157,35 +159,6 @@ def _staff_lines(parents: list[RHK]) -> list[tuple[str, str, str, str]]:
     return lines
 
 
-def _holders(instansi, at: datetime.date) -> tuple[dict[int, Penugasan], dict[int, Penugasan]]:
-    """(effective holder of each position, primary assignment of each pegawai) at a date, in one query."""
-    rank = {JenisPenugasan.DEFINITIF: 0, JenisPenugasan.PLT: 1, JenisPenugasan.PLH: 2}
-    rows = sorted(
-        Penugasan.objects.active_at(at)
-        .filter(jabatan__instansi=instansi)
-        .select_related("pegawai", "jabatan", "jabatan__unit"),
-        key=lambda p: (rank[p.jenis], -p.mulai.toordinal(), -p.pk),
-    )
-    by_jabatan: dict[int, Penugasan] = {}
-    by_pegawai: dict[int, Penugasan] = {}
-    for p in rows:
-        by_jabatan.setdefault(p.jabatan_id, p)
-        by_pegawai.setdefault(p.pegawai_id, p)
-    return by_jabatan, by_pegawai
-
-
-def _walk(p: Penugasan, holders: dict[int, Penugasan], skip: set[int]) -> Penugasan | None:
-    for jabatan_id in p.jabatan.ancestor_ids:
-        holder = holders.get(jabatan_id)
-        if holder is not None and holder.pegawai_id not in skip:
-            return holder
-    return None
-
-
-def _ident(p: Penugasan | None) -> dict:
-    return selectors.identitas(p.pegawai, p.jabatan, p.jenis) if p else {}
-
-
 class _Plan:
     """The SKP rows being built, written a chunk at a time; the leaders' RHK stay at hand so that people below
     can link to them (memory follows the number of leaders, not of pegawai)."""
@@ -201,7 +174,17 @@ class _Plan:
         self.written = self.approved = 0
         self.next_rhk = (RHK.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
 
-    def add(self, p: Penugasan, penilai, atasan, status, mulai, selesai, berakhir=False, alasan="") -> SKP:
+    def add(
+        self,
+        p: Penugasan,
+        penilai: Pejabat | None,
+        atasan: Pejabat | None,
+        status,
+        mulai,
+        selesai,
+        berakhir=False,
+        alasan="",
+    ) -> SKP:
         year = self.tahun.tahun
         approved_at = timezone.make_aware(datetime.datetime(year, 1, 20, 9, 0))
         versi = 1 if status in (StatusSKP.DISETUJUI, StatusSKP.REVISI) else 0
@@ -222,8 +205,8 @@ class _Plan:
             penilai=penilai.pegawai if penilai else None,
             atasan_penilai=atasan.pegawai if atasan else None,
             identitas_pegawai=selectors.identitas(p.pegawai, jabatan, p.jenis),
-            identitas_penilai=_ident(penilai) or selectors.identitas_ppk(self.instansi),
-            identitas_atasan_penilai=_ident(atasan),
+            identitas_penilai=selectors.identitas_pejabat(penilai) or selectors.identitas_ppk(self.instansi),
+            identitas_atasan_penilai=selectors.identitas_pejabat(atasan),
             diajukan_at=approved_at - datetime.timedelta(days=5) if status != StatusSKP.DRAFT else None,
             disetujui_at=approved_at if versi else None,
             catatan_pengembalian="Target kuantitas belum terukur; lengkapi satuan dan angka target."
@@ -235,7 +218,7 @@ class _Plan:
             **LAMPIRAN,
         )
         self.skp.append(skp)
-        parents = self.rhk_of.get(penilai.pegawai_id, []) if penilai else []
+        parents = self.rhk_of.get(penilai.pegawai.pk, []) if penilai else []
         mine = []
         if skp.jpt:
             lines = [(text, ind, t, s, persp) for persp, text, ind, t, s in JPT_RHK]
@@ -364,20 +347,15 @@ def load_planning(*, instansi, admin, year: int, today: datetime.date | None = N
     first_day = datetime.date(year, 1, 1)
     ruleset = criteria_selectors.rules_in_force(instansi.pk, first_day)
     plan = _Plan(instansi, tahun, ruleset, today)
-    holders, primaries = _holders(instansi, first_day)
+    chains = org_selectors.chains_at(instansi, first_day)
     leaders = plan.leaders
-    chain = {}
-    for pegawai_id, p in primaries.items():
-        penilai = _walk(p, holders, {pegawai_id})
-        atasan = _walk(penilai, holders, {pegawai_id, penilai.pegawai_id}) if penilai else None
-        chain[pegawai_id] = (penilai, atasan)
-        if penilai:
-            leaders.add(penilai.pegawai_id)
+    leaders.update(c.penilai.pegawai.pk for c in chains.values() if c.penilai)
     turn = 0
-    for pegawai_id, p in sorted(
-        primaries.items(), key=lambda item: (item[1].jabatan.path.count("/"), item[1].jabatan.path)
+    for pegawai_id, chain in sorted(
+        chains.items(),
+        key=lambda item: (item[1].penugasan.jabatan.path.count("/"), item[1].penugasan.jabatan.path),
     ):
-        penilai, atasan = chain[pegawai_id]
+        p, penilai, atasan = chain.penugasan, chain.penilai, chain.atasan_penilai
         nip = p.pegawai.nip
         if nip == org_demo.NIP_PELAKSANA_IMUNISASI:
             continue
@@ -413,9 +391,8 @@ def load_planning(*, instansi, admin, year: int, today: datetime.date | None = N
             .first()
         )
         if after is not None and after.mulai <= today:
-            at_holders, _ = _holders(instansi, after.mulai)
-            penilai = _walk(after, at_holders, {moved.pk})
-            atasan = _walk(penilai, at_holders, {moved.pk, penilai.pegawai_id}) if penilai else None
+            chain = org_selectors.chains_at(instansi, after.mulai)[moved.pk]
+            penilai, atasan = chain.penilai, chain.atasan_penilai
             plan.add(after, penilai, atasan, StatusSKP.DISETUJUI, after.mulai, datetime.date(year, 12, 31))
     counts = plan.finish()
     audit.record(
