@@ -5,7 +5,7 @@ Supervisor rights are not here on purpose: they follow from the organisation at 
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kinerja.accounts.models import Role, RoleAssignment
 
@@ -60,6 +60,22 @@ def access_of(user) -> Access:
     return access
 
 
+def is_admin_bkpsdm(user, instansi_id: int | None) -> bool:
+    """The BKPSDM administrator of the instansi (or a superuser): the instansi-wide writer."""
+    access = access_of(user)
+    return access.superuser or (access.in_instansi(instansi_id) and access.has(Role.ADMIN_BKPSDM))
+
+
+def under_unit_paths(paths: list[str], prefix: str = "") -> Q:
+    """Rows inside any of the unit subtrees (materialised paths); none when no path is given.
+
+    `prefix` leads from the queried model to the unit, e.g. "jabatan__unit__" for a Penugasan."""
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(**{f"{prefix}path__startswith": path})
+    return q
+
+
 def role_assignments_visible_to(user) -> QuerySet[RoleAssignment]:
     """The role assignments of the user's own instansi (all of them for a superuser)."""
     access = access_of(user)
@@ -71,8 +87,7 @@ def role_assignments_visible_to(user) -> QuerySet[RoleAssignment]:
 
 
 def can_manage_roles(user, instansi_id: int) -> bool:
-    access = access_of(user)
-    return access.superuser or (access.in_instansi(instansi_id) and access.has(Role.ADMIN_BKPSDM))
+    return is_admin_bkpsdm(user, instansi_id)
 
 
 def can_view_audit_trail(user) -> bool:

@@ -7,8 +7,7 @@ them: admin BKPSDM, tim penilai kinerja, auditor. Only admin BKPSDM of the insta
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from kinerja.accounts.models import Role
-from kinerja.accounts.permissions import access_of
+from kinerja.accounts.permissions import access_of, is_admin_bkpsdm
 from kinerja.criteria.models import JenisKompetensi, Kerangka, StatusKerangka
 
 
@@ -30,8 +29,7 @@ def get_kerangka_for_user_or_404(user, pk) -> Kerangka:
 
 def can_manage_kerangka(user, instansi_id: int) -> bool:
     """Start drafts, edit them, publish them."""
-    access = access_of(user)
-    return access.superuser or (access.in_instansi(instansi_id) and access.has(Role.ADMIN_BKPSDM))
+    return is_admin_bkpsdm(user, instansi_id)
 
 
 def can_edit(user, kerangka: Kerangka) -> bool:

@@ -4,7 +4,6 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.core import audit
 from kinerja.core.errors import ApplicationError
+from kinerja.core.services import deny_unless, full_clean
 from kinerja.criteria import defaults, permissions, rules
 from kinerja.criteria.models import (
     SETTING_FIELDS,
@@ -28,15 +28,10 @@ from kinerja.criteria.models import (
 )
 
 
-def _deny_unless(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You are not allowed to do this."))
-
-
 def _editable(actor, kerangka: Kerangka) -> Kerangka:
     """Lock the version and refuse unless it is a draft the actor may edit."""
     kerangka = Kerangka.objects.select_for_update(of=("self",)).select_related("instansi").get(pk=kerangka.pk)
-    _deny_unless(permissions.can_manage_kerangka(actor, kerangka.instansi_id))
+    deny_unless(permissions.can_manage_kerangka(actor, kerangka.instansi_id))
     if not kerangka.is_draft:
         raise ApplicationError(_("A published version cannot be changed. Start a new version instead."))
     return kerangka
@@ -153,7 +148,7 @@ def _copy(source: Kerangka, target: Kerangka) -> None:
 @transaction.atomic
 def kerangka_start(*, actor, instansi, tahun: int) -> Kerangka:
     """A new draft: a copy of this year's latest version, else of the last published year, else the defaults."""
-    _deny_unless(permissions.can_manage_kerangka(actor, instansi.pk))
+    deny_unless(permissions.can_manage_kerangka(actor, instansi.pk))
     if not 2000 <= tahun <= 2100:
         raise ApplicationError({"tahun": _("The year must be between 2000 and 2100.")})
     existing = Kerangka.objects.select_for_update().filter(instansi=instansi)
@@ -199,13 +194,6 @@ def kerangka_discard(*, actor, kerangka: Kerangka) -> None:
 # Editing a draft --------------------------------------------------------------------------------------------
 
 
-def _clean(obj) -> None:
-    try:
-        obj.full_clean()
-    except ValidationError as exc:
-        raise ApplicationError(exc.message_dict) from exc
-
-
 @transaction.atomic
 def kerangka_update_settings(*, actor, kerangka: Kerangka, **values) -> Kerangka:
     kerangka = _editable(actor, kerangka)
@@ -225,7 +213,7 @@ def kerangka_update_settings(*, actor, kerangka: Kerangka, **values) -> Kerangka
         errors["promosi_predikat_minimal"] = _("Unknown predikat.")
     if errors:
         raise ApplicationError(errors)
-    _clean(kerangka)
+    full_clean(kerangka)
     kerangka.save()
     _record(
         actor, kerangka, "kerangka.settings", audit.diff(before, audit.snapshot(kerangka, SETTING_FIELDS))
@@ -326,7 +314,7 @@ def kompetensi_save(
         deskripsi,
         level,
     )
-    _clean(kompetensi)
+    full_clean(kompetensi)
     kompetensi.save()
     after = audit.snapshot(kompetensi, ["nama", "jenis", "deskripsi", "level"])
     _record(actor, kerangka, "kompetensi.save", audit.diff(before, after), obj=kompetensi)
@@ -417,7 +405,7 @@ def kriteria_lokal_save(
     kriteria = kriteria or KriteriaLokal(kerangka=kerangka, kode=kode, sumber=_("added by the agency"))
     kriteria.nama, kriteria.deskripsi, kriteria.indikator = nama.strip(), deskripsi.strip(), indikator
     kriteria.panduan_skor, kriteria.urutan = panduan_skor, urutan
-    _clean(kriteria)
+    full_clean(kriteria)
     kriteria.save()
     _record(
         actor, kerangka, "kriteria.save", audit.diff(before, audit.snapshot(kriteria, fields)), obj=kriteria
@@ -507,7 +495,7 @@ def kerangka_publish(
 @transaction.atomic
 def kerangka_acknowledge(*, actor, kerangka: Kerangka) -> Pengakuan:
     """A pegawai confirms having read the framework in force (sosialisasi)."""
-    _deny_unless(permissions.can_acknowledge(actor, kerangka))
+    deny_unless(permissions.can_acknowledge(actor, kerangka))
     pengakuan, created = Pengakuan.objects.get_or_create(kerangka=kerangka, pegawai_id=actor.pegawai_id)
     if not created:
         raise ApplicationError(_("You have already acknowledged this version."))

@@ -10,17 +10,9 @@ Writing: admin BKPSDM for the whole instansi, admin perangkat daerah inside thei
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from kinerja.accounts.models import Role
-from kinerja.accounts.permissions import access_of
+from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_paths
 from kinerja.org import selectors
 from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
-
-
-def _paths_q(paths: list[str], prefix: str) -> Q:
-    q = Q(pk__in=[])
-    for path in paths:
-        q |= Q(**{f"{prefix}path__startswith": path})
-    return q
 
 
 def instansi_visible_to(user) -> QuerySet[Instansi]:
@@ -67,7 +59,7 @@ def pegawai_visible_to(user) -> QuerySet[Pegawai]:
         below = selectors.subordinate_positions(Pegawai(pk=access.pegawai_id))
         visible |= Q(pk__in=active.filter(jabatan__in=below).values("pegawai_id"))
     if access.admin_unit_paths:
-        in_subtree = active.filter(_paths_q(access.admin_unit_paths, "jabatan__unit__"))
+        in_subtree = active.filter(under_unit_paths(access.admin_unit_paths, "jabatan__unit__"))
         visible |= Q(pk__in=in_subtree.values("pegawai_id")) | _never_placed()
     return in_instansi.filter(visible)
 
@@ -108,11 +100,6 @@ def get_penugasan_for_user_or_404(user, pk) -> Penugasan:
     )
 
 
-def _is_bkpsdm(user, instansi_id: int) -> bool:
-    access = access_of(user)
-    return access.superuser or (access.in_instansi(instansi_id) and access.has(Role.ADMIN_BKPSDM))
-
-
 def _administers_unit(user, unit: UnitKerja | None) -> bool:
     if unit is None:
         return False
@@ -121,13 +108,13 @@ def _administers_unit(user, unit: UnitKerja | None) -> bool:
 
 
 def can_manage_instansi(user, instansi: Instansi) -> bool:
-    return _is_bkpsdm(user, instansi.pk)
+    return is_admin_bkpsdm(user, instansi.pk)
 
 
 def can_manage_org(user, instansi: Instansi) -> bool:
     """Whether the user administers any part of the instansi's organisation (shows the admin menus)."""
     access = access_of(user)
-    return _is_bkpsdm(user, instansi.pk) or (
+    return is_admin_bkpsdm(user, instansi.pk) or (
         access.in_instansi(instansi.pk) and bool(access.admin_unit_paths)
     )
 
@@ -138,12 +125,12 @@ def managed_unit_paths(user, instansi: Instansi) -> list[str] | None:
 
 
 def can_create_unit(user, instansi: Instansi, parent: UnitKerja | None) -> bool:
-    return _is_bkpsdm(user, instansi.pk) or _administers_unit(user, parent)
+    return is_admin_bkpsdm(user, instansi.pk) or _administers_unit(user, parent)
 
 
 def can_manage_unit(user, unit: UnitKerja) -> bool:
     """Edit a unit: BKPSDM anywhere; a department administrator strictly below the unit they administer."""
-    if _is_bkpsdm(user, unit.instansi_id):
+    if is_admin_bkpsdm(user, unit.instansi_id):
         return True
     access = access_of(user)
     return access.in_instansi(unit.instansi_id) and any(
@@ -156,11 +143,11 @@ def can_move_unit(user, unit: UnitKerja, new_parent: UnitKerja | None) -> bool:
 
 
 def can_manage_jabatan(user, jabatan: Jabatan) -> bool:
-    return _is_bkpsdm(user, jabatan.instansi_id) or _administers_unit(user, jabatan.unit)
+    return is_admin_bkpsdm(user, jabatan.instansi_id) or _administers_unit(user, jabatan.unit)
 
 
 def can_create_jabatan(user, unit: UnitKerja) -> bool:
-    return _is_bkpsdm(user, unit.instansi_id) or _administers_unit(user, unit)
+    return is_admin_bkpsdm(user, unit.instansi_id) or _administers_unit(user, unit)
 
 
 def can_create_pegawai(user, instansi: Instansi) -> bool:
@@ -168,7 +155,7 @@ def can_create_pegawai(user, instansi: Instansi) -> bool:
 
 
 def can_manage_pegawai(user, pegawai: Pegawai) -> bool:
-    if _is_bkpsdm(user, pegawai.instansi_id):
+    if is_admin_bkpsdm(user, pegawai.instansi_id):
         return True
     access = access_of(user)
     if not access.in_instansi(pegawai.instansi_id) or not access.admin_unit_paths:
@@ -188,7 +175,7 @@ def can_assign(user, pegawai: Pegawai, jabatan: Jabatan) -> bool:
 
 
 def can_reset_password(user, pegawai: Pegawai) -> bool:
-    return _is_bkpsdm(user, pegawai.instansi_id)
+    return is_admin_bkpsdm(user, pegawai.instansi_id)
 
 
 def units_manageable_by(user, instansi: Instansi) -> QuerySet[UnitKerja]:
@@ -196,7 +183,7 @@ def units_manageable_by(user, instansi: Instansi) -> QuerySet[UnitKerja]:
     units = units_visible_to(user).filter(instansi=instansi, aktif=True)
     if can_manage_instansi(user, instansi):
         return units
-    return units.filter(_paths_q(access_of(user).admin_unit_paths, ""))
+    return units.filter(under_unit_paths(access_of(user).admin_unit_paths, ""))
 
 
 def positions_manageable_by(user, instansi: Instansi) -> QuerySet[Jabatan]:
@@ -216,7 +203,7 @@ def worklist_positions(user, instansi: Instansi) -> QuerySet[Jabatan]:
     jabatan = jabatan_visible_to(user).filter(instansi=instansi)
     if access.superuser or access.reads_whole_instansi:
         return jabatan
-    return jabatan.filter(_paths_q(access.admin_unit_paths, "unit__"))
+    return jabatan.filter(under_unit_paths(access.admin_unit_paths, "unit__"))
 
 
 def can_import(user, instansi: Instansi) -> bool:

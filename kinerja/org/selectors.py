@@ -8,12 +8,11 @@ pejabat penilai is found the same way above the penilai's position.
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
+from kinerja.accounts.permissions import under_unit_paths
 from kinerja.org.models import ImportRecord, Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
 
 _RANK = {JenisPenugasan.DEFINITIF: 0, JenisPenugasan.PLT: 1, JenisPenugasan.PLH: 2}
@@ -152,10 +151,6 @@ def held_positions(pegawai: Pegawai, at: datetime.date | None = None) -> list[Ja
     return [p.jabatan for p in holders_of(own, at).values() if p.pegawai_id == pegawai.pk]
 
 
-def _under(paths: list[str], prefix: str = "") -> Q:
-    return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))
-
-
 def assessed_by(pegawai: Pegawai, at: datetime.date | None = None) -> list[Dinilai]:
     """Everyone the pegawai assesses at a date.
 
@@ -215,7 +210,9 @@ def subordinate_positions(pegawai: Pegawai, at: datetime.date | None = None) -> 
     mine = held_positions(pegawai, at)
     if not mine:
         return Jabatan.objects.none()
-    return Jabatan.objects.filter(_under([j.path for j in mine])).exclude(pk__in=[j.pk for j in mine])
+    return Jabatan.objects.filter(under_unit_paths([j.path for j in mine])).exclude(
+        pk__in=[j.pk for j in mine]
+    )
 
 
 def units_for_tree(instansi: Instansi) -> list[UnitKerja]:
@@ -341,7 +338,7 @@ def org_attention(instansi_id: int, unit_paths: list[str] | None = None) -> OrgA
     """Counts an administrator should act on: vacant positions, acting officials, pegawai without a post."""
     jabatan = Jabatan.objects.filter(instansi_id=instansi_id)
     if unit_paths:
-        jabatan = jabatan.filter(_under(unit_paths, "unit__"))
+        jabatan = jabatan.filter(under_unit_paths(unit_paths, "unit__"))
     pegawai = Pegawai.objects.filter(instansi_id=instansi_id)
     return OrgAttention(
         kosong=vacant_positions(jabatan).count(),

@@ -6,7 +6,6 @@ same transaction, so a refused action changes nothing.
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.core import audit
 from kinerja.core.errors import ApplicationError
+from kinerja.core.services import deny_unless, full_clean, require_reason
 from kinerja.org import permissions, selectors
 from kinerja.org.models import (
     Instansi,
@@ -48,30 +48,18 @@ PEGAWAI_FIELDS = [
 PENUGASAN_FIELDS = ["pegawai", "jabatan", "jenis", "mulai", "selesai", "nomor_sk", "keterangan"]
 
 
-def _deny_unless(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You are not allowed to do this."))
-
-
-def _full_clean(obj, exclude=None) -> None:
-    try:
-        obj.full_clean(exclude=exclude)
-    except ValidationError as exc:
-        raise ApplicationError(exc.message_dict) from exc
-
-
 # Instansi ---------------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def instansi_create(*, actor, kode: str, nama: str, tempat: str, **values) -> Instansi:
     """Register a new pemda. Only a superuser, or the server operator from the command line (actor None)."""
-    _deny_unless(actor is None or getattr(actor, "is_superuser", False))
+    deny_unless(actor is None or getattr(actor, "is_superuser", False))
     unknown = set(values) - set(INSTANSI_FIELDS)
     if unknown:
         raise TypeError(", ".join(sorted(unknown)))
     instansi = Instansi(kode=kode.strip(), nama=nama.strip(), tempat=tempat.strip(), **values)
-    _full_clean(instansi)
+    full_clean(instansi)
     instansi.save()
     audit.record(
         actor=actor,
@@ -85,13 +73,13 @@ def instansi_create(*, actor, kode: str, nama: str, tempat: str, **values) -> In
 
 @transaction.atomic
 def instansi_update(*, actor, instansi: Instansi, reason: str = "", **values) -> Instansi:
-    _deny_unless(permissions.can_manage_instansi(actor, instansi))
+    deny_unless(permissions.can_manage_instansi(actor, instansi))
     before = audit.snapshot(instansi, INSTANSI_FIELDS)
     for name, value in values.items():
         if name not in INSTANSI_FIELDS:
             raise TypeError(name)
         setattr(instansi, name, value)
-    _full_clean(instansi)
+    full_clean(instansi)
     instansi.save()
     audit.record(
         actor=actor,
@@ -138,11 +126,11 @@ def unit_create(
     parent: UnitKerja | None = None,
     eselon: str = "",
 ) -> UnitKerja:
-    _deny_unless(permissions.can_create_unit(actor, instansi, parent))
+    deny_unless(permissions.can_create_unit(actor, instansi, parent))
     _check_parent(None, parent, instansi)
     unit = UnitKerja(instansi=instansi, parent=parent, kode=kode.strip(), nama=nama.strip(), eselon=eselon)
     _check_kode(unit)
-    _full_clean(unit)
+    full_clean(unit)
     unit.save()
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
     unit.depth = parent.depth + 1 if parent else 0
@@ -162,12 +150,12 @@ def unit_update(
     *, actor, unit: UnitKerja, kode: str, nama: str, eselon: str = "", reason: str = ""
 ) -> UnitKerja:
     unit = UnitKerja.objects.select_for_update().get(pk=unit.pk)
-    _deny_unless(permissions.can_manage_unit(actor, unit))
+    deny_unless(permissions.can_manage_unit(actor, unit))
     before = audit.snapshot(unit, UNIT_FIELDS)
     old_name = unit.nama
     unit.kode, unit.nama, unit.eselon = kode.strip(), nama.strip(), eselon
     _check_kode(unit)
-    _full_clean(unit)
+    full_clean(unit)
     unit.save()
     changes = audit.diff(before, audit.snapshot(unit, UNIT_FIELDS))
     if "nama" in changes:
@@ -199,9 +187,8 @@ def unit_move(
     unit = (
         UnitKerja.objects.select_for_update(of=("self",)).select_related("instansi", "parent").get(pk=unit.pk)
     )
-    _deny_unless(permissions.can_move_unit(actor, unit, new_parent))
-    if not reason.strip():
-        raise ApplicationError({"reason": _("A reason is required to move a unit.")})
+    deny_unless(permissions.can_move_unit(actor, unit, new_parent))
+    require_reason(reason, _("A reason is required to move a unit."))
     _check_parent(unit, new_parent, unit.instansi)
     if unit.parent_id == (new_parent.pk if new_parent else None):
         raise ApplicationError({"parent": _("The unit is already under this parent.")})
@@ -289,7 +276,7 @@ def jabatan_create(
     kepala_unit: bool = False,
     kode: str = "",
 ) -> Jabatan:
-    _deny_unless(permissions.can_create_jabatan(actor, unit))
+    deny_unless(permissions.can_create_jabatan(actor, unit))
     jabatan = Jabatan(
         instansi_id=unit.instansi_id,
         unit=unit,
@@ -303,7 +290,7 @@ def jabatan_create(
     )
     # Before full_clean, whose constraint check would report a second head only as a bare constraint name.
     _check_jabatan(jabatan)
-    _full_clean(jabatan)
+    full_clean(jabatan)
     jabatan.save()
     _save_jabatan_path(jabatan, None)
     audit.record(
@@ -322,17 +309,17 @@ def jabatan_update(*, actor, jabatan: Jabatan, reason: str = "", **values) -> Ja
     jabatan = (
         Jabatan.objects.select_for_update(of=("self",)).select_related("unit", "atasan").get(pk=jabatan.pk)
     )
-    _deny_unless(permissions.can_manage_jabatan(actor, jabatan))
+    deny_unless(permissions.can_manage_jabatan(actor, jabatan))
     before = audit.snapshot(jabatan, JABATAN_FIELDS)
     old_path = jabatan.path
     for name, value in values.items():
         if name not in JABATAN_FIELDS:
             raise TypeError(name)
         setattr(jabatan, name, value)
-    _deny_unless(permissions.can_manage_jabatan(actor, jabatan))
+    deny_unless(permissions.can_manage_jabatan(actor, jabatan))
     # Before full_clean, whose constraint check would report a second head only as a bare constraint name.
     _check_jabatan(jabatan)
-    _full_clean(jabatan)
+    full_clean(jabatan)
     jabatan.save()
     _save_jabatan_path(jabatan, old_path)
     audit.record(
@@ -384,14 +371,14 @@ def pegawai_create(*, actor, instansi: Instansi, **values) -> Pegawai:
     """Register a pegawai and the login account that uses their NIP."""
     from kinerja.accounts.services import account_create_for_pegawai
 
-    _deny_unless(permissions.can_create_pegawai(actor, instansi))
+    deny_unless(permissions.can_create_pegawai(actor, instansi))
     unknown = set(values) - set(PEGAWAI_FIELDS)
     if unknown:
         raise TypeError(", ".join(sorted(unknown)))
     values["nip"] = normalize_nip(values.get("nip") or "")
     pegawai = Pegawai(instansi=instansi, **values)
     _check_nip(pegawai)
-    _full_clean(pegawai)
+    full_clean(pegawai)
     pegawai.save()
     audit.record(
         actor=actor,
@@ -410,7 +397,7 @@ def pegawai_update(*, actor, pegawai: Pegawai, reason: str = "", **values) -> Pe
     from kinerja.accounts.services import account_sync_with_pegawai
 
     pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
-    _deny_unless(permissions.can_manage_pegawai(actor, pegawai))
+    deny_unless(permissions.can_manage_pegawai(actor, pegawai))
     before = audit.snapshot(pegawai, PEGAWAI_FIELDS)
     for name, value in values.items():
         if name not in PEGAWAI_FIELDS:
@@ -418,7 +405,7 @@ def pegawai_update(*, actor, pegawai: Pegawai, reason: str = "", **values) -> Pe
         setattr(pegawai, name, value)
     pegawai.nip = normalize_nip(pegawai.nip)
     _check_nip(pegawai)
-    _full_clean(pegawai)
+    full_clean(pegawai)
     pegawai.save()
     changes = audit.diff(before, audit.snapshot(pegawai, PEGAWAI_FIELDS))
     audit.record(
@@ -501,7 +488,7 @@ def penugasan_create(
     nomor_sk: str = "",
     keterangan: str = "",
 ) -> Penugasan:
-    _deny_unless(permissions.can_assign(actor, pegawai, jabatan))
+    deny_unless(permissions.can_assign(actor, pegawai, jabatan))
     return _create_penugasan(
         actor=actor,
         pegawai=pegawai,
@@ -528,7 +515,7 @@ def _create_penugasan(*, actor, pegawai, jabatan, jenis, mulai, selesai, nomor_s
         keterangan=keterangan.strip(),
     )
     _check_penugasan(penugasan)
-    _full_clean(penugasan)
+    full_clean(penugasan)
     penugasan.save()
     audit.record(
         actor=actor,
@@ -546,13 +533,12 @@ def penugasan_end(*, actor, penugasan: Penugasan, selesai: datetime.date, reason
     penugasan = (
         Penugasan.objects.select_for_update().select_related("pegawai", "jabatan").get(pk=penugasan.pk)
     )
-    _deny_unless(permissions.can_assign(actor, penugasan.pegawai, penugasan.jabatan))
+    deny_unless(permissions.can_assign(actor, penugasan.pegawai, penugasan.jabatan))
     return _end_penugasan(actor=actor, penugasan=penugasan, selesai=selesai, reason=reason)
 
 
 def _end_penugasan(*, actor, penugasan: Penugasan, selesai: datetime.date, reason: str) -> Penugasan:
-    if not reason.strip():
-        raise ApplicationError({"reason": _("A reason is required.")})
+    require_reason(reason)
     if penugasan.selesai is not None and penugasan.selesai <= selesai:
         raise ApplicationError(
             {"selesai": _("This assignment already ends on %(date)s.") % {"date": penugasan.selesai}}
@@ -591,9 +577,8 @@ def pegawai_transfer(
     nomor_sk: str = "",
 ) -> Penugasan:
     """Mutasi: the current definitive assignment ends the day before `tanggal`, the new one starts on it."""
-    _deny_unless(permissions.can_assign(actor, pegawai, jabatan))  # before any state is revealed
-    if not reason.strip():
-        raise ApplicationError({"reason": _("A reason is required.")})
+    deny_unless(permissions.can_assign(actor, pegawai, jabatan))  # before any state is revealed
+    require_reason(reason)
     current = (
         Penugasan.objects.select_for_update(of=("self",))
         .active_at(tanggal)
@@ -602,7 +587,7 @@ def pegawai_transfer(
         .first()
     )
     if current is not None:
-        _deny_unless(permissions.can_assign(actor, pegawai, current.jabatan))
+        deny_unless(permissions.can_assign(actor, pegawai, current.jabatan))
         if current.jabatan_id == jabatan.pk:
             raise ApplicationError({"jabatan": _("The employee already holds this position.")})
         if current.mulai >= tanggal:

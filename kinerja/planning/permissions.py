@@ -10,8 +10,7 @@ BKPSDM opens years, extends deadlines and reassigns the penilai of one SKP.
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from kinerja.accounts.models import Role
-from kinerja.accounts.permissions import access_of
+from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_paths
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai
 from kinerja.planning import rules, selectors
@@ -32,8 +31,8 @@ def skp_visible_to(user) -> QuerySet[SKP]:
         me = Pegawai(pk=access.pegawai_id)
         below = org_selectors.subordinate_positions(me)
         visible |= Q(pegawai_id=access.pegawai_id) | Q(penilai_id=access.pegawai_id) | Q(jabatan__in=below)
-    for path in access.admin_unit_paths:
-        visible |= Q(jabatan__unit__path__startswith=path)
+    if access.admin_unit_paths:
+        visible |= under_unit_paths(access.admin_unit_paths, "jabatan__unit__")
     return in_instansi.filter(visible)
 
 
@@ -78,7 +77,7 @@ def is_penilai(user, skp: SKP) -> bool:
         return False
     penilai_id = selectors.effective_penilai_id(skp)
     if penilai_id is None:
-        return _is_bkpsdm(user, skp.instansi_id)
+        return is_admin_bkpsdm(user, skp.instansi_id)
     return access.pegawai_id is not None and penilai_id == access.pegawai_id
 
 
@@ -87,18 +86,13 @@ def can_decide(user, skp: SKP) -> bool:
     return skp.status == StatusSKP.DIAJUKAN and not skp.berakhir and is_penilai(user, skp)
 
 
-def _is_bkpsdm(user, instansi_id: int) -> bool:
-    access = access_of(user)
-    return access.superuser or (access.in_instansi(instansi_id) and access.has(Role.ADMIN_BKPSDM))
-
-
 def can_administer(user, skp: SKP) -> bool:
     """Reassign the penilai, extend the deadline, end the SKP: admin BKPSDM of the instansi."""
-    return _is_bkpsdm(user, skp.instansi_id)
+    return is_admin_bkpsdm(user, skp.instansi_id)
 
 
 def can_manage_years(user, instansi_id: int) -> bool:
-    return _is_bkpsdm(user, instansi_id)
+    return is_admin_bkpsdm(user, instansi_id)
 
 
 def can_start(user) -> bool:

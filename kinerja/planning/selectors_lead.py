@@ -6,6 +6,7 @@ import datetime
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Length, Replace
 
+from kinerja.accounts.permissions import under_unit_paths
 from kinerja.org.models import Pegawai, Penugasan, UnitKerja
 from kinerja.planning import selectors
 from kinerja.planning.models import SKP, Periode, StatusSKP, TahunKinerja
@@ -84,10 +85,7 @@ def units_for_list(instansi_id: int, paths: list[str] | None) -> list[UnitKerja]
     """Active units of the instansi, or only those inside the given subtrees (None: all of them)."""
     qs = UnitKerja.objects.filter(instansi_id=instansi_id, aktif=True)
     if paths is not None:
-        inside = Q(pk__in=[])
-        for path in paths:
-            inside |= Q(path__startswith=path)
-        qs = qs.filter(inside)
+        qs = qs.filter(under_unit_paths(paths))
     return list(qs.order_by("path"))
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from kinerja.accounts.models import User
 from kinerja.core import audit, notifications
 from kinerja.core.errors import ApplicationError, ConflictError
+from kinerja.core.services import deny_unless, full_clean, require_reason
 from kinerja.core.templatetags.kinerja import tanggal
 from kinerja.criteria import selectors as criteria_selectors
 from kinerja.org import selectors as org_selectors
@@ -54,11 +55,6 @@ INDIKATOR_FIELDS = [
 LAMPIRAN_FIELDS = ["dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"]
 
 
-def _deny_unless(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied(_("You are not allowed to do this."))
-
-
 def _record(actor, skp: SKP, action: str, changes: dict | None = None, reason: str = "", obj=None) -> None:
     audit.record(
         actor=actor,
@@ -70,10 +66,6 @@ def _record(actor, skp: SKP, action: str, changes: dict | None = None, reason: s
         changes=changes or {},
         reason=reason,
     )
-
-
-def _full_clean(obj, exclude=None) -> None:
-    obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
 
 
 def _locked(skp: SKP, kunci: int | None) -> SKP:
@@ -161,7 +153,7 @@ def tahun_open(
 ) -> TahunKinerja:
     """Open a performance year with its evaluation periods. The framework of the year must be published:
     it gives the period scheme (unless another is chosen) and the days after a period to record results."""
-    _deny_unless(permissions.can_manage_years(actor, instansi.pk))
+    deny_unless(permissions.can_manage_years(actor, instansi.pk))
     if TahunKinerja.objects.filter(instansi=instansi, tahun=tahun).exists():
         raise ApplicationError(
             {"tahun": _("The performance year %(year)s is already open.") % {"year": tahun}}
@@ -187,7 +179,7 @@ def tahun_open(
         tenggat_skp=deadline,
         hari_tenggat_skp_baru=hari_tenggat_skp_baru,
     )
-    _full_clean(obj)
+    full_clean(obj)
     obj.save()
     days = kerangka.hari_tenggat_realisasi
     Periode.objects.bulk_create(
@@ -215,15 +207,14 @@ def tahun_open(
 def tahun_update(
     *, actor, tahun_kinerja: TahunKinerja, tenggat_skp: datetime.date, hari_tenggat_skp_baru: int, reason: str
 ) -> TahunKinerja:
-    _deny_unless(permissions.can_manage_years(actor, tahun_kinerja.instansi_id))
+    deny_unless(permissions.can_manage_years(actor, tahun_kinerja.instansi_id))
     obj = TahunKinerja.objects.select_for_update().select_related("instansi").get(pk=tahun_kinerja.pk)
     if tenggat_skp.year != obj.tahun:
         raise ApplicationError({"tenggat_skp": _("The deadline must fall in the performance year.")})
-    if not reason.strip():
-        raise ApplicationError({"reason": _("A reason is required.")})
+    require_reason(reason)
     before = audit.snapshot(obj, ["tenggat_skp", "hari_tenggat_skp_baru"])
     obj.tenggat_skp, obj.hari_tenggat_skp_baru = tenggat_skp, hari_tenggat_skp_baru
-    _full_clean(obj)
+    full_clean(obj)
     obj.save()
     audit.record(
         actor=actor,
@@ -239,11 +230,10 @@ def tahun_update(
 @transaction.atomic
 def periode_update(*, actor, periode: Periode, tenggat_input: datetime.date, reason: str) -> Periode:
     obj = Periode.objects.select_for_update().select_related("tahun_kinerja__instansi").get(pk=periode.pk)
-    _deny_unless(permissions.can_manage_years(actor, obj.tahun_kinerja.instansi_id))
+    deny_unless(permissions.can_manage_years(actor, obj.tahun_kinerja.instansi_id))
     if tenggat_input < obj.selesai:
         raise ApplicationError({"tenggat_input": _("The input deadline cannot be before the period ends.")})
-    if not reason.strip():
-        raise ApplicationError({"reason": _("A reason is required.")})
+    require_reason(reason)
     before = obj.tenggat_input
     obj.tenggat_input = tenggat_input
     obj.save(update_fields=["tenggat_input"])
@@ -419,8 +409,7 @@ def rhk_save(
 ) -> RHK:
     """Add an RHK to the SKP, or change one of its RHK."""
     skp = _editable(actor, skp, kunci)
-    if rhk is not None and rhk.skp_id != skp.pk:
-        raise PermissionDenied(_("You are not allowed to do this."))
+    deny_unless(rhk is None or rhk.skp_id == skp.pk)
     _check_rhk_atasan(skp, rhk_atasan)
     if perspektif and perspektif not in _perspectives(skp):
         raise ApplicationError({"perspektif": _("Choose one of the perspectives of the framework.")})
@@ -433,7 +422,7 @@ def rhk_save(
         rhk = RHK.objects.get(pk=rhk.pk)
         before = audit.snapshot(rhk, RHK_FIELDS)
     rhk.uraian, rhk.jenis, rhk.rhk_atasan, rhk.perspektif = uraian.strip(), jenis, rhk_atasan, perspektif
-    _full_clean(rhk, exclude=["skp"])
+    full_clean(rhk, exclude=["skp"])
     rhk.save()
     _bump(skp)
     _record(
@@ -557,7 +546,7 @@ def indikator_save(
     for name, value in values.items():
         setattr(indikator, name, value)
     indikator.target_periode = periode
-    _full_clean(indikator, exclude=["rhk"])
+    full_clean(indikator, exclude=["rhk"])
     indikator.save()
     _bump(skp)
     _record(
@@ -623,7 +612,7 @@ def rhk_import(*, actor, skp: SKP, kunci: int | None, rows: Sequence[Mapping]) -
             rhk_atasan=row.get("rhk_atasan"),
             perspektif=row.get("perspektif", ""),
         )
-        _full_clean(rhk, exclude=["skp"])
+        full_clean(rhk, exclude=["skp"])
         rhk.save()
         for n, item in enumerate(row["indikator"], start=1):
             values = _target_values(
@@ -641,7 +630,7 @@ def rhk_import(*, actor, skp: SKP, kunci: int | None, rows: Sequence[Mapping]) -
                 arah=item.get("arah", Arah.NAIK),
                 **values,
             )
-            _full_clean(indikator, exclude=["rhk"])
+            full_clean(indikator, exclude=["rhk"])
             indikator.save()
         count += 1
     _bump(skp)
@@ -660,8 +649,8 @@ def _transition(actor, skp: SKP, action: str, *, reason: str = "", extra: dict |
             _("This cannot be done while the SKP is %(status)s.")
             % {"status": skp.get_status_display().lower()}
         )
-    if transition.needs_reason and not reason.strip():
-        raise ApplicationError({"reason": _("A reason is required.")})
+    if transition.needs_reason:
+        require_reason(reason)
     source = skp.status
     target = rules.withdrawn_target(skp.versi) if action == rules.TARIK else transition.target
     skp.status = target
@@ -712,7 +701,7 @@ def skp_submit(*, actor, skp: SKP, kunci: int | None) -> SKP:
 def skp_withdraw(*, actor, skp: SKP, kunci: int | None) -> SKP:
     """The pegawai takes a submitted SKP back to change it (before the penilai decides)."""
     skp = _locked(skp, kunci)
-    _deny_unless(permissions.is_owner(actor, skp))
+    deny_unless(permissions.is_owner(actor, skp))
     return _transition(actor, skp, rules.TARIK)
 
 
@@ -862,10 +851,9 @@ def skp_propose_revision(*, actor, skp: SKP, kunci: int | None, reason: str) -> 
 @transaction.atomic
 def skp_reassign_penilai(*, actor, skp: SKP, penilai: Pegawai, reason: str) -> SKP:
     """When the organisation data is wrong: the BKPSDM sets the penilai of one SKP, with a reason."""
-    _deny_unless(permissions.can_administer(actor, skp))
+    deny_unless(permissions.can_administer(actor, skp))
     skp = _locked(skp, None)
-    if not reason.strip():
-        raise ApplicationError({"reason": _("A reason is required.")})
+    require_reason(reason)
     if penilai.pk == skp.pegawai_id:
         raise ApplicationError({"penilai": _("An employee cannot assess their own SKP.")})
     if penilai.instansi_id != skp.instansi_id or not penilai.aktif:
@@ -905,10 +893,9 @@ def skp_reassign_penilai(*, actor, skp: SKP, penilai: Pegawai, reason: str) -> S
 
 @transaction.atomic
 def skp_extend_deadline(*, actor, skp: SKP, tenggat: datetime.date, reason: str) -> SKP:
-    _deny_unless(permissions.can_administer(actor, skp))
+    deny_unless(permissions.can_administer(actor, skp))
     skp = _locked(skp, None)
-    if not reason.strip():
-        raise ApplicationError({"reason": _("A reason is required.")})
+    require_reason(reason)
     if tenggat < selectors.today():
         raise ApplicationError({"tenggat": _("The new deadline cannot be in the past.")})
     if tenggat > skp.selesai:
