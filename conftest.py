@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from kinerja.accounts.models import User
+from kinerja.core import demo as demo_runner
 from kinerja.org import demo
 
 # The demo and the app count days in the instansi's time zone (WIB), not the machine's.
@@ -17,7 +18,7 @@ YEAR = datetime.datetime.now(ZoneInfo("Asia/Jakarta")).year
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        demo.load_demo(pegawai=300, year=YEAR)
+        demo_runner.load_demo(pegawai=300, year=YEAR)
 
 
 @dataclass

@@ -45,6 +45,7 @@ def main() -> None:
     from django.test import Client
 
     from kinerja.accounts.models import User
+    from kinerja.core import demo as demo_runner
     from kinerja.org import demo, selectors
     from kinerja.org.models import Pegawai
 
@@ -56,7 +57,7 @@ def main() -> None:
         "machine": f"{platform.machine()} {os.cpu_count()} cores",
     }
     started = time.perf_counter()
-    demo.load_demo(pegawai=args.pegawai)
+    demo_runner.load_demo(pegawai=args.pegawai)
     results["demo_load_seconds"] = round(time.perf_counter() - started, 2)
 
     rng = random.Random(1)

@@ -1,17 +1,21 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from config.api import api
 
 admin.site.site_header = "Kinerja — Django admin"
 
 urlpatterns = [
+    path("", include("kinerja.portal.urls")),
     path("", include("kinerja.core.urls")),
     path("akun/", include("kinerja.accounts.urls")),
     path("org/", include("kinerja.org.urls")),
     path("kriteria/", include("kinerja.criteria.urls")),
     path("skp/", include("kinerja.planning.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch works before logging in too (the login page offers it).
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

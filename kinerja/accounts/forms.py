@@ -3,9 +3,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.accounts import throttle
-from kinerja.accounts.models import Role, User
+from kinerja.accounts.models import Role, RoleAssignment, User
 from kinerja.core.middleware import client_ip
-from kinerja.org.models import UnitKerja
 from kinerja.org.rules import normalize_nip
 
 
@@ -55,16 +54,18 @@ class TokenForm(forms.Form):
 class RoleGrantForm(forms.Form):
     username = forms.CharField(label=_("NIP or username"), max_length=64)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # The organisation's units, reached through the role's foreign key: accounts sits below org.
     unit = forms.ModelChoiceField(
-        label=_("Unit (department administrators only)"), queryset=UnitKerja.objects.none(), required=False
+        label=_("Unit (department administrators only)"),
+        queryset=RoleAssignment.unit.field.related_model.objects.none(),
+        required=False,
     )
 
     def __init__(self, *args, instansi=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instansi = instansi
-        self.fields["unit"].queryset = UnitKerja.objects.filter(instansi=instansi, aktif=True).order_by(
-            "path"
-        )
+        units = RoleAssignment.unit.field.related_model.objects
+        self.fields["unit"].queryset = units.filter(instansi=instansi, aktif=True).order_by("path")
 
     def clean_username(self):
         value = self.cleaned_data["username"]

@@ -90,6 +90,11 @@ def can_manage_roles(user, instansi_id: int) -> bool:
     return is_admin_bkpsdm(user, instansi_id)
 
 
+def can_reset_password(user, pegawai) -> bool:
+    """Hand a pegawai a temporary password: admin BKPSDM of their instansi."""
+    return is_admin_bkpsdm(user, pegawai.instansi_id)
+
+
 def can_view_audit_trail(user) -> bool:
-    """Who may open the audit trail page at all (what they see there is narrowed by core.permissions)."""
+    """Who may open the audit trail page at all (what they see there is narrowed by portal.permissions)."""
     return access_of(user).authenticated

@@ -47,9 +47,7 @@ def account_sync_with_pegawai(*, pegawai) -> None:
 @transaction.atomic
 def account_set_temporary_password(*, actor, user: User) -> str:
     """A random password the admin hands over; the user must replace it at the next login."""
-    from kinerja.org.permissions import can_reset_password
-
-    if user.pegawai is None or not can_reset_password(actor, user.pegawai):
+    if user.pegawai is None or not permissions.can_reset_password(actor, user.pegawai):
         raise PermissionDenied(_("You are not allowed to do this."))
     password = "-".join(secrets.token_hex(2) for _ in range(3))
     user.set_password(password)

@@ -1,4 +1,5 @@
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import path, reverse_lazy
 
 from kinerja.accounts import forms, views
@@ -7,7 +8,8 @@ app_name = "accounts"
 
 urlpatterns = [
     path("masuk/", views.LoginView.as_view(), name="login"),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    # Logging out needs no login: an expired session must still be able to press the button.
+    path("keluar/", login_not_required(auth_views.LogoutView.as_view()), name="logout"),
     path("kata-sandi/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "lupa-kata-sandi/",

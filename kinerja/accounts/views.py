@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -21,7 +20,7 @@ class LoginView(auth_views.LoginView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
-    success_url = reverse_lazy("core:home")
+    success_url = reverse_lazy("portal:home")
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -41,7 +40,6 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
-@login_required
 def token_list(request):
     form = forms.TokenForm(request.POST or None)
     secret = None
@@ -54,7 +52,6 @@ def token_list(request):
     return render(request, "accounts/token_list.html", {"form": form, "tokens": tokens, "secret": secret})
 
 
-@login_required
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(request.user.api_tokens, pk=pk)
@@ -66,7 +63,6 @@ def token_revoke(request, pk):
     return redirect("accounts:token_list")
 
 
-@login_required
 def role_list(request):
     instansi = request.user.instansi
     if instansi is None or not permissions.can_manage_roles(request.user, instansi.pk):
@@ -89,7 +85,6 @@ def role_list(request):
     return render(request, "accounts/role_list.html", {"form": form, "assignments": assignments})
 
 
-@login_required
 @require_POST
 def role_revoke(request, pk):
     assignment = get_object_or_404(

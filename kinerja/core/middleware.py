@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import middleware as auth_middleware
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -57,3 +58,14 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
+    """Every page needs a logged-in user unless its view is marked `login_not_required` (login, password
+    reset, language switch). The JSON API is exempt here because it authenticates each request itself (session
+    or token) and answers 401, not a redirect to the login page."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info.startswith(settings.API_PREFIX):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)

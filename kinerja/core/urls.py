@@ -5,8 +5,6 @@ from kinerja.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("jejak-audit/", views.audit_list, name="audit_list"),
     path("notifikasi/", views.notifications, name="notifications"),
     path("notifikasi/baca/", views.notifications_read, name="notifications_read"),
 ]

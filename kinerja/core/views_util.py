@@ -1,6 +1,5 @@
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from kinerja.core.errors import apply_to_form
 
@@ -24,13 +23,3 @@ def form_page(request, form, *, title, cancel_url, submit_label=None, intro=None
         "intro": intro,
     }
     return render(request, "form_page.html", context, status=status)
-
-
-def current_instansi(request):
-    """The instansi the user works in (a superuser may pick one with ?instansi=, else the first one)."""
-    from kinerja.org.permissions import instansi_for
-
-    instansi = instansi_for(request.user, request.GET.get("instansi"))
-    if instansi is None:
-        raise PermissionDenied(_("Your account is not linked to an agency."))
-    return instansi

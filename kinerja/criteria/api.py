@@ -7,10 +7,10 @@ from django.http import Http404
 from ninja import Field, Router, Schema
 
 from kinerja.accounts.permissions import access_of
+from kinerja.core import clock
 from kinerja.criteria import permissions, selectors
 from kinerja.criteria.models import SETTING_FIELDS
 from kinerja.org import permissions as org_permissions
-from kinerja.org import selectors as org_selectors
 
 router = Router(tags=["kriteria"])
 
@@ -127,9 +127,10 @@ def list_kerangka(request):
 )
 def get_berlaku(request, tanggal: datetime.date | None = None, instansi_id: int | None = None):
     wanted = instansi_id or access_of(request.user).instansi_id
-    if wanted is None or not org_permissions.instansi_visible_to(request.user).filter(pk=wanted).exists():
+    instansi = org_permissions.instansi_visible_to(request.user).filter(pk=wanted).first() if wanted else None
+    if instansi is None:
         raise Http404
-    ruleset = selectors.rules_in_force(wanted, tanggal or org_selectors.today())
+    ruleset = selectors.rules_in_force(wanted, tanggal or clock.today(instansi))
     if ruleset is None:
         raise Http404
     return ruleset

@@ -26,3 +26,8 @@ def load_framework(*, instansi, admin, year: int) -> None:
             )
     StandarKompetensi.objects.bulk_create(rows, batch_size=5000)
     services.kerangka_publish(actor=admin, kerangka=kerangka, berlaku_mulai=datetime.date(year, 1, 1))
+
+
+def load(demo) -> None:
+    """The framework of the demo year (kinerja.core.demo runs it after the organisation)."""
+    load_framework(instansi=demo.instansi, admin=demo.admin, year=demo.year)

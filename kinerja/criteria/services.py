@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinerja.core import audit
+from kinerja.core import audit, hooks
 from kinerja.core.errors import ApplicationError
 from kinerja.core.services import deny_unless, full_clean
 from kinerja.criteria import defaults, permissions, rules
@@ -489,6 +489,7 @@ def kerangka_publish(
         {"status": [StatusKerangka.DRAFT, StatusKerangka.PUBLISHED], "berlaku_mulai": [None, berlaku_mulai]},
         alasan,
     )
+    hooks.announce(hooks.FRAMEWORK_PUBLISHED, actor=actor, kerangka=kerangka)
     return kerangka
 
 

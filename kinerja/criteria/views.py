@@ -4,7 +4,6 @@ competency levels, the comparison of two versions, and "my criteria" for every p
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -14,13 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import access_of
+from kinerja.core import clock
 from kinerja.core.errors import ApplicationError, apply_to_form
 from kinerja.core.templatetags.kinerja import tanggal
-from kinerja.core.views_util import current_instansi, form_page, run_service
+from kinerja.core.views_util import form_page, run_service
 from kinerja.criteria import defaults, forms, imports, permissions, rules, selectors, services
 from kinerja.criteria.models import SETTING_FIELDS, Bagian, JenisKompetensi, Kerangka
 from kinerja.org import permissions as org_permissions
 from kinerja.org import selectors as org_selectors
+from kinerja.org.permissions import current_instansi
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STANDAR_PAGE_SIZE = 25  # positions per page: keeps the grid under Django's limit of 1000 fields per POST
@@ -98,7 +99,7 @@ def _replaces_published(kerangka: Kerangka) -> bool:
 
 
 def _publish_form(kerangka: Kerangka, data=None) -> forms.PublishForm:
-    today = org_selectors.today()
+    today = clock.today(kerangka.instansi)
     start = today if today.year == kerangka.tahun else datetime.date(kerangka.tahun, 1, 1)
     return forms.PublishForm(
         data, needs_reason=_replaces_published(kerangka), initial={"berlaku_mulai": start}
@@ -108,11 +109,10 @@ def _publish_form(kerangka: Kerangka, data=None) -> forms.PublishForm:
 # Versions ---------------------------------------------------------------------------------------------------
 
 
-@login_required
 def index(request):
     instansi = current_instansi(request)
     can_manage = permissions.can_manage_kerangka(request.user, instansi.pk)
-    in_force = selectors.in_force(instansi.pk, org_selectors.today())
+    in_force = selectors.in_force(instansi.pk, clock.today(instansi))
     return render(
         request,
         "criteria/index.html",
@@ -123,19 +123,18 @@ def index(request):
             ),
             "in_force_id": in_force.pk if in_force else None,
             "can_manage": can_manage,
-            "start_form": forms.StartForm(initial={"tahun": org_selectors.today().year})
+            "start_form": forms.StartForm(initial={"tahun": clock.today(instansi).year})
             if can_manage
             else None,
         },
     )
 
 
-@login_required
 def start(request):
     instansi = current_instansi(request)
     if not permissions.can_manage_kerangka(request.user, instansi.pk):
         raise PermissionDenied
-    form = forms.StartForm(request.POST or None, initial={"tahun": org_selectors.today().year})
+    form = forms.StartForm(request.POST or None, initial={"tahun": clock.today(instansi).year})
     if request.method == "POST" and form.is_valid():
         kerangka = run_service(
             form,
@@ -156,7 +155,6 @@ def start(request):
     )
 
 
-@login_required
 def detail(request, pk):
     kerangka = permissions.get_kerangka_for_user_or_404(request.user, pk)
     can_edit = permissions.can_edit(request.user, kerangka)
@@ -180,7 +178,6 @@ def detail(request, pk):
     return render(request, "criteria/detail.html", context)
 
 
-@login_required
 def publish(request, pk):
     kerangka = _editable(request, pk)
     form = _publish_form(kerangka, request.POST or None)
@@ -208,7 +205,6 @@ def publish(request, pk):
     )
 
 
-@login_required
 def discard(request, pk):
     kerangka = _editable(request, pk)
     if request.method == "POST":
@@ -227,7 +223,6 @@ def discard(request, pk):
     )
 
 
-@login_required
 def compare(request):
     instansi = current_instansi(request)
     visible = permissions.kerangka_visible_to(request.user)
@@ -257,7 +252,6 @@ def compare(request):
 # Editing a draft --------------------------------------------------------------------------------------------
 
 
-@login_required
 def settings_edit(request, pk):
     kerangka = _editable(request, pk)
     form = forms.SettingsForm(request.POST or None, instance=kerangka)
@@ -278,7 +272,6 @@ def settings_edit(request, pk):
     )
 
 
-@login_required
 def perilaku_edit(request, pk):
     kerangka = _editable(request, pk)
     form = forms.GuidanceForm(request.POST or None, nilai=kerangka.nilai_perilaku.all())
@@ -295,7 +288,6 @@ def perilaku_edit(request, pk):
     return render(request, "criteria/perilaku_form.html", {"form": form, "kerangka": kerangka})
 
 
-@login_required
 def kompetensi_list(request, pk):
     kerangka = _editable(request, pk)
     rows = [(k, permissions.can_delete_kompetensi(request.user, k)) for k in kerangka.kompetensi.all()]
@@ -315,7 +307,6 @@ def _kompetensi_form(request, kerangka, kompetensi=None):
     )
 
 
-@login_required
 def kompetensi_edit(request, pk, item=None):
     kerangka = _editable(request, pk)
     kompetensi = get_object_or_404(kerangka.kompetensi, pk=item) if item is not None else None
@@ -335,7 +326,6 @@ def kompetensi_edit(request, pk, item=None):
     )
 
 
-@login_required
 def kompetensi_delete(request, pk, item):
     kerangka = permissions.get_kerangka_for_user_or_404(request.user, pk)
     kompetensi = get_object_or_404(kerangka.kompetensi, pk=item)
@@ -362,7 +352,6 @@ def kompetensi_delete(request, pk, item):
     )
 
 
-@login_required
 def kriteria_list(request, pk):
     kerangka = _editable(request, pk)
     return render(
@@ -370,7 +359,6 @@ def kriteria_list(request, pk):
     )
 
 
-@login_required
 def kriteria_edit(request, pk, item=None):
     kerangka = _editable(request, pk)
     kriteria = get_object_or_404(kerangka.kriteria_lokal, pk=item) if item is not None else None
@@ -398,7 +386,6 @@ def kriteria_edit(request, pk, item=None):
     )
 
 
-@login_required
 def kriteria_delete(request, pk, item):
     kerangka = _editable(request, pk)
     kriteria = get_object_or_404(kerangka.kriteria_lokal, pk=item)
@@ -426,7 +413,6 @@ FIXED_ROW_LABELS = {
 }
 
 
-@login_required
 def aturan_edit(request, pk, bagian):
     if bagian not in Bagian.values:
         raise Http404
@@ -484,7 +470,6 @@ def _units(user, kerangka: Kerangka):
     return units.order_by("path").only("pk", "nama", "depth")
 
 
-@login_required
 def standar(request, pk):
     """Required levels of one unit's positions; readable by all who see the version, editable in a draft."""
     kerangka = permissions.get_kerangka_for_user_or_404(request.user, pk)
@@ -551,7 +536,6 @@ def _preview(request, kerangka: Kerangka, report: imports.Report, file_name: str
     )
 
 
-@login_required
 def standar_import(request, pk):
     kerangka = _editable(request, pk)
     form = forms.ImportForm(request.POST or None, request.FILES or None)
@@ -566,7 +550,6 @@ def standar_import(request, pk):
     return render(request, "criteria/standar_import.html", {"kerangka": kerangka, "form": form})
 
 
-@login_required
 @require_POST
 def standar_import_apply(request, pk):
     kerangka = _editable(request, pk)
@@ -598,7 +581,6 @@ def standar_import_apply(request, pk):
     return redirect(reverse("criteria:standar", args=[kerangka.pk]))
 
 
-@login_required
 def standar_template(request, pk):
     kerangka = _editable(request, pk)
     response = HttpResponse(imports.template_workbook(imports.template_examples(kerangka)), content_type=XLSX)
@@ -609,10 +591,9 @@ def standar_template(request, pk):
 # What applies to me -----------------------------------------------------------------------------------------
 
 
-@login_required
 def mine(request):
     access = access_of(request.user)
-    today = org_selectors.today()
+    today = clock.today(request.user.instansi)
     kerangka = selectors.in_force(access.instansi_id, today) if access.instansi_id else None
     context = {"kerangka": kerangka, "today": today}
     if kerangka is not None:
@@ -638,7 +619,6 @@ def mine(request):
     return render(request, "criteria/mine.html", context)
 
 
-@login_required
 @require_POST
 def acknowledge(request, pk):
     kerangka = permissions.get_kerangka_for_user_or_404(request.user, pk)

@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from kinerja.accounts.models import Role, RoleAssignment, User
-from kinerja.core import audit
 from kinerja.org.models import Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
 from kinerja.org.rules import GOLONGAN_PNS
 
@@ -723,9 +722,10 @@ def _small_instansi(password_hash: str) -> Instansi:
     return lembah
 
 
-@transaction.atomic
-def load_demo(*, pegawai: int = 300, seed: int = 2026, year: int | None = None) -> dict:
-    """Build the demo government in an empty database; returns counts."""
+def load(demo) -> None:
+    """The organisation of the demo government (kinerja.core.demo runs it first): Kota Sukamaju with its people
+    and accounts, and the small Kab. Lembah Hijau."""
+    pegawai, seed, year = demo.pegawai, demo.seed, demo.year
     password_hash = make_password(DEMO_PASSWORD)
     sukamaju = Instansi.objects.create(
         kode="KOTA-SKM", nama="Pemerintah Kota Sukamaju", tempat="Sukamaju", jabatan_ppk="Wali Kota Sukamaju"
@@ -747,21 +747,7 @@ def load_demo(*, pegawai: int = 300, seed: int = 2026, year: int | None = None) 
         username="admin.lembah", nama="Admin BKD Lembah Hijau", instansi=lembah, password=password_hash
     )
     RoleAssignment.objects.create(user=outsider, role=Role.ADMIN_BKPSDM, instansi=lembah)
-    from kinerja.criteria.demo import load_framework
-
-    admin = User.objects.get(username="admin.bkpsdm")
-    load_framework(instansi=sukamaju, admin=admin, year=builder.year)
-    from kinerja.planning.demo import load_planning
-
-    counts["skp"] = load_planning(instansi=sukamaju, admin=admin, year=builder.year)["skp"]
-    audit.record(
-        actor=None,
-        action="demo.load",
-        object_type="org.instansi",
-        object_id=str(sukamaju.pk),
-        object_repr=sukamaju.nama,
-        instansi=sukamaju,
-        changes={"counts": [None, counts]},
-        reason=f"Data demo (seed {seed}, tahun {builder.year})",
-    )
-    return counts
+    demo.instansi = sukamaju
+    demo.admin = User.objects.get(username="admin.bkpsdm")
+    demo.year = builder.year
+    demo.counts.update(counts)

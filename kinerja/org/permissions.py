@@ -7,10 +7,13 @@ of command.
 Writing: admin BKPSDM for the whole instansi, admin perangkat daerah inside their unit subtree.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_paths
+from kinerja.core import clock
 from kinerja.org import selectors
 from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
 
@@ -28,6 +31,14 @@ def instansi_for(user, wanted: str | None = None) -> Instansi | None:
     wanted = wanted or access_of(user).instansi_id
     chosen = qs.filter(pk=wanted).first() if str(wanted).isdigit() else None
     return chosen or qs.first()
+
+
+def current_instansi(request) -> Instansi:
+    """The instansi the user works in (a superuser may pick one with ?instansi=, else the first one)."""
+    instansi = instansi_for(request.user, request.GET.get("instansi"))
+    if instansi is None:
+        raise PermissionDenied(_("Your account is not linked to an agency."))
+    return instansi
 
 
 def units_visible_to(user) -> QuerySet[UnitKerja]:
@@ -53,7 +64,7 @@ def pegawai_visible_to(user) -> QuerySet[Pegawai]:
     in_instansi = Pegawai.objects.filter(instansi_id=access.instansi_id)
     if access.reads_whole_instansi:
         return in_instansi
-    active = Penugasan.objects.active_at(selectors.today())
+    active = Penugasan.objects.active_at(clock.today())
     visible = Q(pk=access.pegawai_id) if access.pegawai_id else Q(pk__in=[])
     if access.pegawai_id:
         below = selectors.subordinate_positions(Pegawai(pk=access.pegawai_id))
@@ -172,10 +183,6 @@ def can_assign(user, pegawai: Pegawai, jabatan: Jabatan) -> bool:
         and can_manage_pegawai(user, pegawai)
         and can_manage_jabatan(user, jabatan)
     )
-
-
-def can_reset_password(user, pegawai: Pegawai) -> bool:
-    return is_admin_bkpsdm(user, pegawai.instansi_id)
 
 
 def units_manageable_by(user, instansi: Instansi) -> QuerySet[UnitKerja]:

@@ -13,6 +13,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from kinerja.accounts.permissions import under_unit_paths
+from kinerja.core import clock
 from kinerja.org.models import ImportRecord, Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
 
 _RANK = {JenisPenugasan.DEFINITIF: 0, JenisPenugasan.PLT: 1, JenisPenugasan.PLH: 2}
@@ -58,7 +59,7 @@ def _best(assignments: Iterable[Penugasan]) -> Penugasan | None:
 
 def primary_assignment(pegawai: Pegawai, at: datetime.date | None = None) -> Penugasan | None:
     """The position a pegawai is assessed through: their definitive one, else their acting one."""
-    at = at or today()
+    at = at or clock.today()
     return _best(
         Penugasan.objects.active_at(at).filter(pegawai=pegawai).select_related("jabatan", "jabatan__unit")
     )
@@ -77,7 +78,7 @@ def holders_of(
     """The effective holder of each given position at a date (positions without one are absent).
 
     A queryset of ids is used as a subquery, so a large set of positions is never sent back and forth."""
-    at = at or today()
+    at = at or clock.today()
     ids = jabatan_ids if isinstance(jabatan_ids, QuerySet) else list(jabatan_ids)
     if not isinstance(ids, QuerySet) and not ids:
         return {}
@@ -109,7 +110,7 @@ def _chain(
 
 def penilai_chain(pegawai: Pegawai, at: datetime.date | None = None) -> RantaiPenilai:
     """Pejabat penilai and atasan pejabat penilai of one pegawai at a date, in two queries."""
-    at = at or today()
+    at = at or clock.today()
     primary = primary_assignment(pegawai, at)
     if primary is None:
         return RantaiPenilai(pegawai=pegawai, tanggal=at, penugasan=None, penilai=None, atasan_penilai=None)
@@ -146,7 +147,7 @@ class Dinilai:
 
 def held_positions(pegawai: Pegawai, at: datetime.date | None = None) -> list[Jabatan]:
     """Positions of which the pegawai is the effective holder at a date."""
-    at = at or today()
+    at = at or clock.today()
     own = list(Penugasan.objects.active_at(at).filter(pegawai=pegawai).values_list("jabatan_id", flat=True))
     return [p.jabatan for p in holders_of(own, at).values() if p.pegawai_id == pegawai.pk]
 
@@ -158,7 +159,7 @@ def assessed_by(pegawai: Pegawai, at: datetime.date | None = None) -> list[Dinil
     seats someone else holds (whoever is below those is assessed by that holder). The number of queries grows
     with the depth of the hierarchy, never with the number of people in it.
     """
-    at = at or today()
+    at = at or clock.today()
     mine = held_positions(pegawai, at)
     if not mine:
         return []
@@ -234,7 +235,7 @@ def unit_tree(units: QuerySet[UnitKerja], at: datetime.date | None = None) -> li
 
     Counts are aggregated in the database and only the heads' holders are loaded, so the cost follows the
     number of units, not of positions or people."""
-    at = at or today()
+    at = at or clock.today()
     unit_list = list(units.order_by("pk"))
     in_units = Jabatan.objects.filter(unit__in=units, aktif=True)
     held = Penugasan.objects.active_at(at).values("jabatan_id")
@@ -286,7 +287,7 @@ class JabatanRow:
 
 def unit_positions(unit: UnitKerja, at: datetime.date | None = None) -> list[JabatanRow]:
     """Positions of a unit with everyone holding them at a date (definitive and acting)."""
-    at = at or today()
+    at = at or clock.today()
     active = Penugasan.objects.active_at(at).select_related("pegawai")
     jabatan = (
         Jabatan.objects.filter(unit=unit, aktif=True)
@@ -317,7 +318,7 @@ def search_pegawai(qs: QuerySet[Pegawai], term: str) -> QuerySet[Pegawai]:
 
 
 def with_current_position(qs: QuerySet[Pegawai], at: datetime.date | None = None) -> QuerySet[Pegawai]:
-    at = at or today()
+    at = at or clock.today()
     active = Penugasan.objects.active_at(at).select_related("jabatan", "jabatan__unit")
     return qs.prefetch_related(Prefetch("penugasan", queryset=active, to_attr="current_assignments"))
 
@@ -351,7 +352,7 @@ def vacant_positions(
     jabatan: QuerySet[Jabatan], at: datetime.date | None = None, *, acting_only: bool = False
 ) -> QuerySet[Jabatan]:
     """Active positions without a definitive holder; `acting_only` keeps those a Plt or Plh holds."""
-    active = Penugasan.objects.active_at(at or today())
+    active = Penugasan.objects.active_at(at or clock.today())
     definitif = active.filter(jenis=JenisPenugasan.DEFINITIF)
     rows = jabatan.filter(aktif=True).exclude(pk__in=definitif.values("jabatan_id"))
     if acting_only:
@@ -361,7 +362,7 @@ def vacant_positions(
 
 def unplaced_pegawai(pegawai: QuerySet[Pegawai], at: datetime.date | None = None) -> QuerySet[Pegawai]:
     return pegawai.filter(aktif=True).exclude(
-        pk__in=Penugasan.objects.active_at(at or today()).values("pegawai_id")
+        pk__in=Penugasan.objects.active_at(at or clock.today()).values("pegawai_id")
     )
 
 

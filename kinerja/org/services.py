@@ -11,10 +11,10 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
-from kinerja.core import audit
+from kinerja.core import audit, clock, hooks
 from kinerja.core.errors import ApplicationError
 from kinerja.core.services import deny_unless, full_clean, require_reason
-from kinerja.org import permissions, selectors
+from kinerja.org import permissions
 from kinerja.org.models import (
     Instansi,
     Jabatan,
@@ -161,7 +161,7 @@ def unit_update(
     if "nama" in changes:
         RiwayatUnitKerja.objects.create(
             unit=unit,
-            tanggal=selectors.today(),
+            tanggal=clock.today(unit.instansi),
             parent_lama=unit.parent,
             parent_baru=unit.parent,
             nama_lama=old_name,
@@ -557,11 +557,14 @@ def _end_penugasan(*, actor, penugasan: Penugasan, selesai: datetime.date, reaso
         changes=audit.diff(before, audit.snapshot(penugasan, PENUGASAN_FIELDS)),
         reason=reason,
     )
-    # An SKP planned for this position ends with it (planning is told through its service).
-    from kinerja.planning.services import skp_end_with_assignment
-
-    skp_end_with_assignment(
-        actor=actor, pegawai=penugasan.pegawai, jabatan=penugasan.jabatan, last_day=selesai, reason=reason
+    # What was planned for this position ends with it (planning's SKP, later apps' records).
+    hooks.announce(
+        hooks.ASSIGNMENT_ENDED,
+        actor=actor,
+        pegawai=penugasan.pegawai,
+        jabatan=penugasan.jabatan,
+        last_day=selesai,
+        reason=reason,
     )
     return penugasan
 

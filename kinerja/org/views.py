@@ -1,7 +1,6 @@
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -9,16 +8,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.core.views_util import current_instansi, form_page, run_service
+from kinerja.accounts.permissions import can_reset_password
+from kinerja.core import clock
+from kinerja.core.views_util import form_page, run_service
 from kinerja.org import forms, permissions, selectors, services
-from kinerja.org.models import Instansi
 
 
 def _at(request) -> datetime.date:
     form = forms.DateChoiceForm(request.GET)
     if form.is_valid() and form.cleaned_data["tanggal"]:
         return form.cleaned_data["tanggal"]
-    return selectors.today()
+    return clock.today()
 
 
 # Units ------------------------------------------------------------------------------------------------------
@@ -27,9 +27,8 @@ def _at(request) -> datetime.date:
 TREE_FULL_UP_TO = 300  # units shown at once; above that the tree opens level by level
 
 
-@login_required
 def unit_tree(request):
-    instansi = current_instansi(request)
+    instansi = permissions.current_instansi(request)
     at = _at(request)
     units = permissions.units_visible_to(request.user).filter(instansi=instansi, aktif=True)
     if units.count() > TREE_FULL_UP_TO:
@@ -49,7 +48,6 @@ def unit_tree(request):
     )
 
 
-@login_required
 def unit_children(request, pk):
     """The sub-units of one unit, as tree items (loaded by htmx when a unit is opened in a large tree)."""
     unit = permissions.get_unit_for_user_or_404(request.user, pk)
@@ -58,7 +56,6 @@ def unit_children(request, pk):
     return render(request, "org/_unit_children.html", {"tree": selectors.unit_tree(units, at), "tanggal": at})
 
 
-@login_required
 def unit_detail(request, pk):
     unit = permissions.get_unit_for_user_or_404(request.user, pk)
     at = _at(request)
@@ -86,9 +83,8 @@ def unit_detail(request, pk):
     )
 
 
-@login_required
 def unit_create(request):
-    instansi = current_instansi(request)
+    instansi = permissions.current_instansi(request)
     units = permissions.units_manageable_by(request.user, instansi)
     if not permissions.can_manage_org(request.user, instansi):
         raise PermissionDenied
@@ -112,7 +108,6 @@ def unit_create(request):
     return form_page(request, form, title=_("New unit"), cancel_url=reverse("org:unit_tree"))
 
 
-@login_required
 def unit_edit(request, pk):
     unit = permissions.get_unit_for_user_or_404(request.user, pk)
     if not permissions.can_manage_unit(request.user, unit):
@@ -132,7 +127,6 @@ def unit_edit(request, pk):
     )
 
 
-@login_required
 def unit_move(request, pk):
     unit = permissions.get_unit_for_user_or_404(request.user, pk)
     if not permissions.can_manage_unit(request.user, unit):
@@ -174,7 +168,6 @@ def _jabatan_form(request, instansi, **kwargs):
     )
 
 
-@login_required
 def jabatan_create(request, unit_pk):
     unit = permissions.get_unit_for_user_or_404(request.user, unit_pk)
     if not permissions.can_create_jabatan(request.user, unit):
@@ -205,7 +198,6 @@ def jabatan_create(request, unit_pk):
     )
 
 
-@login_required
 def jabatan_detail(request, pk):
     jabatan = permissions.get_jabatan_for_user_or_404(request.user, pk)
     history = selectors.jabatan_history(jabatan)
@@ -223,7 +215,6 @@ def jabatan_detail(request, pk):
     )
 
 
-@login_required
 def jabatan_edit(request, pk):
     jabatan = permissions.get_jabatan_for_user_or_404(request.user, pk)
     if not permissions.can_manage_jabatan(request.user, jabatan):
@@ -251,9 +242,8 @@ def jabatan_edit(request, pk):
     )
 
 
-@login_required
 def vacant_list(request):
-    instansi = current_instansi(request)
+    instansi = permissions.current_instansi(request)
     if not permissions.can_view_worklists(request.user):
         raise PermissionDenied
     acting_only = request.GET.get("acting") == "1"
@@ -261,7 +251,7 @@ def vacant_list(request):
         permissions.worklist_positions(request.user, instansi), acting_only=acting_only
     )
     page = Paginator(rows.order_by("unit__path", "path"), 100).get_page(request.GET.get("page"))
-    holders = selectors.holders_of([j.pk for j in page], selectors.today())
+    holders = selectors.holders_of([j.pk for j in page], clock.today())
     items = [(j, holders.get(j.pk)) for j in page]
     return render(
         request,
@@ -275,9 +265,8 @@ def vacant_list(request):
     )
 
 
-@login_required
 def unplaced_list(request):
-    instansi = current_instansi(request)
+    instansi = permissions.current_instansi(request)
     if not permissions.can_view_worklists(request.user):
         raise PermissionDenied
     pegawai = selectors.unplaced_pegawai(
@@ -293,7 +282,7 @@ def _with_positions(request, form_class, pegawai):
     form.setup_positions(
         permissions.positions_manageable_by(request.user, pegawai.instansi),
         selectors.holders_of,
-        selectors.today(),
+        clock.today(),
         request.path,
     )
     return form
@@ -306,9 +295,8 @@ def _but_unit(data: dict) -> dict:
 # Pegawai ----------------------------------------------------------------------------------------------------
 
 
-@login_required
 def pegawai_list(request):
-    instansi = current_instansi(request)
+    instansi = permissions.current_instansi(request)
     term = request.GET.get("q", "").strip()
     base = permissions.pegawai_visible_to(request.user).filter(instansi=instansi)
     qs = selectors.search_pegawai(base, term) if term else base
@@ -327,7 +315,6 @@ def pegawai_list(request):
     return render(request, "org/pegawai_list.html", context)
 
 
-@login_required
 def pegawai_detail(request, pk):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
     at = _at(request)
@@ -345,15 +332,14 @@ def pegawai_detail(request, pk):
             "visible_ids": visible,
             "assignments": selectors.pegawai_assignments(pegawai),
             "can_manage": can_manage,
-            "can_reset_password": permissions.can_reset_password(request.user, pegawai),
+            "can_reset_password": can_reset_password(request.user, pegawai),
             "account": getattr(pegawai, "user", None),
         },
     )
 
 
-@login_required
 def pegawai_create(request):
-    instansi = current_instansi(request)
+    instansi = permissions.current_instansi(request)
     if not permissions.can_create_pegawai(request.user, instansi):
         raise PermissionDenied
     form = forms.PegawaiForm(request.POST or None)
@@ -371,7 +357,6 @@ def pegawai_create(request):
     return form_page(request, form, title=_("New employee"), cancel_url=reverse("org:pegawai_list"))
 
 
-@login_required
 def pegawai_edit(request, pk):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
     if not permissions.can_manage_pegawai(request.user, pegawai):
@@ -389,7 +374,6 @@ def pegawai_edit(request, pk):
     )
 
 
-@login_required
 def penugasan_create(request, pk):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
     if not permissions.can_manage_pegawai(request.user, pegawai):
@@ -410,7 +394,6 @@ def penugasan_create(request, pk):
     )
 
 
-@login_required
 def pegawai_transfer(request, pk):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
     if not permissions.can_manage_pegawai(request.user, pegawai):
@@ -434,7 +417,6 @@ def pegawai_transfer(request, pk):
     )
 
 
-@login_required
 def penugasan_end(request, pk):
     penugasan = permissions.get_penugasan_for_user_or_404(request.user, pk)
     if not permissions.can_assign(request.user, penugasan.pegawai, penugasan.jabatan):
@@ -452,14 +434,13 @@ def penugasan_end(request, pk):
     )
 
 
-@login_required
 @require_POST
 def pegawai_reset_password(request, pk):
     from kinerja.accounts.services import account_set_temporary_password
 
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
     account = getattr(pegawai, "user", None)
-    if account is None or not permissions.can_reset_password(request.user, pegawai):
+    if account is None or not can_reset_password(request.user, pegawai):
         raise PermissionDenied
     password = account_set_temporary_password(actor=request.user, user=account)
     messages.warning(
@@ -472,7 +453,6 @@ def pegawai_reset_password(request, pk):
     return redirect("org:pegawai_detail", pk)
 
 
-@login_required
 def dinilai(request):
     pegawai = request.user.pegawai
     if pegawai is None:
@@ -481,12 +461,13 @@ def dinilai(request):
     return render(request, "org/dinilai.html", {"rows": selectors.assessed_by(pegawai, at), "tanggal": at})
 
 
-@login_required
 def instansi_edit(request):
-    instansi = current_instansi(request)
+    instansi = permissions.current_instansi(request)
     if not permissions.can_manage_instansi(request.user, instansi):
         raise PermissionDenied
-    form = forms.InstansiForm(request.POST or None, instance=Instansi.objects.get(pk=instansi.pk))
+    form = forms.InstansiForm(
+        request.POST or None, instance=permissions.instansi_visible_to(request.user).get(pk=instansi.pk)
+    )
     if request.method == "POST" and form.is_valid():
         values = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
         if run_service(

@@ -22,7 +22,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.core.errors import ApplicationError, apply_to_form
-from kinerja.core.views_util import current_instansi
 from kinerja.org import forms, imports, permissions, selectors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,7 +38,7 @@ KIND_LABELS = {
 
 def _instansi(request):
     """The instansi the user imports into; 403 unless the user is its admin BKPSDM."""
-    instansi = current_instansi(request)
+    instansi = permissions.current_instansi(request)
     if not permissions.can_import(request.user, instansi):
         raise PermissionDenied
     return instansi

@@ -404,3 +404,8 @@ def load_planning(*, instansi, admin, year: int, today: datetime.date | None = N
         reason=f"SKP demo tahun {year}",
     )
     return counts
+
+
+def load(demo) -> None:
+    """The demo year's SKP (kinerja.core.demo runs it after the organisation and the framework)."""
+    demo.counts["skp"] = load_planning(instansi=demo.instansi, admin=demo.admin, year=demo.year)["skp"]

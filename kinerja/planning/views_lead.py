@@ -21,8 +21,9 @@ from kinerja.accounts.permissions import access_of
 from kinerja.core import tabular
 from kinerja.core.errors import ApplicationError, apply_to_form
 from kinerja.core.templatetags.kinerja import tanggal
-from kinerja.core.views_util import current_instansi, form_page, run_service
+from kinerja.core.views_util import form_page, run_service
 from kinerja.org import permissions as org_permissions
+from kinerja.org.permissions import current_instansi
 from kinerja.planning import forms_lead, permissions, selectors, selectors_lead, services
 from kinerja.planning.models import SKP, StatusSKP, TahunKinerja
 from kinerja.planning.views import STATUS_BADGE, XLSX

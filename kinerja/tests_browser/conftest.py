@@ -59,11 +59,12 @@ def demo(browser, live_server):
 
     The root conftest loads a demo into the fresh test database once; the first browser test finds that
     one, the following ones (after the flush) load a small one of their own."""
+    from kinerja.core import demo as demo_runner
     from kinerja.org import demo as demo_module
     from kinerja.org.models import Instansi
 
     if not Instansi.objects.filter(kode="KOTA-SKM").exists():
-        demo_module.load_demo(pegawai=DEMO_PEGAWAI, year=YEAR)
+        demo_runner.load_demo(pegawai=DEMO_PEGAWAI, year=YEAR)
     return demo_module
 
 

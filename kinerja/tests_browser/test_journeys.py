@@ -31,7 +31,7 @@ def log_in(page: Page, login: str) -> None:
     page.locator("#id_username").fill(login)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url(lambda url: path_of(url) == reverse("core:home"))
+    page.wait_for_url(lambda url: path_of(url) == reverse("portal:home"))
 
 
 def path_of(url: str) -> str:

@@ -135,7 +135,7 @@ def test_skp_is_drafted_returned_fixed_approved_and_printed(page, browser, live_
         expect(section(page, "returned")).to_have_count(0)
 
         # The supervisor approves it with one specific expectation.
-        atasan.goto(reverse("core:home"))
+        atasan.goto(reverse("portal:home"))
         _open_from_inbox(atasan)
         expect(section(atasan, "indikator")).to_have_count(2)
         section(atasan, "approve").click()

@@ -57,7 +57,7 @@ def test_pegawai_logs_in_with_their_nip(cast):
     client = Client()
     response = login(client, demo.NIP_PELAKSANA_IMUNISASI)
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("portal:home")
     assert logged_in_user_id(client) == str(cast.pegawai.pk)
 
 
@@ -204,7 +204,7 @@ def test_user_who_must_change_password_is_sent_to_the_change_page_until_done(cas
     User.objects.filter(pk=user.pk).update(must_change_password=True)
     client = cast.client("pegawai")
     change_url = reverse("accounts:password_change")
-    for url in (reverse("core:home"), reverse("org:pegawai_list"), reverse("core:audit_list")):
+    for url in (reverse("portal:home"), reverse("org:pegawai_list"), reverse("portal:audit_list")):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response.url == change_url
@@ -223,7 +223,7 @@ def test_user_who_must_change_password_is_sent_to_the_change_page_until_done(cas
         action="accounts.user.password_change", actor=user, object_id=str(user.pk)
     ).exists()
     # Still logged in (the session survived the password change) and free to go anywhere.
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("portal:home")).status_code == 200
     assert client.get(reverse("org:pegawai_list")).status_code == 200
 
 
@@ -250,7 +250,7 @@ def test_admin_bkpsdm_sets_a_temporary_password_that_must_be_changed(cast):
 
     client = Client()
     assert login(client, demo.NIP_PELAKSANA_IMUNISASI, password).status_code == 302
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("portal:home"))
     assert response.status_code == 302
     assert response.url == reverse("accounts:password_change")
 

@@ -22,13 +22,12 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import ROLES  # the shared cast: the one place the demo roles are named
-from kinerja.accounts.models import User
 from kinerja.core.models import AuditEvent
 
 ANON = "anon"
@@ -166,7 +165,7 @@ def saved_logins() -> dict[str, str]:
     from conftest import CAST_USERNAMES
 
     engine = importlib.import_module(settings.SESSION_ENGINE)
-    users = User.objects.in_bulk(CAST_USERNAMES.values(), field_name="username")
+    users = get_user_model().objects.in_bulk(CAST_USERNAMES.values(), field_name="username")
     keys = {}
     for role, username in CAST_USERNAMES.items():
         user = users[username]

@@ -1,12 +1,9 @@
-"""The home page, the audit trail and one's notifications are open to every logged-in user (the trail narrows
-what it lists). Marking notifications read is POST only; what a POST does (only the user's own rows change) is
-tested in kinerja/planning/tests/test_views_lead.py."""
+"""One's notifications are open to every logged-in user. Marking them read is POST only; what a POST does (only
+the user's own rows change) is tested in kinerja/planning/tests/test_views_lead.py."""
 
 from kinerja.core.testing.harness import LOGIN, Route, expect
 
 ROUTES = [
-    Route("core:home", read=expect(200, anon=LOGIN)),
-    Route("core:audit_list", read=expect(200, anon=LOGIN)),
     Route("core:notifications", read=expect(200, anon=LOGIN)),
     Route("core:notifications", case="page", query=lambda o: {"page": 2}, read=expect(200, anon=LOGIN)),
     Route("core:notifications_read", read=expect(405, anon=LOGIN)),

@@ -282,7 +282,7 @@ def trail(cast):
 
 
 def listed(client, **params) -> set[int]:
-    response = client.get(reverse("core:audit_list"), params)
+    response = client.get(reverse("portal:audit_list"), params)
     assert response.status_code == 200
     return {e.seq for e in response.context["page"].object_list}
 
@@ -301,7 +301,7 @@ def test_auditor_sees_every_event_of_their_instansi_only(cast, trail):
 
 
 def test_audit_page_shows_the_event_details(cast, trail):
-    html = cast.client("admin_bkpsdm").get(reverse("core:audit_list")).content.decode()
+    html = cast.client("admin_bkpsdm").get(reverse("portal:audit_list")).content.decode()
     assert "MARK-OWN" in html and "MARK-UNIT" in html
     assert "MARK-LEMBAH" not in html
 
@@ -309,7 +309,7 @@ def test_audit_page_shows_the_event_details(cast, trail):
 def test_pegawai_sees_only_events_about_themselves(cast, trail):
     assert listed(cast.client("pegawai")) == seqs(trail, "own")
     assert listed(cast.client("atasan")) == seqs(trail, "other")
-    html = cast.client("pegawai").get(reverse("core:audit_list")).content.decode()
+    html = cast.client("pegawai").get(reverse("portal:audit_list")).content.decode()
     assert "MARK-OWN" in html
     assert "MARK-OTHER" not in html and "MARK-UNIT" not in html
 
@@ -342,7 +342,7 @@ def test_department_admin_sees_events_about_pegawai_of_their_subtree(cast, trail
 def test_anonymous_is_sent_to_login(db):
     from django.test import Client
 
-    response = Client().get(reverse("core:audit_list"))
+    response = Client().get(reverse("portal:audit_list"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
 

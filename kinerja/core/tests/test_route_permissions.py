@@ -105,7 +105,7 @@ def test_outsider_sees_no_pegawai_of_another_instansi_on_any_page(cast, sukamaju
     someone = Pegawai.objects.filter(instansi=sukamaju).order_by("pk").first()
     queries = [{}, {"instansi": sukamaju.pk}, {"instansi": sukamaju.pk, "q": someone.nama}]
     pages = _list_pages()
-    assert {"org:pegawai_list", "org:unit_tree", "org:unplaced_list", "core:audit_list"} <= set(pages)
+    assert {"org:pegawai_list", "org:unit_tree", "org:unplaced_list", "portal:audit_list"} <= set(pages)
     for name in pages:
         for query in queries:
             response = client.get(reverse(name), query)
@@ -118,7 +118,7 @@ def test_outsider_sees_no_pegawai_of_another_instansi_on_any_page(cast, sukamaju
 
 
 def test_outsider_sees_no_audit_event_of_another_instansi(cast, lembah):
-    response = cast.client("outsider").get(reverse("core:audit_list"))
+    response = cast.client("outsider").get(reverse("portal:audit_list"))
     shown = {event.instansi_id for event in response.context["page"]}
     assert shown <= {lembah.pk}
 

@@ -135,7 +135,7 @@ def test_an_english_browser_still_gets_indonesian_until_the_user_chooses(client,
 @pytest.mark.parametrize(
     ("url_name", "indonesian", "english"),
     [
-        ("core:home", "Jabatan saya", "My position"),
+        ("portal:home", "Jabatan saya", "My position"),
         ("org:pegawai_list", "Cari berdasarkan NIP atau nama", "Search by NIP or name"),
         ("org:unit_tree", "Struktur per tanggal", "Structure at date"),
         ("org:dinilai", "Melalui jabatan saya", "Through my position"),

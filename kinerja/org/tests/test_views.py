@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.accounts.models import User
 from kinerja.core import audit
+from kinerja.core.testing.pages import home_card
 from kinerja.org import demo, selectors, services
 from kinerja.org.models import Jabatan, Pegawai, Penugasan, RiwayatUnitKerja, UnitKerja
 from kinerja.org.rules import InvalidNip, parse_nip
@@ -319,10 +320,13 @@ def test_htmx_search_returns_only_the_results_fragment(cast):
 # Home page and language --------------------------------------------------------------------------------------
 
 
+ATTENTION = "org/_card_attention.html"
+
+
 def test_home_shows_admin_bkpsdm_what_needs_attention(cast):
     client = cast.client("admin_bkpsdm")
-    response = client.get(reverse("core:home"))
-    attention = response.context["attention"]
+    response = client.get(reverse("portal:home"))
+    attention = home_card(response, ATTENTION)["attention"]
     expected = selectors.org_attention(cast.admin_bkpsdm.instansi_id)
     assert attention == expected
     assert attention.kosong >= 1  # the vacant Kepala Dinas Kependudukan dan Pencatatan Sipil
@@ -330,14 +334,14 @@ def test_home_shows_admin_bkpsdm_what_needs_attention(cast):
     assert reverse("org:vacant_list") in html and reverse("org:unplaced_list") in html
 
     make_pegawai(cast.admin_bkpsdm, 1)
-    after = client.get(reverse("core:home")).context["attention"]
+    after = home_card(client.get(reverse("portal:home")), ATTENTION)["attention"]
     assert after.belum_ditempatkan == attention.belum_ditempatkan + 1
 
 
 def test_home_shows_a_pegawai_their_penilai_and_no_admin_counts(cast):
-    response = cast.client("pegawai").get(reverse("core:home"))
+    response = cast.client("pegawai").get(reverse("portal:home"))
     assert response.status_code == 200
-    assert "attention" not in response.context
+    assert home_card(response, ATTENTION) is None
     cell = penilai_cell(response.content.decode())
     assert escape(cast.atasan.pegawai.nama_lengkap) in cell
     assert reverse("org:unplaced_list") not in response.content.decode()
@@ -345,13 +349,13 @@ def test_home_shows_a_pegawai_their_penilai_and_no_admin_counts(cast):
 
 def test_language_switch_changes_the_page_language(cast):
     client = cast.client("pegawai")
-    before = client.get(reverse("core:home"))
+    before = client.get(reverse("portal:home"))
     assert '<html lang="id">' in before.content.decode()
 
-    response = client.post("/i18n/setlang/", {"language": "en", "next": reverse("core:home")})
+    response = client.post("/i18n/setlang/", {"language": "en", "next": reverse("portal:home")})
     assert response.status_code == 302
 
-    after = client.get(reverse("core:home"))
+    after = client.get(reverse("portal:home"))
     assert '<html lang="en">' in after.content.decode()
     assert after.headers["Content-Language"] == "en"
 
@@ -402,7 +406,7 @@ def test_unit_detail_query_count_does_not_grow_with_positions(cast):
 
 def test_audit_list_query_count_does_not_grow_with_events(cast):
     client = cast.client("auditor")
-    url = reverse("core:audit_list")
+    url = reverse("portal:audit_list")
     client.get(url)
     before, first = count_queries(client, url)
     people = list(Pegawai.objects.filter(instansi=cast.auditor.instansi)[:10])

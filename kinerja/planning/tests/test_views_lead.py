@@ -485,9 +485,9 @@ def test_periode_edit_refuses_a_deadline_before_the_period_ends(cast):
 
 
 def test_menu_shows_the_inbox_with_its_count_to_a_supervisor_only(cast):
-    atasan = html(cast.client("atasan").get(reverse("core:home")))
-    pegawai = html(cast.client("pegawai").get(reverse("core:home")))
-    admin = html(cast.client("admin_bkpsdm").get(reverse("core:home")))
+    atasan = html(cast.client("atasan").get(reverse("portal:home")))
+    pegawai = html(cast.client("pegawai").get(reverse("portal:home")))
+    admin = html(cast.client("admin_bkpsdm").get(reverse("portal:home")))
 
     assert 'data-testid="nav-inbox"' in atasan and 'data-testid="inbox-count">1<' in atasan
     assert 'data-testid="nav-inbox"' not in pegawai
@@ -497,8 +497,8 @@ def test_menu_shows_the_inbox_with_its_count_to_a_supervisor_only(cast):
 
 
 def test_home_shows_my_skp_and_what_waits_for_me(cast):
-    atasan = html(cast.client("atasan").get(reverse("core:home")))
-    pegawai = html(cast.client("pegawai").get(reverse("core:home")))
+    atasan = html(cast.client("atasan").get(reverse("portal:home")))
+    pegawai = html(cast.client("pegawai").get(reverse("portal:home")))
 
     card = section(atasan, "my-skp")
     assert reverse("planning:skp_detail", args=[skp_of(cast.atasan).pk]) in card
@@ -510,9 +510,9 @@ def test_home_shows_my_skp_and_what_waits_for_me(cast):
 
 def test_menu_counts_cost_a_fixed_number_of_queries(cast):
     client = cast.client("atasan")
-    few, _ = count_queries(client, reverse("core:audit_list"))
+    few, _ = count_queries(client, reverse("portal:audit_list"))
     add_people_with_skp(cast, 3)
-    many, response = count_queries(client, reverse("core:audit_list"))
+    many, response = count_queries(client, reverse("portal:audit_list"))
 
     assert many == few
     assert 'data-testid="inbox-count">4<' in html(response)

@@ -2,7 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kinerja.org.demo import DEMO_PASSWORD, LOGINS, load_demo
+from kinerja.core.demo import load_demo
+from kinerja.org.demo import DEMO_PASSWORD, LOGINS
 from kinerja.org.models import Instansi
 
 

@@ -1,0 +1,72 @@
+"""The registry through which each app puts its entries in the menu and its cards on the home page.
+
+An app registers in its AppConfig.ready; the portal (the top layer) renders what is registered. So a new app
+edits no other app: not the menu template, not the home view. Providers are called once per request and only
+when the page shows the menu or the home page; each asks the permission layer of its own app.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """One link of the main menu, or a dropdown when it has children."""
+
+    label: str
+    url: str = "#"
+    testid: str = ""
+    badge: int = 0
+    badge_label: str = ""  # read by screen readers after the count, e.g. "waiting for a decision"
+    badge_testid: str = ""
+    children: Sequence["MenuItem"] = ()
+
+
+@dataclass(frozen=True)
+class HomeCard:
+    """One card of the home page: a template included with `card` bound to this object."""
+
+    template: str
+    data: dict = field(default_factory=dict)
+
+
+MenuProvider = Callable[[object], Sequence[MenuItem]]
+CardProvider = Callable[[object], HomeCard | None]
+
+_menu: list[tuple[int, str, MenuProvider]] = []
+_cards: list[tuple[int, str, CardProvider]] = []
+
+
+def _add(registry: list, order: int, provider) -> None:
+    name = f"{provider.__module__}.{provider.__qualname__}"
+    if any(entry[1] == name for entry in registry):
+        return  # ready() may run twice (tests, autoreload); register once
+    registry.append((order, name, provider))
+    registry.sort(key=lambda entry: (entry[0], entry[1]))
+
+
+def add_menu(order: int, provider: MenuProvider) -> None:
+    """Register a function of the request giving menu items; lower orders stand further left."""
+    _add(_menu, order, provider)
+
+
+def add_home_card(order: int, provider: CardProvider) -> None:
+    """Register a function of the request giving a card, or None when it has nothing for this user."""
+    _add(_cards, order, provider)
+
+
+def menu_for(request) -> list[MenuItem]:
+    return [item for _order, _name, provider in _menu for item in provider(request)]
+
+
+def home_cards_for(request) -> list[HomeCard]:
+    cards = (provider(request) for _order, _name, provider in _cards)
+    return [card for card in cards if card is not None]
+
+
+def per_request(request, key: str, compute: Callable[[], object]):
+    """Compute a value once per request (a menu badge and a home card often need the same count)."""
+    cache = request.__dict__.setdefault("_kinerja_nav_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]

@@ -1,0 +1,86 @@
+"""Planning's menu entries and home card (registered in PlanningConfig.ready)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kinerja.accounts.permissions import access_of
+from kinerja.core import clock
+from kinerja.core.navigation import HomeCard, MenuItem, per_request
+from kinerja.planning import permissions, selectors, selectors_lead
+
+
+def _summary(request) -> dict:
+    """What the menu and the home card show: may start an SKP, the inbox with its count, admin screens.
+    Computed once per request; the count is one query, never per row."""
+
+    def compute():
+        user = request.user
+        access = access_of(user)
+        bkpsdm = permissions.can_manage_years(user, access.instansi_id)
+        counts = selectors_lead.waiting_counts(
+            pegawai_id=access.pegawai_id,
+            ppk_instansi_id=access.instansi_id if bkpsdm else None,
+            tahun=clock.today(user.instansi).year,
+        )
+        return {
+            "skp": permissions.can_start(user),
+            "inbox": counts["memimpin"] or counts["menunggu"] > 0 or bkpsdm,
+            "menunggu": counts["menunggu"] + counts["menunggu_ppk"],
+            "years": bkpsdm,
+            "list": permissions.can_export(user, access.instansi_id),
+        }
+
+    return per_request(request, "planning", compute)
+
+
+def menu(request) -> list[MenuItem]:
+    summary = _summary(request)
+    items = []
+    if summary["skp"]:
+        items.append(MenuItem(_("SKP"), reverse("planning:index")))
+    if summary["inbox"]:
+        items.append(
+            MenuItem(
+                _("SKP inbox"),
+                reverse("planning:inbox"),
+                testid="nav-inbox",
+                badge=summary["menunggu"],
+                badge_label=_("waiting for a decision"),
+                badge_testid="inbox-count",
+            )
+        )
+    if summary["years"] or summary["list"]:
+        children = []
+        if summary["list"]:
+            children.append(MenuItem(_("SKP list"), reverse("planning:list")))
+        children.append(MenuItem(_("Cascade of work results"), reverse("planning:cascade")))
+        if summary["years"]:
+            children.append(MenuItem(_("Performance years"), reverse("planning:years")))
+        items.append(MenuItem(_("SKP administration"), children=children))
+    return items
+
+
+def my_skp(request) -> HomeCard | None:
+    """The card "My SKP" for a pegawai (with the inbox summary when they assess someone), or the inbox card
+    of an admin BKPSDM who decides on behalf of the PPK."""
+    summary = _summary(request)
+    pegawai = request.user.pegawai
+    if pegawai is None:
+        if not summary["inbox"]:
+            return None
+        return HomeCard("planning/_card_ppk_inbox.html", summary)
+    return HomeCard("planning/_card_my_skp.html", {**summary, "skp_saya": _my_skp(pegawai)})
+
+
+def _my_skp(pegawai) -> dict:
+    """This year's SKP of the pegawai (the latest one), or the year's deadline to start."""
+    tahun = clock.today(pegawai.instansi).year
+    found = selectors.skp_of(pegawai, tahun)
+    skp = found[0] if found else None
+    opened = skp.tahun_kinerja if skp else selectors.tahun_of(pegawai.instansi_id, tahun)
+    return {
+        "tahun": tahun,
+        "skp": skp,
+        "dibuka": opened is not None,
+        "tenggat": selectors.deadline_of(skp) if skp else (opened.tenggat_skp if opened else None),
+    }

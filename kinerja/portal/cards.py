@@ -1,0 +1,26 @@
+"""The portal's own menu entries and home card (other apps register theirs in their AppConfig)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kinerja.accounts.permissions import can_view_audit_trail
+from kinerja.core.navigation import HomeCard, MenuItem
+from kinerja.portal.permissions import audit_events_visible_to, sees_whole_trail
+
+
+def home_menu(request) -> list[MenuItem]:
+    return [MenuItem(_("Home"), reverse("portal:home"))]
+
+
+def audit_menu(request) -> list[MenuItem]:
+    if not can_view_audit_trail(request.user):
+        return []
+    return [MenuItem(_("Audit trail"), reverse("portal:audit_list"))]
+
+
+def recent_events(request) -> HomeCard | None:
+    """The latest changes, for those who read the whole trail of their instansi."""
+    if not sees_whole_trail(request.user):
+        return None
+    events = list(audit_events_visible_to(request.user).order_by("-seq")[:5])
+    return HomeCard("portal/_card_recent_events.html", {"events": events}) if events else None

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from kinerja.portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("jejak-audit/", views.audit_list, name="audit_list"),
+]
