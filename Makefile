@@ -34,6 +34,8 @@ run: install translations
 
 test: install-dev translations
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n auto -m "not browser"
 	$(BIN)/pytest -m browser
@@ -43,6 +45,8 @@ test-browser: install-dev translations
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/ruff format --check .
 
 format: install-dev

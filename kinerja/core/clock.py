@@ -14,11 +14,11 @@ from django.utils import timezone
 
 def zone_of(instansi=None) -> datetime.tzinfo:
     """The instansi's time zone (`zona_waktu`), or the server's when there is no instansi or it is unknown."""
-    name = getattr(instansi, "zona_waktu", None) or settings.TIME_ZONE
+    name = str(getattr(instansi, "zona_waktu", None) or settings.TIME_ZONE)
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(settings.TIME_ZONE)
+        return ZoneInfo(str(settings.TIME_ZONE))
 
 
 def now(instansi=None) -> datetime.datetime:

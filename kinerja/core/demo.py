@@ -6,6 +6,7 @@ reads what the ones below it wrote and adds its part, so a new app adds a demo b
 
 from dataclasses import dataclass, field
 from importlib import import_module
+from typing import Any
 
 from django.apps import apps
 from django.db import transaction
@@ -23,8 +24,8 @@ class Demo:
     seed: int = 2026
     year: int | None = None
     counts: dict = field(default_factory=dict)
-    instansi: object = None
-    admin: object = None
+    instansi: Any = None  # org.models.Instansi; the kernel names no model of the apps above it
+    admin: Any = None
 
 
 def loaders() -> list:

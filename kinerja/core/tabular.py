@@ -196,7 +196,7 @@ class Book(Mapping[str, Sheet]):
 
     def find(self, *names: str) -> Sheet | None:
         """The first sheet whose name matches one of `names` forgivingly ("Pegawai", "PEGAWAI", "pegawai ")."""
-        by_key = {}
+        by_key: dict[str, Sheet] = {}
         for name, sheet in self._sheets.items():
             by_key.setdefault(normalise_header(name), sheet)
         return next((by_key[k] for k in map(normalise_header, names) if k in by_key), None)

@@ -256,7 +256,7 @@ PANDUAN_SKOR = {
 
 # Rule sections: (kunci, data, sumber). The data shapes are checked by criteria.rules; each kunci is the key
 # services.KEYS derives from its data, so that replacing a section with unchanged rows changes nothing.
-ATURAN = {
+ATURAN: dict[str, list[tuple[str, dict, str]]] = {
     "rating": [
         ("di_bawah", {"rating": "di_bawah", "min": 0, "max": 90}, KINERJA_DEFAULT),
         ("sesuai", {"rating": "sesuai", "min": 90, "max": 110}, KINERJA_DEFAULT),

@@ -5,7 +5,7 @@ lists what is wrong with them or computes a result from them.
 """
 
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -200,7 +200,7 @@ def check_perspektif(rows: list[dict]) -> list[str]:
     return []
 
 
-SECTION_CHECKS = {
+SECTION_CHECKS: dict[str, Callable[[list[dict]], list[str]]] = {
     "rating": check_rating,
     "predikat": check_predikat,
     "distribusi": check_distribusi,

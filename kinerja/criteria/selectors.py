@@ -27,7 +27,7 @@ class RuleSet:
     instansi_id: int
     tahun: int
     versi: int
-    berlaku_mulai: datetime.date
+    berlaku_mulai: datetime.date | None
     settings: dict
     nilai_perilaku: list[dict]
     kompetensi: list[dict]
@@ -80,11 +80,14 @@ def _build(kerangka: Kerangka) -> RuleSet:
         versi=kerangka.versi,
         berlaku_mulai=kerangka.berlaku_mulai,
         settings={name: getattr(kerangka, name) for name in SETTING_FIELDS},
-        nilai_perilaku=list(kerangka.nilai_perilaku.values("kode", "nama", "indikator", "panduan")),
-        kompetensi=list(kerangka.kompetensi.values("pk", "kode", "nama", "jenis", "level")),
-        kriteria_lokal=list(
-            kerangka.kriteria_lokal.values("kode", "nama", "deskripsi", "indikator", "panduan_skor")
-        ),
+        nilai_perilaku=[
+            dict(r) for r in kerangka.nilai_perilaku.values("kode", "nama", "indikator", "panduan")
+        ],
+        kompetensi=[dict(r) for r in kerangka.kompetensi.values("pk", "kode", "nama", "jenis", "level")],
+        kriteria_lokal=[
+            dict(r)
+            for r in kerangka.kriteria_lokal.values("kode", "nama", "deskripsi", "indikator", "panduan_skor")
+        ],
         aturan=aturan,
     )
 
@@ -115,7 +118,8 @@ def rules_in_force(instansi_id: int, at: datetime.date) -> RuleSet | None:
     )
     if head is None:
         return None
-    key = f"kinerja:ruleset:{head['pk']}:{head['published_at'].timestamp()}"
+    published_at = head["published_at"]
+    key = f"kinerja:ruleset:{head['pk']}:{published_at.timestamp() if published_at else 0}"
     ruleset = cache.get(key)
     if ruleset is None:
         ruleset = _build(Kerangka.objects.get(pk=head["pk"]))

@@ -1,7 +1,7 @@
 """Every write to the assessment framework. Only drafts change; publishing freezes a version for good."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from django.db import transaction
@@ -221,7 +221,7 @@ def kerangka_update_settings(*, actor, kerangka: Kerangka, **values) -> Kerangka
     return kerangka
 
 
-KEYS = {
+KEYS: dict[str, Callable[[dict], str]] = {
     Bagian.RATING: lambda d: d.get("rating", ""),
     Bagian.PREDIKAT: lambda d: f"{d.get('hasil')}.{d.get('perilaku')}",
     Bagian.DISTRIBUSI: lambda d: (
@@ -295,7 +295,7 @@ def kompetensi_save(
     kerangka = _editable(actor, kerangka)
     kode = kode.strip().lower()
     level = {str(k): str(v).strip() for k, v in level.items()}
-    errors = {}
+    errors: dict[str, object] = {}
     if not kode:
         errors["kode"] = _("A code is required.")
     level_errors = rules.check_levels(level)
@@ -390,7 +390,7 @@ def kriteria_lokal_save(
     kode = kode.strip().lower()
     indikator = [i.strip() for i in indikator if i.strip()]
     panduan_skor = {str(k): str(v).strip() for k, v in panduan_skor.items() if str(v).strip()}
-    errors = {}
+    errors: dict[str, object] = {}
     if not kode:
         errors["kode"] = _("A code is required.")
     if not indikator:
@@ -467,13 +467,14 @@ def kerangka_publish(
     if previous is not None:
         if not alasan.strip():
             raise ApplicationError({"alasan": _("A change to a published framework needs a reason.")})
-        if berlaku_mulai < previous.berlaku_mulai:
+        in_force_since = previous.berlaku_mulai or datetime.date(kerangka.tahun, 1, 1)  # set when published
+        if berlaku_mulai < in_force_since:
             raise ApplicationError(
                 {
                     "berlaku_mulai": _(
                         "The new version cannot take effect before the version in force (%(date)s)."
                     )
-                    % {"date": previous.berlaku_mulai.strftime("%d-%m-%Y")}
+                    % {"date": in_force_since.strftime("%d-%m-%Y")}
                 }
             )
     kerangka.status = StatusKerangka.PUBLISHED

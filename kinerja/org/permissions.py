@@ -22,14 +22,16 @@ def instansi_visible_to(user) -> QuerySet[Instansi]:
     access = access_of(user)
     if access.superuser:
         return Instansi.objects.all()
+    if access.instansi_id is None:
+        return Instansi.objects.none()
     return Instansi.objects.filter(pk=access.instansi_id)
 
 
 def instansi_for(user, wanted: str | None = None) -> Instansi | None:
     """The user's own instansi; a superuser (who has none) gets the one asked for, else the first."""
     qs = instansi_visible_to(user).order_by("pk")
-    wanted = wanted or access_of(user).instansi_id
-    chosen = qs.filter(pk=wanted).first() if str(wanted).isdigit() else None
+    chosen_id = str(wanted or access_of(user).instansi_id or "")
+    chosen = qs.filter(pk=int(chosen_id)).first() if chosen_id.isascii() and chosen_id.isdigit() else None
     return chosen or qs.first()
 
 
@@ -45,6 +47,8 @@ def units_visible_to(user) -> QuerySet[UnitKerja]:
     access = access_of(user)
     if access.superuser:
         return UnitKerja.objects.all()
+    if access.instansi_id is None:
+        return UnitKerja.objects.none()
     return UnitKerja.objects.filter(instansi_id=access.instansi_id)
 
 
@@ -52,6 +56,8 @@ def jabatan_visible_to(user) -> QuerySet[Jabatan]:
     access = access_of(user)
     if access.superuser:
         return Jabatan.objects.all()
+    if access.instansi_id is None:
+        return Jabatan.objects.none()
     return Jabatan.objects.filter(instansi_id=access.instansi_id)
 
 

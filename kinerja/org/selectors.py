@@ -16,7 +16,7 @@ from kinerja.accounts.permissions import under_unit_paths
 from kinerja.core import clock
 from kinerja.org.models import ImportRecord, Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
 
-_RANK = {JenisPenugasan.DEFINITIF: 0, JenisPenugasan.PLT: 1, JenisPenugasan.PLH: 2}
+_RANK: dict[str, int] = {JenisPenugasan.DEFINITIF: 0, JenisPenugasan.PLT: 1, JenisPenugasan.PLH: 2}
 
 
 def today() -> datetime.date:
@@ -37,7 +37,7 @@ class Pejabat:
 
     @property
     def jenis_label(self) -> str:
-        return JenisPenugasan(self.jenis).label
+        return str(JenisPenugasan(self.jenis).label)
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,13 @@ class RantaiPenilai:
     atasan_penilai: Pejabat | None
 
 
-def _best(assignments: Iterable[Penugasan]) -> Penugasan | None:
+def _rank(p: Penugasan) -> tuple[int, int, int]:
     """Definitive before Plt before Plh; among equals the most recent start."""
-    ranked = sorted(assignments, key=lambda p: (_RANK[p.jenis], -p.mulai.toordinal(), -p.pk))
-    return ranked[0] if ranked else None
+    return (_RANK[p.jenis], -p.mulai.toordinal(), -p.pk)
+
+
+def _best(assignments: Iterable[Penugasan]) -> Penugasan | None:
+    return min(assignments, key=_rank, default=None)
 
 
 def primary_assignment(pegawai: Pegawai, at: datetime.date | None = None) -> Penugasan | None:
@@ -69,7 +72,7 @@ def _holders(assignments: Iterable[Penugasan]) -> dict[int, Penugasan]:
     by_jabatan: dict[int, list[Penugasan]] = {}
     for p in assignments:
         by_jabatan.setdefault(p.jabatan_id, []).append(p)
-    return {jabatan_id: _best(items) for jabatan_id, items in by_jabatan.items()}
+    return {jabatan_id: min(items, key=_rank) for jabatan_id, items in by_jabatan.items()}
 
 
 def holders_of(
@@ -131,7 +134,7 @@ def chains_at(instansi: Instansi, at: datetime.date) -> dict[int, RantaiPenilai]
         by_pegawai.setdefault(p.pegawai_id, []).append(p)
     result = {}
     for items in by_pegawai.values():
-        primary = _best(items)
+        primary = min(items, key=_rank)
         result[primary.pegawai_id] = _chain(primary.pegawai, primary, holders, at)
     return result
 
@@ -184,7 +187,7 @@ def assessed_by(pegawai: Pegawai, at: datetime.date | None = None) -> list[Dinil
     by_pegawai: dict[int, list[Penugasan]] = {}
     for p in candidates:
         by_pegawai.setdefault(p.pegawai_id, []).append(p)
-    primaries = {pid: _best(items) for pid, items in by_pegawai.items()}
+    primaries = {pid: min(items, key=_rank) for pid, items in by_pegawai.items()}
     ancestors = {a for p in primaries.values() for a in p.jabatan.ancestor_ids}
     holders = holders_of(ancestors - mine_ids, at)
     result = []
@@ -264,9 +267,9 @@ def unit_tree(units: QuerySet[UnitKerja], at: datetime.date | None = None) -> li
         nodes[holder.jabatan.unit_id].kepala = Pejabat(
             pegawai=holder.pegawai, jabatan=holder.jabatan, jenis=holder.jenis
         )
-    roots = []
+    roots: list = []
     for u in unit_list:  # creation order; `path` would sort "/10/" before "/2/"
-        parent = nodes.get(u.parent_id)
+        parent = nodes.get(u.parent_id) if u.parent_id else None
         (parent.children if parent else roots).append(nodes[u.pk])
     return roots
 

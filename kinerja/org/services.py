@@ -448,7 +448,7 @@ def _check_penugasan(p: Penugasan) -> None:
     )
     first = clash.first()
     if first is not None:
-        messages = {
+        messages: dict[str, str] = {
             JenisPenugasan.DEFINITIF: _(
                 "The position already has a definitive holder in that time: %(name)s."
             ),

@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet
 from kinerja.accounts.models import Role
 from kinerja.accounts.permissions import access_of
 from kinerja.core.models import AuditEvent
+from kinerja.org.permissions import pegawai_visible_to
 
 
 def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
@@ -15,12 +16,10 @@ def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
         return AuditEvent.objects.all()
     if not access.authenticated:
         return AuditEvent.objects.none()
-    if access.has(Role.ADMIN_BKPSDM, Role.AUDITOR):
+    if access.has(Role.ADMIN_BKPSDM, Role.AUDITOR) and access.instansi_id is not None:
         return AuditEvent.objects.filter(instansi_id=access.instansi_id)
     visible = Q(pegawai_id=access.pegawai_id) if access.pegawai_id else Q(pk__in=[])
     if access.admin_unit_paths:
-        from kinerja.org.permissions import pegawai_visible_to
-
         visible |= Q(actor_id=access.user_id) | Q(pegawai__in=pegawai_visible_to(user))
     return AuditEvent.objects.filter(visible)
 
