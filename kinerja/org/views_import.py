@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.core.errors import ApplicationError, apply_to_form
 from kinerja.core.views_util import current_instansi
-from kinerja.org import forms, imports, permissions, selectors
+from kinerja.org import forms, imports, permissions, selectors, services_import
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_SALT = "kinerja.org.import.file"
@@ -229,7 +229,7 @@ def end_missing(request):
     people = selectors.pegawai_by_nip(instansi, nips)
     if confirmed and form.is_valid():
         try:
-            ended = imports.end_missing(
+            ended = services_import.penugasan_end_missing(
                 actor=request.user,
                 instansi=instansi,
                 nips=nips,
