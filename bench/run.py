@@ -99,12 +99,13 @@ def planning(results: dict, args) -> None:
     from django.test import Client
 
     from kinerja.accounts.models import User
+    from kinerja.core import clock
     from kinerja.org import demo
     from kinerja.org.models import Pegawai
     from kinerja.planning import documents, selectors, services
     from kinerja.planning.models import SKP
 
-    year = selectors.today().year
+    year = clock.today().year
     results["skp_demo_rows"] = SKP.objects.count()
     sekda = Pegawai.objects.get(nip=demo.NIP_SEKDA)
     kadinkes = Pegawai.objects.get(nip=demo.NIP_KEPALA_DINKES)

@@ -2,16 +2,17 @@
 
 Three steps, each testable without HTTP: `read_table` turns a file into numbered rows of text, `check_rows`
 checks every row against a `Catalogue` of the version's positions and competencies (pure), and the caller
-applies the report's items through services.standar_set. The rows travel from the preview to the apply step
-signed (`sign`/`unsign`), and are checked again before they are applied.
+applies the report's items through services.standar_set. Between the preview and the apply step the
+rows are kept server-side by the import kernel (`sign`/`unsign`), and are checked again before they are applied.
 """
 
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core import signing
 from django.utils.translation import gettext as _
 
+from kinerja.core import imports as pipeline
 from kinerja.core import tabular
 from kinerja.core.errors import ApplicationError
 from kinerja.criteria import rules
@@ -20,7 +21,6 @@ from kinerja.org.models import Jabatan, UnitKerja
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
-SIGNED_FOR_SECONDS = 60 * 60
 
 COLUMNS = ("jabatan_id", "kode_unit", "nama_jabatan", "kompetensi", "level")
 # Header spellings accepted for each column, compared without case, spaces, underscores or dashes.
@@ -262,22 +262,19 @@ def validate(kerangka: Kerangka, rows: list[dict]) -> Report:
 
 # Carrying rows from the preview to the apply step -----------------------------------------------------------
 
-
-def _salt(kerangka: Kerangka) -> str:
-    return f"kinerja.criteria.standar-import.{kerangka.pk}"
+PURPOSE = "kinerja.criteria.standar-import"
 
 
-def sign(kerangka: Kerangka, rows: list[dict]) -> str:
-    return signing.dumps(rows, salt=_salt(kerangka), compress=True)
+def sign(kerangka: Kerangka, rows: list[dict], user_id: int | None = None) -> str:
+    """Keep the rows server-side (kinerja.core.imports) and give the token naming them, for this version."""
+    stored = pipeline.keep(json.dumps(rows).encode(), name="", ext="json")
+    return pipeline.sign_stored(PURPOSE, stored, target_id=kerangka.pk, user_id=user_id)
 
 
-def unsign(kerangka: Kerangka, payload: str) -> list[dict]:
-    """The rows signed for this version within the hour; ApplicationError when expired or altered."""
-    try:
-        rows = signing.loads(payload, salt=_salt(kerangka), max_age=SIGNED_FOR_SECONDS)
-    except signing.BadSignature as exc:  # SignatureExpired is a BadSignature
-        raise ApplicationError(_("The preview has expired or was altered. Upload the file again.")) from exc
-    return rows
+def unsign(kerangka: Kerangka, payload: str, user_id: int | None = None) -> list[dict]:
+    """The rows kept for this version within the hour, once; ApplicationError when expired, altered or not ours."""
+    stored = pipeline.unsign_stored(PURPOSE, payload, target_id=kerangka.pk, user_id=user_id)
+    return json.loads(pipeline.take(stored))
 
 
 # The template -----------------------------------------------------------------------------------------------

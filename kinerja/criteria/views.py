@@ -531,7 +531,7 @@ def _preview(request, kerangka: Kerangka, report: imports.Report, file_name: str
             "problems": sorted(report.problems, key=lambda p: (p.row, imports.COLUMNS.index(p.column))),
             "changes": [i for i in report.items if i.status != "unchanged"][:200],
             "file_name": file_name,
-            "payload": imports.sign(kerangka, report.rows) if report.ok else "",
+            "payload": imports.sign(kerangka, report.rows, request.user.pk) if report.ok else "",
         },
     )
 
@@ -555,7 +555,7 @@ def standar_import_apply(request, pk):
     kerangka = _editable(request, pk)
     back = reverse("criteria:standar_import", args=[kerangka.pk])
     try:
-        rows = imports.unsign(kerangka, request.POST.get("payload", ""))
+        rows = imports.unsign(kerangka, request.POST.get("payload", ""), request.user.pk)
     except ApplicationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(back)

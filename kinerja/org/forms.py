@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.clock import today
 from kinerja.org.models import (
     Eselon,
     Instansi,
@@ -12,7 +13,6 @@ from kinerja.org.models import (
     Pegawai,
     UnitKerja,
 )
-from kinerja.org.selectors import today
 
 
 class DateInput(forms.DateInput):

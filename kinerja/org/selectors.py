@@ -10,17 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.utils import timezone
 
 from kinerja.accounts.permissions import under_unit_paths
 from kinerja.core import clock
 from kinerja.org.models import ImportRecord, Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
 
 _RANK: dict[str, int] = {JenisPenugasan.DEFINITIF: 0, JenisPenugasan.PLT: 1, JenisPenugasan.PLH: 2}
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,14 @@
 """Screens of the staff data import: upload, preview, apply, the records of past imports, ending the assignments
 of people missing from a full export, and the template / example / export downloads.
 
-The uploaded file is kept server-side under MEDIA_ROOT/imports/<sha256>.<ext> between preview and apply; the
-browser only carries a signed token naming it (hash, file name, instansi, user), valid for one hour.
+Between preview and apply the uploaded file is kept server-side by the import kernel (kinerja.core.imports); the
+browser only carries a signed token naming it, bound to the instansi and the user, valid for one hour.
 """
 
-import hashlib
 import re
-import time
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,14 +16,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kinerja.core import imports as pipeline
 from kinerja.core.errors import ApplicationError, apply_to_form
-from kinerja.org import forms, imports, permissions, selectors
+from kinerja.org import forms, imports, permissions, selectors, services_import
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_SALT = "kinerja.org.import.file"
 MISSING_SALT = "kinerja.org.import.missing"
-TOKEN_MAX_AGE = 3600  # seconds
-SHA256 = re.compile(r"[0-9a-f]{64}")
+TOKEN_MAX_AGE = pipeline.MAX_AGE  # seconds
 KIND_LABELS = {
     imports.UNIT: gettext_lazy("Units"),
     imports.JABATAN: gettext_lazy("Positions"),
@@ -44,56 +39,22 @@ def _instansi(request):
     return instansi
 
 
-def stored_path(sha256: str, ext: str) -> Path:
-    return Path(settings.MEDIA_ROOT) / "imports" / f"{sha256}.{ext}"
-
-
-def _ext(file_name: str) -> str:
-    ext = Path(file_name).suffix.lower().lstrip(".")
-    return ext if ext in ("xlsx", "csv") else "bin"
-
-
 def file_token(*, sha256: str, file_name: str, instansi_id: int, user_id: int) -> str:
-    return signing.dumps(
-        {"sha": sha256, "name": file_name, "ext": _ext(file_name), "i": instansi_id, "u": user_id},
-        salt=FILE_SALT,
-    )
+    stored = pipeline.Stored(sha256, pipeline.extension(file_name), file_name)
+    return pipeline.sign_stored(FILE_SALT, stored, target_id=instansi_id, user_id=user_id)
 
 
 def missing_token(*, nips, instansi_id: int, user_id: int) -> str:
-    return signing.dumps(
-        {"nips": list(nips), "i": instansi_id, "u": user_id}, salt=MISSING_SALT, compress=True
-    )
+    return pipeline.sign(MISSING_SALT, {"nips": list(nips)}, target_id=instansi_id, user_id=user_id)
 
 
-def _unsign(request, instansi, token: str, salt: str) -> dict:
-    """The token's content; ApplicationError when it is tampered with or expired, 404 when it is someone else's."""
-    try:
-        data = signing.loads(token, salt=salt, max_age=TOKEN_MAX_AGE)
-    except signing.SignatureExpired as exc:
-        raise ApplicationError({"berkas": _("The preview has expired; upload the file again.")}) from exc
-    except signing.BadSignature as exc:
-        raise ApplicationError(
-            {"berkas": _("The import request is not valid; upload the file again.")}
-        ) from exc
-    if data.get("i") != instansi.pk or data.get("u") != request.user.pk:
-        raise Http404
-    return data
+def _bound(request, instansi) -> dict:
+    """What a token must be bound to here: the instansi and the user (someone else's token is answered 404)."""
+    return {"target_id": instansi.pk, "user_id": request.user.pk, "max_age": TOKEN_MAX_AGE}
 
 
 def _counts(counts: dict) -> list[tuple[str, dict]]:
     return [(KIND_LABELS[k], counts[k]) for k in imports.KINDS if k in counts]
-
-
-def _forget_old_uploads(folder: Path) -> None:
-    """Delete stored uploads whose token has expired (previews that were never applied)."""
-    limit = time.time() - TOKEN_MAX_AGE - 60
-    for old in folder.iterdir():
-        try:
-            if old.stat().st_mtime < limit:
-                old.unlink()
-        except OSError:
-            pass  # another request removed it first
 
 
 def _upload_page(request, instansi, form, status=200, refusals=()):
@@ -134,7 +95,6 @@ def _preview_page(request, instansi, report: imports.Report, token: str):
     )
 
 
-@login_required
 def upload(request):
     instansi = _instansi(request)
     form = forms.ImportUploadForm(request.POST or None, request.FILES or None)
@@ -152,10 +112,7 @@ def upload(request):
             return _upload_page(request, instansi, form)
         token = ""
         if report.ok and not report.nothing_to_change:
-            path = stored_path(sha256, _ext(berkas.name))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _forget_old_uploads(path.parent)
-            path.write_bytes(data)
+            pipeline.keep(data, name=berkas.name)
             token = file_token(
                 sha256=sha256, file_name=berkas.name, instansi_id=instansi.pk, user_id=request.user.pk
             )
@@ -167,27 +124,18 @@ def _refuse(request, instansi, exc: ApplicationError):
     return _upload_page(request, instansi, forms.ImportUploadForm(), status=400, refusals=exc.messages)
 
 
-@login_required
 @require_POST
 def apply(request):
     instansi = _instansi(request)
     try:
-        data = _unsign(request, instansi, request.POST.get("t", ""), FILE_SALT)
-        sha256, ext, file_name = data["sha"], data["ext"], data["name"]
-        path = stored_path(sha256, ext) if SHA256.fullmatch(sha256) and ext in ("xlsx", "csv") else None
-        if path is None or not path.is_file():
-            raise ApplicationError(
-                {"berkas": _("The uploaded file is no longer available; upload it again.")}
-            )
-        content = path.read_bytes()
-        path.unlink(missing_ok=True)  # whatever happens next, a new attempt starts with a new upload
-        if hashlib.sha256(content).hexdigest() != sha256:
-            raise ApplicationError({"berkas": _("The stored file was altered; upload it again.")})
-        book, _sha = imports.read_upload(file_name, content)
+        stored = pipeline.unsign_stored(FILE_SALT, request.POST.get("t", ""), **_bound(request, instansi))
+        book, sha256 = imports.read_upload(stored.name, pipeline.take(stored))
         with book:
             report = imports.apply(
-                actor=request.user, instansi=instansi, book=book, file_name=file_name, sha256=sha256
+                actor=request.user, instansi=instansi, book=book, file_name=stored.name, sha256=sha256
             )
+    except pipeline.PreviewNotYours as exc:
+        raise Http404 from exc
     except imports.ImportRefused as exc:
         messages.error(
             request, _("The data changed since the preview; nothing was imported. See the rows below.")
@@ -207,14 +155,12 @@ def apply(request):
     return redirect("org:import_records")
 
 
-@login_required
 def records(request):
     instansi = _instansi(request)
     rows = [(record, _counts(record.counts)) for record in selectors.import_records(instansi)[:200]]
     return render(request, "org/import_records.html", {"instansi": instansi, "rows": rows})
 
 
-@login_required
 def end_missing(request):
     instansi = _instansi(request)
     # The preview posts only the token (the list may be long): that shows the form; the form posts the rest.
@@ -222,13 +168,15 @@ def end_missing(request):
     confirmed = request.method == "POST" and "tanggal" in request.POST
     form = forms.EndMissingForm(request.POST if confirmed else None, initial={"t": token})
     try:
-        nips = _unsign(request, instansi, token, MISSING_SALT)["nips"]
+        nips = pipeline.unsign(MISSING_SALT, token, **_bound(request, instansi))["nips"]
+    except pipeline.PreviewNotYours as exc:
+        raise Http404 from exc
     except ApplicationError as exc:
         return _refuse(request, instansi, exc)
     people = selectors.pegawai_by_nip(instansi, nips)
     if confirmed and form.is_valid():
         try:
-            ended = imports.end_missing(
+            ended = services_import.penugasan_end_missing(
                 actor=request.user,
                 instansi=instansi,
                 nips=nips,
@@ -249,19 +197,16 @@ def _download(content: bytes, file_name: str) -> HttpResponse:
     return response
 
 
-@login_required
 def template(request):
     _instansi(request)
     return _download(imports.template_workbook(), "templat-impor-pegawai.xlsx")
 
 
-@login_required
 def example(request):
     _instansi(request)
     return _download(imports.example_workbook(), "contoh-impor-pegawai.xlsx")
 
 
-@login_required
 def export(request):
     instansi = _instansi(request)
     return _download(

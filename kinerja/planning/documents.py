@@ -18,8 +18,8 @@ from fpdf import FPDF
 from fpdf.enums import Align, CellBordersLayout, MethodReturnValue, TextEmphasis, VAlign, XPos, YPos
 from fpdf.fonts import FontFace
 
+from kinerja.core import clock
 from kinerja.core.templatetags.kinerja import tanggal as format_tanggal
-from kinerja.org import selectors as org_selectors
 from kinerja.org.rules import format_nip
 from kinerja.planning import rules, selectors
 from kinerja.planning.models import SKP, JenisRHK, JenisTarget, StatusSKP
@@ -85,7 +85,7 @@ def skp_pdf(
     if content is None:
         content = selectors.content_of(skp)
     if tanggal is None:
-        tanggal = _approval_date(skp) or org_selectors.today()
+        tanggal = _approval_date(skp) or clock.today(skp.instansi)
     note = ""
     if draf:
         note = "DRAF — BELUM DISETUJUI"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from kinerja.core import clock
 from kinerja.core.models import AuditEvent
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Jabatan, JenisJabatan, JenisPenugasan, Pegawai
@@ -31,7 +32,7 @@ CASCADABLE = Q(skp__status__in=[StatusSKP.DIAJUKAN, StatusSKP.DISETUJUI]) | Q(sk
 
 
 def today() -> datetime.date:
-    return org_selectors.today()
+    return clock.today()
 
 
 # Years and periods ------------------------------------------------------------------------------------------

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.core import audit, context
+from kinerja.core.clock import today
 from kinerja.core.models import AppendOnlyError, AuditChainHead, AuditEvent
 from kinerja.org.models import Instansi, Pegawai, Penugasan, UnitKerja
-from kinerja.org.selectors import today
 
 
 def record_some(n: int, **kwargs) -> list[AuditEvent]:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
 from conftest import YEAR
+from kinerja.core import clock
 from kinerja.core.models import AuditEvent
 from kinerja.criteria import defaults, imports, rules, services
 from kinerja.criteria.models import Aturan, Bagian, Kerangka, Kompetensi, Pengakuan, StandarKompetensi
@@ -87,7 +88,7 @@ def test_admin_changes_the_rating_bands_in_a_new_version_and_pegawai_acknowledge
     assert Aturan.objects.get(kerangka=draft, kunci="sesuai").sumber == _("changed by the agency")
 
     # A second version of the year needs a reason: refused without one, the date typed is kept.
-    today = org_selectors.today()
+    today = clock.today()
     publish = reverse("criteria:publish", args=[draft.pk])
     response = admin.post(publish, {"berlaku_mulai": today.isoformat(), "alasan": ""})
     assert response.status_code == 200 and Kerangka.objects.get(pk=draft.pk).is_draft

@@ -7,8 +7,10 @@ other instansi (Kab. Lembah Hijau) administered by `outsider`.
 import datetime
 
 from kinerja.accounts.models import User
+from kinerja.core import clock
+from kinerja.core.imports import stored_path
 from kinerja.core.testing.harness import LOGIN, OK, Route, demo_object, expect, expect_roles
-from kinerja.org import demo, selectors, services
+from kinerja.org import demo, services
 from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
 
 SUKAMAJU = (
@@ -63,7 +65,7 @@ def row(model, pk):
 
 
 def today() -> str:
-    return selectors.today().isoformat()
+    return clock.today().isoformat()
 
 
 # Demo objects -----------------------------------------------------------------------------------------------
@@ -672,7 +674,7 @@ def import_apply_data(objs):
 
     content = import_file()
     sha256 = hashlib.sha256(content).hexdigest()
-    path = views_import.stored_path(sha256, "xlsx")
+    path = stored_path(sha256, "xlsx")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
     token = views_import.file_token(

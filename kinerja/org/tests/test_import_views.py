@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.accounts.models import Role, RoleAssignment, User
+from kinerja.core import clock
 from kinerja.core.models import AuditEvent
-from kinerja.org import demo, selectors, views_import
+from kinerja.org import demo, views_import
 from kinerja.org.models import ImportRecord, Instansi, Jabatan, Pegawai, Penugasan
 
 pytestmark = pytest.mark.django_db
@@ -233,7 +234,7 @@ def test_missing_people_can_have_their_assignments_ended_in_a_confirmed_step(cas
     assert demo.NIP_PELAKSANA_IMUNISASI in page.content.decode()
     assert Penugasan.objects.filter(pegawai__nip=demo.NIP_PELAKSANA_IMUNISASI, selesai__isnull=True).exists()
 
-    tanggal = selectors.today()
+    tanggal = clock.today()
     response = client.post(url, {"t": token, "tanggal": tanggal.isoformat(), "reason": "Tidak ada di SIASN"})
 
     assert response.status_code == 302

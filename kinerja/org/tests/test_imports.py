@@ -2,6 +2,7 @@
 
 import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -10,8 +11,9 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import YEAR
 from kinerja.accounts.models import User
+from kinerja.core import clock
 from kinerja.core.models import AuditEvent
-from kinerja.org import demo, imports, selectors, services
+from kinerja.org import demo, imports, services
 from kinerja.org.models import (
     ImportRecord,
     Instansi,
@@ -139,7 +141,7 @@ def test_applying_a_file_creates_units_positions_and_people_once_with_audit_and_
     assert (fungsional.jenis, fungsional.jenjang, fungsional.atasan) == ("fungsional", "ahli_pertama", head)
     baru = Pegawai.objects.get(nip=NEW_NIP)
     assignment = baru.penugasan.get()
-    assert assignment.jabatan == head and assignment.mulai == datetime.date(selectors.today().year, 1, 1)
+    assert assignment.jabatan == head and assignment.mulai == datetime.date(clock.today().year, 1, 1)
     assert Pegawai.objects.get(nip=NEW_NIP_2).penugasan.get().mulai == datetime.date(2026, 2, 1)
     record = report.record
     assert (record.nama_berkas, record.actor, record.first_seq) == ("baru.xlsx", cast.admin_bkpsdm, first_seq)
@@ -243,7 +245,7 @@ def test_a_position_given_to_two_people_is_refused(cast):
 
 
 def test_a_position_whose_holder_keeps_it_cannot_be_given_to_someone_else(cast):
-    holder = Penugasan.objects.active_at(selectors.today()).get(pegawai__nip=demo.NIP_KASI_IMUNISASI)
+    holder = Penugasan.objects.active_at(clock.today()).get(pegawai__nip=demo.NIP_KASI_IMUNISASI)
     report = preview(
         cast.admin_bkpsdm,
         "pegawai.csv",
@@ -361,9 +363,9 @@ def test_siasn_column_names_are_accepted_and_seats_found_or_made(cast):
 
 
 def test_a_pegawai_in_another_unit_in_the_file_is_transferred(cast):
-    current = Penugasan.objects.active_at(selectors.today()).get(pegawai__nip=demo.NIP_PELAKSANA_IMUNISASI)
+    current = Penugasan.objects.active_at(clock.today()).get(pegawai__nip=demo.NIP_PELAKSANA_IMUNISASI)
     seat = vacant_seat(cast.admin_bkpsdm)
-    today = selectors.today()
+    today = clock.today()
     data = imports.export_workbook(sukamaju())
     workbook = load_workbook(io.BytesIO(data))
     sheet = workbook["Pegawai"]
@@ -383,7 +385,7 @@ def test_people_missing_from_a_pegawai_sheet_are_reported_and_ended_only_on_requ
     report = apply(cast.admin_bkpsdm, "satu.csv", pegawai_file([NEW_NIP, "A", "PNS", "III/a", "", "", ""]))
     missing = dict(report.missing)
     assert demo.NIP_PELAKSANA_IMUNISASI in missing and demo.NIP_SEKDA in missing
-    today = selectors.today()
+    today = clock.today()
     assert Penugasan.objects.active_at(today).filter(pegawai__nip=demo.NIP_PELAKSANA_IMUNISASI).exists()
     ended = imports.end_missing(
         actor=cast.admin_bkpsdm,
@@ -426,7 +428,7 @@ def test_only_admin_bkpsdm_of_the_instansi_may_preview_apply_or_end(cast, who):
         apply(actor, "p.csv", data)
     with pytest.raises(PermissionDenied):
         imports.end_missing(
-            actor=actor, instansi=sukamaju(), nips=[demo.NIP_SEKDA], tanggal=selectors.today(), reason="x"
+            actor=actor, instansi=sukamaju(), nips=[demo.NIP_SEKDA], tanggal=clock.today(), reason="x"
         )
     assert not Pegawai.objects.filter(nip=NEW_NIP).exists()
 
@@ -484,12 +486,12 @@ def edited_export(change) -> bytes:
 
 
 def seat_of(nip):
-    return Penugasan.objects.active_at(selectors.today()).get(pegawai__nip=nip, jenis="definitif").jabatan
+    return Penugasan.objects.active_at(clock.today()).get(pegawai__nip=nip, jenis="definitif").jabatan
 
 
-def test_two_people_swapping_seats_and_a_newcomer_taking_a_vacated_seat_all_go_through(cast, monkeypatch):
+def test_two_people_swapping_seats_and_a_newcomer_taking_a_vacated_seat_all_go_through(cast, time_machine):
     # A transfer without TMT happens "today": pin a day on which no demo assignment starts.
-    monkeypatch.setattr(selectors, "today", lambda: datetime.date(YEAR, 11, 15))
+    time_machine.move_to(datetime.datetime(YEAR, 11, 15, 10, tzinfo=ZoneInfo("Asia/Jakarta")), tick=False)
     kasi, pelaksana = seat_of(demo.NIP_KASI_IMUNISASI), seat_of(demo.NIP_PELAKSANA_IMUNISASI)
     mutasi = seat_of(demo.NIP_MUTASI)
     seat = vacant_seat(cast.admin_bkpsdm)

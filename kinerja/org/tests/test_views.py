@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from kinerja.accounts.models import User
-from kinerja.core import audit
+from kinerja.core import audit, clock
 from kinerja.core.testing.pages import home_card
 from kinerja.org import demo, selectors, services
 from kinerja.org.models import Jabatan, Pegawai, Penugasan, RiwayatUnitKerja, UnitKerja
@@ -170,7 +170,7 @@ def test_assigning_then_transferring_changes_the_penilai_on_the_profile(cast):
     profile = reverse("org:pegawai_detail", args=[pegawai.pk])
     assert cast.atasan.pegawai.nama_lengkap not in penilai_cell(client.get(profile).content.decode())
 
-    started = selectors.today() - datetime.timedelta(days=30)
+    started = clock.today() - datetime.timedelta(days=30)
     response = client.post(
         reverse("org:penugasan_create", args=[pegawai.pk]),
         {"jabatan": first.pk, "jenis": "definitif", "mulai": started.isoformat(), "nomor_sk": "800/1/2026"},
@@ -184,7 +184,7 @@ def test_assigning_then_transferring_changes_the_penilai_on_the_profile(cast):
         reverse("org:pegawai_transfer", args=[pegawai.pk]),
         {
             "jabatan": second.pk,
-            "tanggal": selectors.today().isoformat(),
+            "tanggal": clock.today().isoformat(),
             "nomor_sk": "821/2/2026",
             "reason": "Kebutuhan organisasi",
         },
@@ -196,7 +196,7 @@ def test_assigning_then_transferring_changes_the_penilai_on_the_profile(cast):
     assert escape(cast.atasan.pegawai.nama_lengkap) not in cell
     # History is kept: the first assignment ended the day before the transfer.
     old = Penugasan.objects.get(pegawai=pegawai, jabatan=first)
-    assert old.selesai == selectors.today() - datetime.timedelta(days=1)
+    assert old.selesai == clock.today() - datetime.timedelta(days=1)
     # Looking at the profile before the transfer date still shows the old penilai.
     earlier = client.get(profile, {"tanggal": old.selesai.isoformat()}).content.decode()
     assert escape(cast.atasan.pegawai.nama_lengkap) in penilai_cell(earlier)
@@ -211,7 +211,7 @@ def test_transfer_without_reason_shows_the_error_and_changes_nothing(cast):
     before = Penugasan.objects.filter(pegawai=pegawai).count()
     response = cast.client("admin_bkpsdm").post(
         reverse("org:pegawai_transfer", args=[pegawai.pk]),
-        {"jabatan": target.pk, "tanggal": selectors.today().isoformat(), "reason": ""},
+        {"jabatan": target.pk, "tanggal": clock.today().isoformat(), "reason": ""},
     )
     assert response.status_code == 200
     assert "reason" in response.context["form"].errors
@@ -226,7 +226,7 @@ def test_moving_a_unit_under_its_own_sub_unit_is_refused_and_keeps_the_reason(ca
 
     response = cast.client("admin_bkpsdm").post(
         reverse("org:unit_move", args=[dinkes.pk]),
-        {"parent": child.pk, "tanggal": selectors.today().isoformat(), "reason": reason},
+        {"parent": child.pk, "tanggal": clock.today().isoformat(), "reason": reason},
     )
 
     assert response.status_code == 200
@@ -245,7 +245,7 @@ def test_moving_a_unit_through_the_form_keeps_its_history(cast):
     new_parent = held_jabatan(cast.kepala_dinas).unit
     response = cast.client("admin_bkpsdm").post(
         reverse("org:unit_move", args=[unit.pk]),
-        {"parent": new_parent.pk, "tanggal": selectors.today().isoformat(), "reason": "Perampingan"},
+        {"parent": new_parent.pk, "tanggal": clock.today().isoformat(), "reason": "Perampingan"},
     )
     assert response.status_code == 302
     unit.refresh_from_db()
@@ -454,7 +454,7 @@ def test_vacancy_worklist_filters_acting_officials_in_the_query(cast):
     acting = client.get(reverse("org:vacant_list"), {"acting": "1"}).content.decode()
     assert "Kepala Dinas Kependudukan dan Pencatatan Sipil" in everything
     assert "Kepala Dinas Kependudukan dan Pencatatan Sipil" not in acting
-    plt_in_office = selectors.today() >= datetime.date(selectors.today().year, 4, 1)
+    plt_in_office = clock.today() >= datetime.date(clock.today().year, 4, 1)
     assert ("Kepala Dinas Pekerjaan Umum dan Penataan Ruang" in acting) is plt_in_office
 
 

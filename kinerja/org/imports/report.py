@@ -1,0 +1,80 @@
+"""What an import found or did: counts per sheet, the refused rows, the people missing from the file."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from kinerja.core.errors import ApplicationError
+from kinerja.org.imports.columns import JABATAN, KINDS, PEGAWAI, UNIT
+from kinerja.org.models import ImportRecord
+
+MAX_LISTED_REFUSALS = 1000
+
+
+@dataclass
+class Refusal:
+    sheet: str
+    row: int
+    column: str
+    reason: str
+
+
+@dataclass
+class Report:
+    file_name: str = ""
+    kinds: list[str] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    refused: list[Refusal] = field(default_factory=list)
+    refused_total: int = 0
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (NIP, name)
+    record: ImportRecord | None = None
+    applied: bool = False
+
+    def count(self, kind: str, what: str, n: int = 1) -> None:
+        self.counts.setdefault(kind, {"created": 0, "updated": 0, "unchanged": 0, "refused": 0})[what] += n
+
+    def refuse(self, kind: str, row: int, column: str, reason: str) -> None:
+        self.count(kind, "refused")
+        self.refused_total += 1
+        if len(self.refused) < MAX_LISTED_REFUSALS:
+            self.refused.append(Refusal(kind, row, column, reason))
+
+    @property
+    def ok(self) -> bool:
+        return self.refused_total == 0
+
+    @property
+    def nothing_to_change(self) -> bool:
+        return self.ok and not any(c["created"] or c["updated"] for c in self.counts.values())
+
+    def lines(self) -> Iterator[str]:
+        """The report as text lines (for the command line)."""
+        labels = {UNIT: _("Units"), JABATAN: _("Positions"), PEGAWAI: _("Employees")}
+        for kind in KINDS:
+            if kind in self.counts:
+                c = self.counts[kind]
+                yield _(
+                    "%(sheet)s: %(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
+                    "%(refused)s refused"
+                ) % {"sheet": labels[kind], **c}
+        for r in self.refused:
+            yield _("Refused: sheet %(sheet)s row %(row)s column %(column)s: %(reason)s") % r.__dict__
+        if self.refused_total > len(self.refused):
+            yield _("... and %(n)s more refused rows.") % {"n": self.refused_total - len(self.refused)}
+        if self.missing:
+            yield _("%(n)s employees with a current position are not in the file (nothing was ended):") % {
+                "n": len(self.missing)
+            }
+            for nip, nama in self.missing:
+                yield f"  {nip} {nama}"
+        if self.nothing_to_change:
+            yield _("Nothing to change: the data already matches the file.")
+
+
+class ImportRefused(ApplicationError):
+    """Raised by `apply` when the file has refused rows; carries the report."""
+
+    def __init__(self, report: Report):
+        super().__init__({"berkas": _("The file has refused rows; nothing was changed.")})
+        self.report = report
