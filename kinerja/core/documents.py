@@ -423,12 +423,12 @@ class Signatory:
     nip: str
 
 
-def signatures(
-    pdf: Document, signatories: Sequence[Signatory], *, place: str, date: datetime.date, width: float = 105
-) -> None:
+def signatures(pdf: Document, signatories: Sequence[Signatory], *, place: str, date: datetime.date) -> None:
     """The signature blocks side by side, the place and date above the last one, always together on one page.
 
     One signatory signs on the right; with more, the first signs on the left and the last on the right."""
+    # 105 mm each on a landscape page; narrower when that many do not fit side by side (a portrait page).
+    width = min(105, (pdf.epw - 16) / len(signatories))
     line = 5
     room = 23  # to sign
     left_x = MARGIN + 8
