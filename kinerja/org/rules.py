@@ -7,7 +7,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kinerja.core.formats import BULAN, InvalidNip, format_nip, nip_digits, normalize_nip
+
+# BULAN, InvalidNip, format_nip and normalize_nip live in the kernel (documents and templates need them too)
+# and stay importable from here, where the rest of the NIP rules are.
 __all__ = [
+    "BULAN",
     "GOLONGAN_PNS",
     "GRADE_PPPK",
     "InvalidNip",
@@ -19,7 +24,6 @@ __all__ = [
     "parse_nip",
 ]
 
-NIP_LENGTH = 18
 MIN_BIRTH_YEAR = 1900
 MIN_AGE_AT_TMT = 18
 STATUSES = ("PNS", "PPPK")
@@ -67,10 +71,6 @@ GRADE_PPPK: tuple[str, ...] = (
 _PANGKAT: dict[str, str] = dict(GOLONGAN_PNS)
 
 
-class InvalidNip(ValueError):
-    """NIP atau NI PPPK yang tidak sah; pesannya menjelaskan bagian yang salah."""
-
-
 @dataclass(frozen=True)
 class NipInfo:
     nip: str
@@ -79,25 +79,6 @@ class NipInfo:
     tmt_bulan: int | None
     jenis_kelamin: str
     nomor_urut: int
-
-
-def normalize_nip(nip: str) -> str:
-    """Buang semua whitespace (spasi, tab, spasi tak-putus); karakter lain dibiarkan apa adanya."""
-    # str.split() without arguments splits on every Unicode whitespace, including U+00A0.
-    return "".join(nip.split())
-
-
-def _check_shape(nip: str) -> str:
-    digits = normalize_nip(nip)
-    if not digits:
-        raise InvalidNip("NIP kosong: harus diisi 18 digit angka.")
-    for char in digits:
-        # Explicit ASCII set: str.isdigit() would accept e.g. Arabic-Indic or superscript digits.
-        if char not in "0123456789":
-            raise InvalidNip(f"NIP hanya boleh berisi angka, tetapi mengandung karakter '{char}'.")
-    if len(digits) != NIP_LENGTH:
-        raise InvalidNip(f"NIP harus terdiri dari 18 digit, tetapi yang diberikan {len(digits)} digit.")
-    return digits
 
 
 def _fmt_date(value: date) -> str:
@@ -138,7 +119,7 @@ def parse_nip(nip: str, status: str = "PNS", *, today: date | None = None) -> Ni
     if today is None:
         today = date.today()
 
-    digits = _check_shape(nip)
+    digits = nip_digits(nip)
     born = _parse_birth_date(digits[:8], today)
 
     tmt_tahun = int(digits[8:12])
@@ -183,33 +164,6 @@ def parse_nip(nip: str, status: str = "PNS", *, today: date | None = None) -> Ni
         jenis_kelamin="L" if gender_digit == "1" else "P",
         nomor_urut=nomor_urut,
     )
-
-
-# Month names as Indonesian documents write them ("2 Januari 2026").
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def format_nip(nip: str) -> str:
-    """Tampilkan NIP berkelompok 8-6-1-3, mis. '19860926 201505 1 001'.
-
-    Hanya bentuknya yang diperiksa (18 digit angka, selain itu InvalidNip), bukan isinya,
-    sehingga berlaku sama untuk NIP PNS dan NI PPPK.
-    """
-    digits = _check_shape(nip)
-    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
 _ROMAN_BY_NUMBER = {"1": "I", "2": "II", "3": "III", "4": "IV"}

@@ -1,25 +1,13 @@
 from django import template
 from django.utils import formats
 
-from kinerja.org.rules import BULAN, format_nip
+from kinerja.core.formats import nip_or_text, tanggal
 
 register = template.Library()
 
-
-@register.filter
-def nip(value: str) -> str:
-    try:
-        return format_nip(value)
-    except ValueError:
-        return value
-
-
-@register.filter
-def tanggal(value) -> str:
-    """A date as written in Indonesian documents ("2 Januari 2026"), whatever the interface language."""
-    if not value:
-        return ""
-    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+# The filters are the kernel's formatters, so a page and a printed document write a NIP or a date alike.
+register.filter("nip", nip_or_text)
+register.filter("tanggal", tanggal)
 
 
 @register.filter

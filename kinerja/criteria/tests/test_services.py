@@ -5,17 +5,17 @@ published version 1 of YEAR for Kota Sukamaju; most tests work on a draft of YEA
 """
 
 import datetime
-from contextlib import contextmanager
+from functools import partial
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from conftest import YEAR
 from kinerja.accounts.models import User
 from kinerja.core import audit
-from kinerja.core.errors import ApplicationError
 from kinerja.core.models import AuditEvent
+from kinerja.core.testing import helpers
+from kinerja.core.testing.helpers import last_seq
 from kinerja.criteria import defaults, rules, selectors, services
 from kinerja.criteria.models import (
     SETTING_FIELDS,
@@ -69,40 +69,10 @@ def jabatan_with_standar(kerangka: Kerangka) -> Jabatan:
 TRACKED = [Kerangka, NilaiPerilaku, Kompetensi, StandarKompetensi, KriteriaLokal, Aturan, Pengakuan]
 
 
-def db_state() -> dict:
-    state = {m._meta.label: list(m.objects.order_by("pk").values_list()) for m in TRACKED}
-    state["audit"] = list(AuditEvent.objects.order_by("seq").values_list("seq", "hash"))
-    return state
-
-
-@contextmanager
-def refused(field: str | None = None, message: str | None = None):
-    """The block raises ApplicationError (about `field`, with `message` among its messages) and changes nothing."""
-    before = db_state()
-    with pytest.raises(ApplicationError) as excinfo:
-        yield excinfo
-    error = excinfo.value
-    if field is not None:
-        assert field in error.message_dict, error
-        messages = error.message_dict[field]
-    else:
-        messages = error.messages
-    if message is not None:
-        assert message in messages, messages
-    assert db_state() == before
-
-
-@contextmanager
-def denied():
-    """The block raises PermissionDenied and changes nothing."""
-    before = db_state()
-    with pytest.raises(PermissionDenied):
-        yield
-    assert db_state() == before
-
-
-def last_seq() -> int:
-    return AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
+# A refused or denied call leaves these models and the audit trail unchanged.
+db_state = partial(helpers.db_state, TRACKED)
+refused = partial(helpers.refused, state=db_state)
+denied = partial(helpers.denied, state=db_state)
 
 
 def one_event(seq: int, action: str, actor: User, obj) -> AuditEvent:

@@ -3,11 +3,10 @@
 import datetime
 
 import pytest
-from django.db import connection
 from django.db.models import Count
-from django.test.utils import CaptureQueriesContext
 
 from conftest import YEAR
+from kinerja.core.testing.helpers import count_queries
 from kinerja.org import demo, selectors, services
 from kinerja.org.models import Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
 
@@ -361,12 +360,6 @@ def test_penilai_chain_and_assessed_by_agree_for_every_pegawai(at):
 
 
 # --- queries do not grow with size ---------------------------------------------------------------------------
-
-
-def count_queries(fn) -> tuple[int, object]:
-    with CaptureQueriesContext(connection) as ctx:
-        result = fn()
-    return len(ctx.captured_queries), result
 
 
 def test_assessed_by_queries_grow_with_the_depth_of_the_hierarchy_not_the_team(django_assert_max_num_queries):

@@ -4,10 +4,9 @@ A refusal must leave the database exactly as it was: no row changed and no audit
 """
 
 import datetime
-from contextlib import contextmanager
+from functools import partial
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from conftest import YEAR
@@ -15,6 +14,8 @@ from kinerja.accounts.models import RoleAssignment, User
 from kinerja.core import audit
 from kinerja.core.errors import ApplicationError
 from kinerja.core.models import AuditEvent
+from kinerja.core.testing import helpers
+from kinerja.core.testing.helpers import last_seq
 from kinerja.org import demo, selectors, services
 from kinerja.org.models import (
     Instansi,
@@ -68,36 +69,10 @@ def holder(jabatan: Jabatan, at: datetime.date) -> Pegawai:
 TRACKED = [Instansi, UnitKerja, RiwayatUnitKerja, Jabatan, Pegawai, Penugasan, User, RoleAssignment]
 
 
-def db_state() -> dict:
-    state = {m._meta.label: list(m.objects.order_by("pk").values_list()) for m in TRACKED}
-    state["audit"] = list(AuditEvent.objects.order_by("seq").values_list("seq", "hash"))
-    return state
-
-
-@contextmanager
-def refused(field: str, message: str | None = None):
-    """The block raises ApplicationError about `field` (with `message` if given) and changes nothing."""
-    before = db_state()
-    with pytest.raises(ApplicationError) as excinfo:
-        yield excinfo
-    errors = excinfo.value.message_dict
-    assert field in errors, errors
-    if message is not None:
-        assert errors[field] == [message]
-    assert db_state() == before
-
-
-@contextmanager
-def denied():
-    """The block raises PermissionDenied and changes nothing."""
-    before = db_state()
-    with pytest.raises(PermissionDenied):
-        yield
-    assert db_state() == before
-
-
-def last_seq() -> int:
-    return AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
+# A refused or denied call leaves these models and the audit trail unchanged; a refusal's message is the only one.
+db_state = partial(helpers.db_state, TRACKED)
+refused = partial(helpers.refused, state=db_state, only=True)
+denied = partial(helpers.denied, state=db_state)
 
 
 def events_since(seq: int) -> list[AuditEvent]:

@@ -4,14 +4,13 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from kinerja.accounts.models import User
 from kinerja.core import audit, clock
+from kinerja.core.testing.helpers import count_queries
 from kinerja.core.testing.pages import home_card
 from kinerja.org import demo, selectors, services
 from kinerja.org.models import Jabatan, Pegawai, Penugasan, RiwayatUnitKerja, UnitKerja
@@ -82,13 +81,6 @@ def add_staff(actor, unit: UnitKerja, atasan: Jabatan | None, count: int, start:
             jenis="definitif",
             mulai=datetime.date(2020, 1, 1),
         )
-
-
-def count_queries(client, url, params=None) -> tuple[int, object]:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(ctx), response
 
 
 # Registering a pegawai ---------------------------------------------------------------------------------------

@@ -9,9 +9,7 @@ import datetime
 import io
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -19,6 +17,7 @@ from conftest import YEAR
 from kinerja.core import notifications
 from kinerja.core.models import AuditEvent, Notifikasi
 from kinerja.core.testing.harness import assert_unchanged
+from kinerja.core.testing.helpers import count_queries
 from kinerja.org import demo
 from kinerja.org import selectors as org_selectors
 from kinerja.org import services as org_services
@@ -60,13 +59,6 @@ def section(page: str, testid: str) -> str:
 
 def state(*skps) -> list:
     return [SKP.objects.filter(pk=s.pk).values().first() for s in skps]
-
-
-def count_queries(client, url, params=None) -> tuple[int, object]:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(ctx), response
 
 
 def add_people_with_skp(cast, count: int, start: int = 0) -> list[SKP]:

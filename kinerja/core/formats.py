@@ -1,0 +1,71 @@
+"""Dates and NIP as Indonesian official documents write them, whatever the language of the interface.
+
+Pure functions (no ORM, no I/O), shared by the templates, the apps' rules and the document kernel.
+"""
+
+NIP_LENGTH = 18
+
+# Month names as Indonesian documents write them ("2 Januari 2026").
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+
+
+class InvalidNip(ValueError):
+    """NIP atau NI PPPK yang tidak sah; pesannya menjelaskan bagian yang salah."""
+
+
+def tanggal(value) -> str:
+    """A date as written in Indonesian documents ("2 Januari 2026"), whatever the interface language."""
+    if not value:
+        return ""
+    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+
+
+def normalize_nip(nip: str) -> str:
+    """Buang semua whitespace (spasi, tab, spasi tak-putus); karakter lain dibiarkan apa adanya."""
+    # str.split() without arguments splits on every Unicode whitespace, including U+00A0.
+    return "".join(nip.split())
+
+
+def nip_digits(nip: str) -> str:
+    """The 18 digits of a NIP or NI PPPK, whitespace removed; InvalidNip when it has another shape."""
+    digits = normalize_nip(nip)
+    if not digits:
+        raise InvalidNip("NIP kosong: harus diisi 18 digit angka.")
+    for char in digits:
+        # Explicit ASCII set: str.isdigit() would accept e.g. Arabic-Indic or superscript digits.
+        if char not in "0123456789":
+            raise InvalidNip(f"NIP hanya boleh berisi angka, tetapi mengandung karakter '{char}'.")
+    if len(digits) != NIP_LENGTH:
+        raise InvalidNip(f"NIP harus terdiri dari 18 digit, tetapi yang diberikan {len(digits)} digit.")
+    return digits
+
+
+def format_nip(nip: str) -> str:
+    """Tampilkan NIP berkelompok 8-6-1-3, mis. '19860926 201505 1 001'.
+
+    Hanya bentuknya yang diperiksa (18 digit angka, selain itu InvalidNip), bukan isinya,
+    sehingga berlaku sama untuk NIP PNS dan NI PPPK.
+    """
+    digits = nip_digits(nip)
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def nip_or_text(value: str) -> str:
+    """The NIP grouped as `format_nip` does, or the text as given when it is not a NIP (for display)."""
+    try:
+        return format_nip(value)
+    except ValueError:
+        return value
