@@ -35,7 +35,6 @@ from kinerja.planning.models import (
     JenisTarget,
     PerilakuSKP,
     Periode,
-    StatusSKP,
     TahunKinerja,
     VersiSKP,
 )
@@ -643,19 +642,16 @@ def rhk_import(*, actor, skp: SKP, kunci: int | None, rows: Sequence[Mapping]) -
 
 def _transition(actor, skp: SKP, action: str, *, reason: str = "", extra: dict | None = None) -> SKP:
     """Move the (locked) SKP along the workflow table, with an audit event of from, to and reason."""
-    transition = rules.transition_for(action, skp.status)
-    if transition is None:
-        raise ApplicationError(
-            _("This cannot be done while the SKP is %(status)s.")
-            % {"status": skp.get_status_display().lower()}
-        )
-    if transition.needs_reason:
-        require_reason(reason)
-    source = skp.status
-    target = rules.withdrawn_target(skp.versi) if action == rules.TARIK else transition.target
-    skp.status = target
-    _bump(skp, "status")
-    _record(actor, skp, f"skp.{action}", {"status": [source, target], **(extra or {})}, reason=reason)
+    permissions.SKP_WORKFLOW.transition(
+        actor=actor,
+        obj=skp,
+        action=action,
+        reason=reason,
+        changes=extra,
+        save=lambda obj: _bump(obj, "status"),
+        instansi=skp.instansi,
+        pegawai=skp.pegawai,
+    )
     return skp
 
 
@@ -667,11 +663,7 @@ def skp_submit(*, actor, skp: SKP, kunci: int | None) -> SKP:
         raise PermissionDenied(_("Only the employee can submit their own SKP."))
     if skp.berakhir:
         raise ApplicationError(_("This SKP has ended; it can no longer change."))
-    if rules.transition_for(rules.AJUKAN, skp.status) is None:
-        raise ApplicationError(
-            _("This cannot be done while the SKP is %(status)s.")
-            % {"status": skp.get_status_display().lower()}
-        )
+    permissions.SKP_WORKFLOW.check(actor=actor, obj=skp, action=rules.AJUKAN)
     _check_deadline(skp)
     _refresh_assessors(skp)
     problems = selectors.submission_problems(skp)
@@ -700,9 +692,7 @@ def skp_submit(*, actor, skp: SKP, kunci: int | None) -> SKP:
 @transaction.atomic
 def skp_withdraw(*, actor, skp: SKP, kunci: int | None) -> SKP:
     """The pegawai takes a submitted SKP back to change it (before the penilai decides)."""
-    skp = _locked(skp, kunci)
-    deny_unless(permissions.is_owner(actor, skp))
-    return _transition(actor, skp, rules.TARIK)
+    return _transition(actor, _locked(skp, kunci), rules.TARIK)
 
 
 def _decider(actor, skp: SKP, kunci: int | None) -> SKP:
@@ -740,7 +730,7 @@ def _save_ekspektasi(skp: SKP, ekspektasi: Mapping[str, str] | None) -> dict:
 def ekspektasi_save(*, actor, skp: SKP, kunci: int | None, ekspektasi: Mapping[str, str]) -> SKP:
     """The penilai writes the leader's specific expectations while deciding on the SKP."""
     skp = _decider(actor, skp, kunci)
-    if skp.status != StatusSKP.DIAJUKAN:
+    if skp.status not in rules.WORKFLOW.sources(rules.SETUJUI):
         raise ApplicationError(_("Expectations are written while the SKP waits for your decision."))
     changes = _save_ekspektasi(skp, ekspektasi)
     _bump(skp)
@@ -752,11 +742,7 @@ def ekspektasi_save(*, actor, skp: SKP, kunci: int | None, ekspektasi: Mapping[s
 def skp_approve(*, actor, skp: SKP, kunci: int | None, ekspektasi: Mapping[str, str] | None = None) -> SKP:
     """Approve: the content (with the leader's expectations) becomes a new numbered version."""
     skp = _decider(actor, skp, kunci)
-    if rules.transition_for(rules.SETUJUI, skp.status) is None:
-        raise ApplicationError(
-            _("This cannot be done while the SKP is %(status)s.")
-            % {"status": skp.get_status_display().lower()}
-        )
+    permissions.SKP_WORKFLOW.check(actor=actor, obj=skp, action=rules.SETUJUI)
     changes = _save_ekspektasi(skp, ekspektasi)
     _refresh_assessors(skp)
     now = timezone.now()
@@ -798,12 +784,11 @@ def skp_approve(*, actor, skp: SKP, kunci: int | None, ekspektasi: Mapping[str, 
 def skp_return(*, actor, skp: SKP, kunci: int | None, reason: str) -> SKP:
     """Return to the pegawai with a required reason; the pegawai fixes it and submits again."""
     skp = _decider(actor, skp, kunci)
-    if not reason.strip():
-        raise ApplicationError({"reason": _("Say what the employee must change.")})
-    skp.catatan_pengembalian = reason.strip()
+    reason = require_reason(reason, _("Say what the employee must change."))
+    skp.catatan_pengembalian = reason
     skp.save(update_fields=["catatan_pengembalian"])
-    _transition(actor, skp, rules.KEMBALIKAN, reason=reason.strip())
-    _notify(skp.pegawai_id, skp, _("Your SKP was returned"), reason.strip())
+    _transition(actor, skp, rules.KEMBALIKAN, reason=reason)
+    _notify(skp.pegawai_id, skp, _("Your SKP was returned"), reason)
     return skp
 
 

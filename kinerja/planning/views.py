@@ -316,7 +316,9 @@ def start(request):
 def skp_detail(request, pk):
     skp = _full(_skp(request, pk))
     user = request.user
-    can_edit = permissions.can_edit(user, skp)
+    actions = permissions.actions(user, skp)
+    # The pegawai edits the content in the states they may submit it from.
+    can_edit = rules.AJUKAN in actions
     periods = {p.nomor: p.nama for p in selectors.periods_of(skp.tahun_kinerja)}
     context = {
         "skp": skp,
@@ -331,9 +333,9 @@ def skp_detail(request, pk):
         "lampiran": [(label, _lines(getattr(skp, name))) for name, label in LAMPIRAN.items()],
         "timeline": _timeline(skp),
         "can_edit": can_edit,
-        "can_withdraw": permissions.can_withdraw(user, skp),
-        "can_propose_revision": permissions.can_propose_revision(user, skp),
-        "can_decide": permissions.can_decide(user, skp),
+        "can_withdraw": rules.TARIK in actions,
+        "can_propose_revision": rules.USUL_REVISI in actions,
+        "can_decide": rules.SETUJUI in actions,
         "can_administer": permissions.can_administer(user, skp),
         "problems": selectors.submission_problems(skp) if can_edit else [],
     }
@@ -510,7 +512,7 @@ def _penilai_name(skp: SKP) -> str:
 @require_POST
 def submit(request, pk):
     skp = _skp(request, pk)
-    _allowed(permissions.can_submit(request.user, skp))
+    _allowed(permissions.can(request.user, skp, rules.AJUKAN))
     return _button(
         request,
         skp,
@@ -524,7 +526,7 @@ def submit(request, pk):
 @require_POST
 def withdraw(request, pk):
     skp = _skp(request, pk)
-    _allowed(permissions.can_withdraw(request.user, skp))
+    _allowed(permissions.can(request.user, skp, rules.TARIK))
     return _button(
         request,
         skp,
@@ -553,7 +555,7 @@ def _reason_page(request, skp, form, *, title, crumb, intro, submit_label, dange
 @login_required
 def revise(request, pk):
     skp = _skp(request, pk)
-    _allowed(permissions.can_propose_revision(request.user, skp))
+    _allowed(permissions.can(request.user, skp, rules.USUL_REVISI))
     form = forms.ReasonForm(request.POST or None, initial={"kunci": skp.kunci})
     form.fields["reason"].label = _("Why must the approved SKP change?")
     if request.method == "POST" and form.is_valid():
@@ -586,16 +588,16 @@ def revise(request, pk):
     )
 
 
-def _decidable(request, pk) -> SKP:
+def _decidable(request, pk, action: str) -> SKP:
     """An SKP the user decides on now: 404 when they may not see it, 403 for anyone but its penilai in force."""
     skp = _skp(request, pk)
-    _allowed(permissions.can_decide(request.user, skp))
+    _allowed(permissions.can(request.user, skp, action))
     return skp
 
 
 @login_required
 def approve(request, pk):
-    skp = _full(_decidable(request, pk))
+    skp = _full(_decidable(request, pk, rules.SETUJUI))
     form = forms.ApproveForm(request.POST or None, initial={"kunci": skp.kunci}, perilaku=skp.perilaku.all())
     if request.method == "POST" and form.is_valid():
         approved = run_service(
@@ -627,7 +629,7 @@ def approve(request, pk):
 
 @login_required
 def return_skp(request, pk):
-    skp = _decidable(request, pk)
+    skp = _decidable(request, pk, rules.KEMBALIKAN)
     form = forms.ReasonForm(request.POST or None, initial={"kunci": skp.kunci})
     form.fields["reason"].label = _("What must the employee change?")
     if request.method == "POST" and form.is_valid():
