@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from kinerja.core import clock
 from kinerja.core.models import AuditEvent
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Jabatan, JenisJabatan, JenisPenugasan, Pegawai
@@ -29,9 +30,9 @@ JPT = {JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA}
 # An RHK of the penilai may be supported once the penilai has submitted it (DOMAIN 2.1), or approved it before.
 CASCADABLE = Q(skp__status__in=[StatusSKP.DIAJUKAN, StatusSKP.DISETUJUI]) | Q(skp__versi__gt=0)
 
-
-def today() -> datetime.date:
-    return org_selectors.today()
+# The server's day, for core's home page and menu, which still ask planning for it (until the portal owns them);
+# planning itself asks the clock with the SKP's instansi.
+today = clock.today
 
 
 # Years and periods ------------------------------------------------------------------------------------------
@@ -83,8 +84,8 @@ def identitas_ppk(instansi) -> dict:
 
 
 def chain_date(skp: SKP, at: datetime.date | None = None) -> datetime.date:
-    """The date at which the SKP's assessors are read: today, kept inside the SKP's span."""
-    at = at or today()
+    """The date at which the SKP's assessors are read: today where the instansi is, kept inside the SKP's span."""
+    at = at or clock.today(skp.instansi)
     return min(max(at, skp.mulai), skp.selesai)
 
 
@@ -325,7 +326,7 @@ def inbox(pegawai: Pegawai, tahun: int, at: datetime.date | None = None) -> Inbo
     """The SKP waiting for the pegawai's decision, the people they assess who have not started, and the rest.
 
     The number of queries does not grow with the number of people assessed."""
-    at = at or today()
+    at = at or clock.today(pegawai.instansi)
     dinilai = org_selectors.assessed_by(pegawai, at)
     ids = [d.pegawai.pk for d in dinilai]
     # Reassigned SKP follow the person the BKPSDM set; the others follow the organisation chart.
@@ -401,7 +402,7 @@ def cascade(leader: Pegawai, tahun: int, at: datetime.date | None = None) -> Cas
 
     Flags the leader's (and each middle manager's) RHK that nobody supports, and Utama RHK below the leader
     that support nothing. Rows are read as plain values: the Sekda's cascade is the whole instansi."""
-    at = at or today()
+    at = at or clock.today(leader.instansi)
     held = org_selectors.held_positions(leader, at)
     below = org_selectors.subordinate_positions(leader, at)
     skp_qs = SKP.objects.filter(tahun_kinerja__tahun=tahun, berakhir=False).filter(

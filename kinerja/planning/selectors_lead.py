@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Val
 from django.db.models.functions import Coalesce, Length, Replace
 
 from kinerja.accounts.permissions import under_unit_paths
+from kinerja.core import clock
 from kinerja.org.models import Pegawai, Penugasan, UnitKerja
 from kinerja.planning import selectors
 from kinerja.planning.models import SKP, Periode, StatusSKP, TahunKinerja
@@ -33,8 +34,9 @@ def waiting_counts(
     *, pegawai_id: int | None, ppk_instansi_id: int | None, tahun: int, at: datetime.date | None = None
 ) -> dict:
     """For the menu, in one query each: whether the pegawai leads a position, how many SKP wait for them,
-    and how many wait for the admin BKPSDM on the PPK's behalf."""
-    at = at or selectors.today()
+    and how many wait for the admin BKPSDM on the PPK's behalf. Without `at`, the server's day: the menu has
+    no instansi at hand, and a position starting or ending that night is all it could miss."""
+    at = at or clock.today()
     counts = {"memimpin": False, "menunggu": 0, "menunggu_ppk": 0}
     waiting = SKP.objects.filter(WAITING, tahun_kinerja__tahun=tahun)
     if pegawai_id is not None:
@@ -98,7 +100,7 @@ def periods_in(years: QuerySet[TahunKinerja]) -> QuerySet[Periode]:
 def highest_leader(pegawai: QuerySet[Pegawai], at: datetime.date | None = None) -> Pegawai | None:
     """The pegawai (among the given ones) in the highest position today: the default leader of the cascade
     for someone who holds no position (the Sekda for the BKPSDM, a department head for its administrator)."""
-    at = at or selectors.today()
+    at = at or clock.today()
     first = (
         Penugasan.objects.active_at(at)
         .filter(pegawai__in=pegawai, jabatan__bawahan__isnull=False)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.accounts.models import User
-from kinerja.core import audit, notifications
+from kinerja.core import audit, clock, notifications
 from kinerja.core.errors import ApplicationError, ConflictError
 from kinerja.core.services import deny_unless, full_clean, require_reason
 from kinerja.core.templatetags.kinerja import tanggal
@@ -90,8 +90,9 @@ def _bump(skp: SKP, *fields: str) -> None:
 
 
 def _check_deadline(skp: SKP) -> None:
-    """The pegawai drafts and submits until the SKP's deadline; a revision until the SKP's last day."""
-    today = selectors.today()
+    """The pegawai drafts and submits until the SKP's deadline; a revision until the SKP's last day (each
+    closing at midnight where the instansi is)."""
+    today = clock.today(skp.instansi)
     if skp.versi > 0:
         if today > skp.selesai:
             raise ApplicationError(_("This SKP has ended; it can no longer be revised."))
@@ -261,7 +262,7 @@ def skp_start(
         raise PermissionDenied(_("Only the employee can start their own SKP."))
     if salin_dari is not None and salin_dari.pegawai_id != pegawai.pk:
         raise PermissionDenied(_("You can only copy your own SKP."))
-    at = at or selectors.today()
+    at = at or clock.today(pegawai.instansi)
     if at.year != tahun:
         at = datetime.date(tahun, 1, 1) if tahun > at.year else datetime.date(tahun, 12, 31)
     tahun_kinerja = (
@@ -292,7 +293,7 @@ def skp_start(
         raise ApplicationError(_("Your position does not cover any part of %(year)s.") % {"year": tahun})
     jabatan = primary.jabatan
     skp = SKP(
-        instansi_id=pegawai.instansi_id,
+        instansi=pegawai.instansi,
         tahun_kinerja=tahun_kinerja,
         pegawai=pegawai,
         jabatan=jabatan,
@@ -816,7 +817,7 @@ def skp_propose_revision(*, actor, skp: SKP, kunci: int | None, reason: str) -> 
     skp = _locked(skp, kunci)
     if not permissions.is_owner(actor, skp):
         raise PermissionDenied(_("Only the employee can propose a revision of their SKP."))
-    if skp.berakhir or selectors.today() > skp.selesai:
+    if skp.berakhir or clock.today(skp.instansi) > skp.selesai:
         raise ApplicationError(_("This SKP has ended; it can no longer be revised."))
     skp.alasan_revisi = reason.strip()
     skp.save(update_fields=["alasan_revisi"])
@@ -881,7 +882,7 @@ def skp_extend_deadline(*, actor, skp: SKP, tenggat: datetime.date, reason: str)
     deny_unless(permissions.can_administer(actor, skp))
     skp = _locked(skp, None)
     require_reason(reason)
-    if tenggat < selectors.today():
+    if tenggat < clock.today(skp.instansi):
         raise ApplicationError({"tenggat": _("The new deadline cannot be in the past.")})
     if tenggat > skp.selesai:
         raise ApplicationError({"tenggat": _("The new deadline cannot be after the SKP ends.")})
@@ -897,7 +898,7 @@ def _end(actor, skp: SKP, last_day: datetime.date, reason: str) -> SKP:
     """Cut the SKP at its last day; once that day is past it is ended for good (berakhir)."""
     before = audit.snapshot(skp, ["selesai", "berakhir"])
     skp.selesai = max(skp.mulai, min(skp.selesai, last_day))
-    skp.berakhir = skp.selesai < selectors.today()
+    skp.berakhir = skp.selesai < clock.today(skp.instansi)
     skp.alasan_berakhir = reason
     _bump(skp, "selesai", "berakhir", "alasan_berakhir")
     _record(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from kinerja.core import clock
 from kinerja.core.errors import ApplicationError, apply_to_form
 from kinerja.core.views_util import run_service
 from kinerja.planning import forms, imports, permissions, rules, selectors, services
@@ -261,7 +262,8 @@ def index(request):
     pegawai = _pegawai_of(request)
     if pegawai is None:
         return render(request, "planning/skp_index.html", {"pegawai": None})
-    tahun = selectors.today().year
+    today = clock.today(pegawai.instansi)
+    tahun = today.year
     this_year = selectors.skp_of(pegawai, tahun)
     open_skp = next((s for s in this_year if not s.berakhir), None)
     tahun_kinerja = selectors.tahun_of(pegawai.instansi_id, tahun)
@@ -283,7 +285,7 @@ def index(request):
             "previous": previous,
             "start_form": forms.StartForm() if open_skp is None and tahun_kinerja else None,
             "older": [(s, STATUS_BADGE[s.status]) for s in older],
-            "today": selectors.today(),
+            "today": today,
         },
     )
 
@@ -294,7 +296,7 @@ def start(request):
     pegawai = _pegawai_of(request)
     _allowed(pegawai is not None)
     form = forms.StartForm(request.POST)
-    tahun = selectors.today().year
+    tahun = clock.today(pegawai.instansi).year
     copy = form.is_valid() and form.cleaned_data["salin"]
     try:
         skp = services.skp_start(
@@ -325,7 +327,7 @@ def skp_detail(request, pk):
         "title": _title(skp),
         "badge": STATUS_BADGE[skp.status],
         "deadline": selectors.deadline_of(skp),
-        "today": selectors.today(),
+        "today": clock.today(skp.instansi),
         "identities": _identities(skp),
         "groups": _groups(skp, periods),
         "rhk_count": len(skp.rhk.all()),

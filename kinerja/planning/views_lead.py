@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import access_of
-from kinerja.core import tabular
+from kinerja.core import clock, tabular
 from kinerja.core.errors import ApplicationError, apply_to_form
 from kinerja.core.templatetags.kinerja import tanggal
 from kinerja.core.views_util import current_instansi, form_page, run_service
@@ -35,12 +35,12 @@ DEPTHS = (2, 3, 4, 6, 10)
 DEFAULT_DEPTH = 2
 
 
-def _year(value) -> int:
-    """A year from the query string, else the current one."""
+def _year(request, value) -> int:
+    """A year from the query string, else the current one where the user's instansi is."""
     value = str(value or "")
     if value.isdigit() and 2000 <= int(value) <= 2100:
         return int(value)
-    return selectors.today().year
+    return clock.today(request.user.instansi).year
 
 
 def _with_instansi(request, url: str, instansi) -> str:
@@ -107,14 +107,14 @@ def _inbox_page(request, tahun: int, form: forms_lead.BulkApproveForm | None = N
 
 @login_required
 def inbox(request):
-    return _inbox_page(request, _year(request.GET.get("tahun")))
+    return _inbox_page(request, _year(request, request.GET.get("tahun")))
 
 
 @login_required
 @require_POST
 def bulk_approve(request):
     form = forms_lead.BulkApproveForm(request.POST)
-    tahun = _year(request.POST.get("tahun"))
+    tahun = _year(request, request.POST.get("tahun"))
     if not form.is_valid():
         return _inbox_page(request, tahun, form)
     items = form.cleaned_data["items"]
@@ -161,12 +161,12 @@ def _leader(request, error: list[str]):
         return org_permissions.get_pegawai_for_user_or_404(user, wanted)
     if user.pegawai_id:
         return user.pegawai
-    return selectors_lead.highest_leader(org_permissions.pegawai_visible_to(user))
+    return selectors_lead.highest_leader(org_permissions.pegawai_visible_to(user), clock.today(user.instansi))
 
 
 @login_required
 def cascade(request):
-    tahun = _year(request.GET.get("tahun"))
+    tahun = _year(request, request.GET.get("tahun"))
     depth = request.GET.get("kedalaman", "")
     depth = int(depth) if depth.isdigit() and int(depth) in DEPTHS else DEFAULT_DEPTH
     error: list[str] = []
@@ -214,7 +214,7 @@ def _filtered(request):
     access = access_of(user)
     paths = None if access.superuser or access.reads_whole_instansi else access.admin_unit_paths
     form = forms_lead.ListFilterForm(request.GET, units=selectors_lead.units_for_list(instansi.pk, paths))
-    tahun = form.value("tahun") or selectors.today().year
+    tahun = form.value("tahun") or clock.today(instansi).year
     unit = form.units.get(form.value("unit"))
     visible = permissions.skp_visible_to(user).filter(instansi=instansi)
     every_status = selectors.skp_list(visible, tahun=tahun, unit_path=unit.path if unit else "")
@@ -363,7 +363,7 @@ def years(request):
 
 def _next_year(instansi) -> int:
     opened = selectors_lead.year_numbers(instansi.pk)
-    this_year = selectors.today().year
+    this_year = clock.today(instansi).year
     return this_year if this_year not in opened else max(opened) + 1
 
 
