@@ -1,4 +1,5 @@
-"""Who may open and change what on the leaders' and administrators' planning screens (views_lead.py).
+"""Who may open and change what on the leaders' and administrators' planning screens (kinerja/planning/views/:
+inbox, cascade, lists, administration, years).
 
 The inbox, the cascade and the years are open to every logged-in user (each shows only what the user may
 see); the list and its Excel to those who read SKP across units (admin BKPSDM, tim penilai, auditor, admin_pd
