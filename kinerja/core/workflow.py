@@ -1,7 +1,7 @@
 """Workflows as data: a status field moved by a table of transitions, and the one function that moves it.
 
-Each row says from which status an action leads where, who may take it (a predicate of (user, obj), or the name
-of a role the app resolves with `with_roles`) and whether a reason is required. Buttons, the API and the
+Each row says from which status an action leads where, who may take it (a predicate of (user, obj), or the
+name of a role the app resolves with `with_roles`) and whether a reason is required. Buttons, the API and the
 permission layer ask the table which actions a user has; services call `transition`, which checks the same
 rows, sets the status and writes the audit event. An app's extra conditions (deadlines, completeness) stay in
 its service, before the transition.
@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from kinerja.core import audit
@@ -36,14 +37,14 @@ class Transition:
 
 @dataclass(frozen=True)
 class Workflow:
-    """The transitions of one kind of object; `name` prefixes the audit action (e.g. "planning.skp.ajukan")."""
+    """The transitions of one kind of object; `name` prefixes the audit action ("planning.skp.ajukan")."""
 
     name: str
     transitions: tuple[Transition, ...]
     roles: Mapping[str, Actor] = field(default_factory=dict)
     state: str = "status"
-    # The refusal of an action the current status does not allow; %(status)s is the status's label.
-    not_now: str = ""
+    # The refusal of an action the status does not allow (may be lazy); %(status)s is the status's label.
+    not_now: str | Promise = ""
 
     def with_roles(self, roles: Mapping[str, Actor]) -> "Workflow":
         """The same table with its named roles resolved to predicates (done by the app's permission layer)."""
@@ -82,7 +83,7 @@ class Workflow:
         ]
 
     def check(self, *, actor, obj, action: str) -> Transition:
-        """Refuse (PermissionDenied, ApplicationError) unless the actor may take the action now; write nothing.
+        """Refuse (PermissionDenied, ApplicationError) unless the actor may take the action now; no writes.
 
         Someone who could not take the action in any status is refused before the status is, so that a
         stranger learns nothing of the object's state."""
@@ -92,9 +93,8 @@ class Workflow:
         if transition is None:
             display = getattr(obj, f"get_{self.state}_display", None)
             label = str(display() if display else getattr(obj, self.state)).lower()
-            raise ApplicationError(
-                (self.not_now or _("This cannot be done now (%(status)s).")) % {"status": label}
-            )
+            message = str(self.not_now) or _("This cannot be done now (%(status)s).")
+            raise ApplicationError(message % {"status": label})
         deny_unless(self._acts(actor, obj, transition.by, known))
         return transition
 
@@ -109,8 +109,8 @@ class Workflow:
         save: Callable[[Any], None] | None = None,
         **audit_fields: Any,
     ) -> str:
-        """Check, move the object to the target, save it (`save`, else its status field) and record from, to and
-        the reason. Call inside the service's transaction, with the object locked; returns the new status."""
+        """Check, move the object to the target, save it (`save`, else its status field), record from, to and
+        the reason; return the new status. Call in the service's transaction, with the object locked."""
         transition = self.check(actor=actor, obj=obj, action=action)
         if transition.needs_reason:
             reason = require_reason(reason)

@@ -118,6 +118,8 @@ def years_visible_to(user) -> QuerySet[TahunKinerja]:
     access = access_of(user)
     if access.superuser:
         return TahunKinerja.objects.all()
+    if access.instansi_id is None:
+        return TahunKinerja.objects.none()
     return TahunKinerja.objects.filter(instansi_id=access.instansi_id)
 
 

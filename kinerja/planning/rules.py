@@ -187,7 +187,7 @@ def format_angka(value: Decimal | int | float | None) -> str:
     sign = "-" if number < 0 else ""
     text = f"{abs(number):f}"
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -1,4 +1,4 @@
-"""The workflow kernel on a small table of its own: every action in every state, who acts, reasons, targets."""
+"""The workflow kernel on a small table of its own: every action in every state, who acts, reasons, target."""
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace

@@ -24,7 +24,7 @@ class CascadeSKP:
     identitas_pegawai: dict
 
     def get_status_display(self) -> str:
-        return StatusSKP(self.status).label
+        return str(StatusSKP(self.status).label)
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,10 @@ def cascade(leader: Pegawai, tahun: int, at: datetime.date | None = None) -> Cas
         for row in skp_qs.values_list("pk", "pegawai_id", "penilai_id", "status", "identitas_pegawai")
     }
     by_skp: dict[int, list[CascadeRHK]] = {}
-    for skp_id, *values in RHK.objects.filter(skp__in=skp_qs).values_list(
+    for skp_id, pk, jenis, urutan, uraian, rhk_atasan_id in RHK.objects.filter(skp__in=skp_qs).values_list(
         "skp_id", "pk", "jenis", "urutan", "uraian", "rhk_atasan_id"
     ):
-        by_skp.setdefault(skp_id, []).append(CascadeRHK(*values))
+        by_skp.setdefault(skp_id, []).append(CascadeRHK(pk, jenis, urutan, uraian, rhk_atasan_id))
     nodes: dict[int, CascadeNode] = {}
     for skp_id, items in by_skp.items():
         items.sort(key=lambda r: (r.jenis != JenisRHK.UTAMA, r.urutan, r.pk))

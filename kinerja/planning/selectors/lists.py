@@ -41,19 +41,19 @@ def export_rows(qs: QuerySet[SKP], chunk: int = 1000) -> Iterator[list]:
             )
         }
         rhk: dict[int, list[tuple]] = {}
-        for row in RHK.objects.filter(skp_id__in=part).values_list(
+        for rhk_row in RHK.objects.filter(skp_id__in=part).values_list(
             "skp_id", "pk", "jenis", "urutan", "uraian", "rhk_atasan__uraian"
         ):
-            rhk.setdefault(row[0], []).append(row)
+            rhk.setdefault(rhk_row[0], []).append(rhk_row)
         indikator: dict[int, list[tuple]] = {}
-        for row in (
+        for ind_row in (
             Indikator.objects.filter(rhk__skp_id__in=part)
             .order_by("urutan", "pk")
             .values_list(
                 "rhk_id", "uraian", "aspek", "jenis_target", "target_angka", "satuan", "arah", "target_teks"
             )
         ):
-            indikator.setdefault(row[0], []).append(row)
+            indikator.setdefault(ind_row[0], []).append(ind_row)
         for pk in part:
             _pk, nip, ident, state, versi, mulai, selesai = skp[pk]
             base = [

@@ -18,7 +18,7 @@ JPT = {JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA}
 CASCADABLE = Q(skp__status__in=[StatusSKP.DIAJUKAN, StatusSKP.DISETUJUI]) | Q(skp__versi__gt=0)
 
 
-ACTING_PREFIX = {JenisPenugasan.PLT: "Plt. ", JenisPenugasan.PLH: "Plh. "}
+ACTING_PREFIX: dict[str, str] = {JenisPenugasan.PLT: "Plt. ", JenisPenugasan.PLH: "Plh. "}
 
 
 def identitas(pegawai: Pegawai, jabatan: Jabatan | None, jenis: str = JenisPenugasan.DEFINITIF) -> dict:
@@ -127,8 +127,7 @@ def content_of(skp: SKP) -> dict:
     return content_from(
         skp,
         rhk=[
-            (r, list(r.indikator.all()), r.rhk_atasan.uraian if r.rhk_atasan_id else "")
-            for r in skp.rhk.all()
+            (r, list(r.indikator.all()), r.rhk_atasan.uraian if r.rhk_atasan else "") for r in skp.rhk.all()
         ],
         perilaku=list(skp.perilaku.all()),
     )

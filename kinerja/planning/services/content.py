@@ -1,4 +1,4 @@
-"""The content the pegawai writes while the SKP is editable: RHK, indikator with targets, lampiran, imports."""
+"""The content the pegawai writes while the SKP is editable: RHK, indikator and targets, lampiran, imports."""
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -65,7 +65,7 @@ def rhk_save(
     if perspektif and perspektif not in _perspectives(skp):
         raise ApplicationError({"perspektif": _("Choose one of the perspectives of the framework.")})
     creating = rhk is None
-    if creating:
+    if rhk is None:
         last = skp.rhk.filter(jenis=jenis).aggregate(m=Max("urutan"))["m"]
         rhk = RHK(skp=skp, urutan=(last or 0) + 1)
         before = {}
@@ -126,7 +126,7 @@ def _target_values(jenis_target: str, target: str, satuan: str, target_teks: str
                 errors["target"] = _("The target is too large.")
         if not satuan.strip():
             errors["satuan"] = _("A numeric target needs a unit of measure, e.g. dokumen, %, hari.")
-        if errors:
+        if errors or number is None:
             raise ApplicationError(errors)
         return {"target_angka": number.quantize(Decimal("0.01")), "satuan": satuan.strip(), "target_teks": ""}
     if jenis_target == JenisTarget.KUALITATIF:
@@ -181,7 +181,7 @@ def indikator_save(
     values = _target_values(jenis_target, str(target or ""), satuan or "", target_teks or "")
     periode = _target_periode(target_periode, jenis_target)
     creating = indikator is None
-    if creating:
+    if indikator is None:
         last = rhk.indikator.aggregate(m=Max("urutan"))["m"]
         indikator = Indikator(rhk=rhk, urutan=(last or 0) + 1)
         before = {}

@@ -1,4 +1,4 @@
-"""The pegawai edits the content of their SKP: RHK, indikator, lampiran, and RHK imported from a spreadsheet."""
+"""The pegawai edits the content of their SKP: RHK, indikator, lampiran, RHK imported from a spreadsheet."""
 
 from django.conf import settings
 from django.contrib import messages

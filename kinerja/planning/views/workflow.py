@@ -1,4 +1,5 @@
-"""Buttons and forms that move an SKP along the workflow: submit, withdraw, propose a revision, approve, return."""
+"""Buttons and forms that move an SKP along the workflow: submit, withdraw, propose a revision, approve,
+return."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
