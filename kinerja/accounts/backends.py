@@ -1,6 +1,6 @@
 from django.contrib.auth.backends import ModelBackend
 
-from kinerja.org.rules import normalize_nip
+from kinerja.core.formats import normalize_nip
 
 
 class NipOrUsernameBackend(ModelBackend):

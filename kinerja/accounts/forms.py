@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.accounts import throttle
 from kinerja.accounts.models import Role, RoleAssignment, User
+from kinerja.core.formats import normalize_nip
 from kinerja.core.middleware import client_ip
-from kinerja.org.rules import normalize_nip
 
 
 class LoginForm(AuthenticationForm):

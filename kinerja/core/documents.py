@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from fpdf import FPDF
 from fpdf.enums import Align, CellBordersLayout, MethodReturnValue, TextEmphasis, VAlign, XPos, YPos
@@ -168,14 +169,15 @@ class Document(FPDF):
             output=MethodReturnValue.LINES,
         )
         self.set_font(FONT, "", BODY)
-        return lines
+        return cast(list[str], lines)  # output=LINES gives the lines alone
 
     def height(self, width: float, part: Part, padding: float = 2 * PAD_Y) -> float:
         return max(1, len(self.text_lines(width, part))) * LINE + padding
 
     def line_count(self, width: float, height: float, text: str) -> int:
         """The lines `multi_cell` prints the text in, in the current font."""
-        return len(self.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES))
+        lines = self.multi_cell(width, height, text, dry_run=True, output=MethodReturnValue.LINES)
+        return len(cast(list[str], lines))
 
 
 class Table:

@@ -66,6 +66,8 @@ class SKPDetailOut(SKPOut):
     identitas_atasan_penilai: dict[str, Any]
     catatan_pengembalian: str
     konten: dict[str, Any]
+    # The workflow actions the caller may take now ("ajukan", "tarik", ...), as the page shows its buttons.
+    aksi: list[str]
 
     @staticmethod
     def resolve_tenggat(obj):
@@ -74,6 +76,10 @@ class SKPDetailOut(SKPOut):
     @staticmethod
     def resolve_konten(obj):
         return selectors.content_of(obj)
+
+    @staticmethod
+    def resolve_aksi(obj, context):
+        return permissions.actions(context["request"].user, obj)
 
 
 class VersiOut(Schema):

@@ -17,7 +17,7 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.utils import timezone
 
-from kinerja.core import audit
+from kinerja.core import audit, clock
 from kinerja.org import demo as org_demo
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai, Penugasan
@@ -338,7 +338,7 @@ def load_planning(*, instansi, admin, year: int, today: datetime.date | None = N
     """Open the year and write the demo SKP; returns counts."""
     from kinerja.criteria import selectors as criteria_selectors
 
-    today = today or timezone.localdate()
+    today = today or clock.today(instansi)
     today = min(max(today, datetime.date(year, 1, 1)), datetime.date(year, 12, 31))
     # The demo keeps the year open for drafting until 31 December, so a trial can start an SKP on any day.
     tahun = services.tahun_open(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
 from kinerja.org.models import SkemaPeriode
+from kinerja.planning import rules
 
 
 class TahunKinerja(TimeStampedModel):
@@ -189,9 +190,8 @@ class SKP(TimeStampedModel):
 
     @property
     def editable_status(self) -> bool:
-        return (
-            self.status in (StatusSKP.DRAFT, StatusSKP.DIKEMBALIKAN, StatusSKP.REVISI) and not self.berakhir
-        )
+        """In a state its pegawai edits (the workflow's states they may submit from), and not ended."""
+        return self.status in rules.EDITABLE and not self.berakhir
 
 
 class JenisRHK(models.TextChoices):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
 from kinerja.core.navigation import HomeCard, MenuItem, per_request
-from kinerja.planning import permissions, selectors, selectors_lead
+from kinerja.planning import permissions, selectors
 
 
 def _summary(request) -> dict:
@@ -17,7 +17,7 @@ def _summary(request) -> dict:
         user = request.user
         access = access_of(user)
         bkpsdm = permissions.can_manage_years(user, access.instansi_id)
-        counts = selectors_lead.waiting_counts(
+        counts = selectors.waiting_counts(
             pegawai_id=access.pegawai_id,
             ppk_instansi_id=access.instansi_id if bkpsdm else None,
             tahun=clock.today(user.instansi).year,

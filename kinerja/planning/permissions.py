@@ -14,7 +14,7 @@ from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai
 from kinerja.planning import rules, selectors
-from kinerja.planning.models import SKP, StatusSKP, TahunKinerja
+from kinerja.planning.models import SKP, TahunKinerja
 
 
 def skp_visible_to(user) -> QuerySet[SKP]:
@@ -51,23 +51,6 @@ def is_owner(user, skp: SKP) -> bool:
     return access.pegawai_id is not None and access.pegawai_id == skp.pegawai_id
 
 
-def can_edit(user, skp: SKP) -> bool:
-    """Change the content: the pegawai, while the SKP is a draft, returned or under revision."""
-    return is_owner(user, skp) and skp.status in rules.EDITABLE and not skp.berakhir
-
-
-def can_submit(user, skp: SKP) -> bool:
-    return can_edit(user, skp)
-
-
-def can_withdraw(user, skp: SKP) -> bool:
-    return is_owner(user, skp) and skp.status == StatusSKP.DIAJUKAN and not skp.berakhir
-
-
-def can_propose_revision(user, skp: SKP) -> bool:
-    return is_owner(user, skp) and skp.status == StatusSKP.DISETUJUI and not skp.berakhir
-
-
 def is_penilai(user, skp: SKP) -> bool:
     """Whether the user decides on the SKP now: its penilai in force today (two queries unless set by the
     BKPSDM), or, for the top official whose penilai is the PPK outside the system (or anyone the organisation
@@ -81,9 +64,28 @@ def is_penilai(user, skp: SKP) -> bool:
     return access.pegawai_id is not None and penilai_id == access.pegawai_id
 
 
-def can_decide(user, skp: SKP) -> bool:
-    """Approve or return, and write the leader's expectations: the penilai in force, on a submitted SKP."""
-    return skp.status == StatusSKP.DIAJUKAN and not skp.berakhir and is_penilai(user, skp)
+# The workflow's roles: nobody acts on an ended SKP; the penilai check (two queries) runs only when needed.
+SKP_WORKFLOW = rules.WORKFLOW.with_roles(
+    {
+        rules.PEGAWAI: lambda user, skp: not skp.berakhir and is_owner(user, skp),
+        rules.PENILAI: lambda user, skp: not skp.berakhir and is_penilai(user, skp),
+    }
+)
+
+
+def can(user, skp: SKP, action: str) -> bool:
+    """Take a workflow action (rules.AJUKAN, ...) on the SKP now: the workflow table says who and from where."""
+    return SKP_WORKFLOW.allows(user, skp, action)
+
+
+def actions(user, skp: SKP) -> list[str]:
+    """The workflow actions the user has on the SKP now (the page's buttons, the API's `aksi`)."""
+    return SKP_WORKFLOW.actions_for(user, skp)
+
+
+def can_edit(user, skp: SKP) -> bool:
+    """Change the content: the pegawai, in the states they may submit it from (draft, returned, revision)."""
+    return can(user, skp, rules.AJUKAN)
 
 
 def can_administer(user, skp: SKP) -> bool:
@@ -116,6 +118,8 @@ def years_visible_to(user) -> QuerySet[TahunKinerja]:
     access = access_of(user)
     if access.superuser:
         return TahunKinerja.objects.all()
+    if access.instansi_id is None:
+        return TahunKinerja.objects.none()
     return TahunKinerja.objects.filter(instansi_id=access.instansi_id)
 
 

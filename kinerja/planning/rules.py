@@ -1,6 +1,6 @@
 """Pure rules of performance planning (PermenPANRB 6/2022, SKP): no database, no I/O.
 
-- the workflow of an SKP as a table of allowed transitions and who may take them;
+- the workflow of an SKP as a table of allowed transitions, who may take them and which need a reason;
 - the evaluation periods of a year for a period scheme;
 - the span of an SKP inside the year and its deadline;
 - reading and writing numbers the Indonesian way ("1.250,5");
@@ -15,6 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext_lazy
+
+from kinerja.core import workflow
+from kinerja.core.workflow import Transition
 from kinerja.org.rules import BULAN
 
 # Workflow ---------------------------------------------------------------------------------------------------
@@ -25,41 +29,33 @@ PEGAWAI, PENILAI = "pegawai", "penilai"
 AJUKAN, TARIK, SETUJUI, KEMBALIKAN, USUL_REVISI = "ajukan", "tarik", "setujui", "kembalikan", "usul_revisi"
 
 
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    source: str
-    target: str
-    by: str  # PEGAWAI or PENILAI
-    needs_reason: bool = False
-
-
-TRANSITIONS: tuple[Transition, ...] = (
-    Transition(AJUKAN, DRAFT, DIAJUKAN, PEGAWAI),
-    Transition(AJUKAN, DIKEMBALIKAN, DIAJUKAN, PEGAWAI),
-    Transition(AJUKAN, REVISI, DIAJUKAN, PEGAWAI),
-    Transition(TARIK, DIAJUKAN, DRAFT, PEGAWAI),
-    Transition(SETUJUI, DIAJUKAN, DISETUJUI, PENILAI),
-    Transition(KEMBALIKAN, DIAJUKAN, DIKEMBALIKAN, PENILAI, needs_reason=True),
-    Transition(USUL_REVISI, DISETUJUI, REVISI, PEGAWAI, needs_reason=True),
-)
-
-# States in which the pegawai edits the content.
-EDITABLE = frozenset({DRAFT, DIKEMBALIKAN, REVISI})
-
-
-def transition_for(action: str, source: str) -> Transition | None:
-    """The transition `action` takes from `source`, or None when the workflow does not allow it."""
-    return next((t for t in TRANSITIONS if t.action == action and t.source == source), None)
-
-
-def actions_from(source: str, by: str) -> list[str]:
-    return [t.action for t in TRANSITIONS if t.source == source and t.by == by]
-
-
 def withdrawn_target(versi: int) -> str:
     """Withdrawing a submission goes back to a draft, or to the revision of an SKP approved before."""
     return REVISI if versi > 0 else DRAFT
+
+
+def _withdrawn(skp) -> str:
+    return withdrawn_target(skp.versi)
+
+
+# Who acts is named here (the permission layer resolves the names): the pegawai on their own SKP, the penilai
+# in force (or the admin BKPSDM for the PPK) on a submitted one.
+WORKFLOW = workflow.Workflow(
+    name="planning.skp",
+    transitions=(
+        Transition(AJUKAN, DRAFT, DIAJUKAN, PEGAWAI),
+        Transition(AJUKAN, DIKEMBALIKAN, DIAJUKAN, PEGAWAI),
+        Transition(AJUKAN, REVISI, DIAJUKAN, PEGAWAI),
+        Transition(TARIK, DIAJUKAN, _withdrawn, PEGAWAI),
+        Transition(SETUJUI, DIAJUKAN, DISETUJUI, PENILAI),
+        Transition(KEMBALIKAN, DIAJUKAN, DIKEMBALIKAN, PENILAI, needs_reason=True),
+        Transition(USUL_REVISI, DISETUJUI, REVISI, PEGAWAI, needs_reason=True),
+    ),
+    not_now=gettext_lazy("This cannot be done while the SKP is %(status)s."),
+)
+
+# States in which the pegawai edits the content: those they may submit it from.
+EDITABLE = WORKFLOW.sources(AJUKAN)
 
 
 # Periods ----------------------------------------------------------------------------------------------------
@@ -191,7 +187,7 @@ def format_angka(value: Decimal | int | float | None) -> str:
     sign = "-" if number < 0 else ""
     text = f"{abs(number):f}"
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

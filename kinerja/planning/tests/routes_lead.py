@@ -1,4 +1,5 @@
-"""Who may open and change what on the leaders' and administrators' planning screens (views_lead.py).
+"""Who may open and change what on the leaders' and administrators' planning screens (kinerja/planning/views/:
+inbox, cascade, lists, administration, years).
 
 The inbox, the cascade and the years are open to every logged-in user (each shows only what the user may
 see); the list and its Excel to those who read SKP across units (admin BKPSDM, tim penilai, auditor, admin_pd
@@ -11,12 +12,12 @@ none, is refused by the service (the form comes back, nothing changes).
 import datetime
 
 from conftest import YEAR
+from kinerja.core import clock
 from kinerja.core.testing.harness import LOGIN, OK, Route, demo_object, expect
 from kinerja.criteria import services as criteria_services
 from kinerja.org import demo
 from kinerja.org.models import Pegawai
 from kinerja.org.tests.routes import SUKAMAJU, in_sukamaju, managed_by, page_for, row, seen_by
-from kinerja.planning import selectors
 from kinerja.planning.models import SKP, Periode, TahunKinerja
 
 SEES_EPIDEMIOLOG_SKP = (
@@ -86,7 +87,7 @@ def bulk_approve_form(*skps, konfirmasi=True, tahun=YEAR) -> dict:
 
 
 def extended_deadline(skp: SKP) -> datetime.date:
-    return min(selectors.today() + datetime.timedelta(days=7), skp.selesai)
+    return min(clock.today(skp.instansi) + datetime.timedelta(days=7), skp.selesai)
 
 
 def skp_state(objs):

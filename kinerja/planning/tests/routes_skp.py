@@ -1,4 +1,4 @@
-"""Who may open and change one SKP on its HTML screens (kinerja/planning/views.py).
+"""Who may open and change one SKP on its HTML screens (kinerja/planning/views/: skp, content, workflow).
 
 `pegawai` starts, drafts and submits their own SKP; `atasan` is their penilai and the penilai of the Epidemiolog
 whose SKP waits for a decision, and owns an approved SKP. The line of command above (kepala_dinas, sekda) and

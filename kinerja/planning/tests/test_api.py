@@ -100,3 +100,16 @@ def test_a_subordinate_cannot_read_the_supervisors_skp_and_a_supervisor_cannot_w
     )
     assert refused.status_code == 403
     assert SKP.objects.get(pk=mine["id"]).konsekuensi == ""
+
+
+def test_the_skp_lists_the_workflow_actions_the_caller_has_now(cast):
+    waiting = SKP.objects.filter(
+        penilai=cast.atasan.pegawai, status="diajukan", tahun_kinerja__tahun=YEAR, berakhir=False
+    ).first()
+    assert call(cast.client("atasan"), "GET", f"/skp/{waiting.pk}").json()["aksi"] == [
+        "setujui",
+        "kembalikan",
+    ]
+    assert call(cast.client("kepala_dinas"), "GET", f"/skp/{waiting.pk}").json()["aksi"] == []
+    draft = call(cast.client("pegawai"), "POST", "/skp", {"tahun": YEAR}).json()
+    assert draft["aksi"] == ["ajukan"]

@@ -5,18 +5,20 @@ The demo: `pegawai` has no SKP this year; `atasan` (Kepala Seksi Imunisasi, thei
 
 import datetime
 from decimal import Decimal
-from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from conftest import YEAR
+from kinerja.core import clock
 from kinerja.core.errors import ConflictError
 from kinerja.core.models import AuditEvent, Notifikasi
+from kinerja.core.testing.clock import at, on_day
 from kinerja.core.testing.harness import assert_unchanged
 from kinerja.org import selectors as org_selectors
 from kinerja.org import services as org_services
-from kinerja.org.models import Jabatan, Pegawai
+from kinerja.org.models import Instansi, Jabatan, Pegawai
 from kinerja.planning import rules, selectors, services
 from kinerja.planning.models import RHK, SKP, Periode, StatusSKP, TahunKinerja, VersiSKP
 
@@ -77,7 +79,7 @@ def state(skp: SKP):
 def test_start_snapshots_the_pegawai_the_penilai_and_their_superior(cast):
     skp = start(cast)
     assert skp.status == StatusSKP.DRAFT and skp.versi == 0
-    assert skp.mulai <= org_selectors.today() <= skp.selesai
+    assert skp.mulai <= clock.today() <= skp.selesai
     assert skp.selesai == datetime.date(YEAR, 12, 31)
     assert skp.identitas_pegawai["nip"] == cast.pegawai.pegawai.nip
     assert skp.identitas_pegawai["jabatan"] == "Pengelola Data Imunisasi"
@@ -306,12 +308,34 @@ def test_submitting_after_the_deadline_is_refused_until_the_bkpsdm_extends_it(ca
     TahunKinerja.objects.filter(pk=skp.tahun_kinerja_id).update(
         tenggat_skp=skp.mulai, hari_tenggat_skp_baru=0
     )
-    with mock.patch.object(selectors, "today", return_value=late):
+    with on_day(late):
         with assert_unchanged(lambda: state(skp)), pytest.raises(ValidationError, match="Tenggat SKP ini"):
             services.skp_submit(actor=cast.pegawai, skp=skp, kunci=skp.kunci)
         services.skp_extend_deadline(actor=cast.admin_bkpsdm, skp=skp, tenggat=late, reason="Cuti sakit")
         done = services.skp_submit(actor=cast.pegawai, skp=skp, kunci=fresh(skp).kunci)
     assert done.status == StatusSKP.DIAJUKAN
+
+
+@pytest.mark.parametrize("zone", ["Asia/Makassar", "Asia/Jayapura"])
+def test_an_skp_deadline_closes_at_midnight_where_the_instansi_is(cast, zone):
+    skp = ready(cast)
+    Instansi.objects.filter(pk=skp.instansi_id).update(zona_waktu=zone)
+    deadline = skp.mulai + datetime.timedelta(days=30)
+    TahunKinerja.objects.filter(pk=skp.tahun_kinerja_id).update(tenggat_skp=deadline, hari_tenggat_skp_baru=0)
+    midnight = datetime.datetime.combine(
+        deadline + datetime.timedelta(days=1), datetime.time(), ZoneInfo(zone)
+    )
+    lampiran = {"dukungan_sumber_daya": "Laptop", "skema_pertanggungjawaban": "", "konsekuensi": ""}
+    # A minute after midnight there, it is still the deadline's evening in Jakarta: the instansi's day counts.
+    with at(midnight + datetime.timedelta(minutes=1)), assert_unchanged(lambda: state(skp)):
+        for write in (services.lampiran_save, services.skp_submit):
+            kwargs = lampiran if write is services.lampiran_save else {}
+            with pytest.raises(ValidationError, match="Tenggat SKP ini"):
+                write(actor=cast.pegawai, skp=fresh(skp), kunci=fresh(skp).kunci, **kwargs)
+    with at(midnight - datetime.timedelta(minutes=1)):
+        services.lampiran_save(actor=cast.pegawai, skp=skp, kunci=fresh(skp).kunci, **lampiran)
+        done = services.skp_submit(actor=cast.pegawai, skp=skp, kunci=fresh(skp).kunci)
+    assert done.status == StatusSKP.DIAJUKAN and done.dukungan_sumber_daya == "Laptop"
 
 
 def test_withdraw_returns_a_submission_to_draft(cast):
@@ -527,8 +551,8 @@ def vacant_post(skp: SKP) -> Jabatan:
     ).first()
 
 
-@mock.patch.object(selectors, "today", return_value=MID_YEAR)
-def test_a_transfer_ends_the_skp_and_a_new_one_starts_for_the_new_position(today, cast):
+@on_day(MID_YEAR)
+def test_a_transfer_ends_the_skp_and_a_new_one_starts_for_the_new_position(cast):
     skp = approved(cast)
     target = vacant_post(skp)
     org_services.pegawai_transfer(
@@ -548,8 +572,8 @@ def test_a_transfer_ends_the_skp_and_a_new_one_starts_for_the_new_position(today
     assert selectors.deadline_of(new) == datetime.date(YEAR, 7, 31)
 
 
-@mock.patch.object(selectors, "today", return_value=MID_YEAR)
-def test_a_transfer_dated_ahead_cuts_the_skp_which_stays_open_until_that_day(today, cast):
+@on_day(MID_YEAR)
+def test_a_transfer_dated_ahead_cuts_the_skp_which_stays_open_until_that_day(cast):
     skp = approved(cast)
     later = datetime.date(YEAR, 9, 1)
     org_services.pegawai_transfer(
@@ -559,13 +583,13 @@ def test_a_transfer_dated_ahead_cuts_the_skp_which_stays_open_until_that_day(tod
     assert cut.selesai == datetime.date(YEAR, 8, 31) and not cut.berakhir
     with pytest.raises(ValidationError, match="sudah memiliki SKP"):
         services.skp_start(actor=cast.pegawai, pegawai=skp.pegawai, tahun=YEAR)
-    today.return_value = later
-    new = services.skp_start(actor=cast.pegawai, pegawai=skp.pegawai, tahun=YEAR)
+    with on_day(later):
+        new = services.skp_start(actor=cast.pegawai, pegawai=skp.pegawai, tahun=YEAR)
     assert fresh(skp).berakhir and new.mulai == later
 
 
-@mock.patch.object(selectors, "today", return_value=MID_YEAR)
-def test_the_end_of_an_assignment_ends_its_skp_and_no_other(today, cast):
+@on_day(MID_YEAR)
+def test_the_end_of_an_assignment_ends_its_skp_and_no_other(cast):
     skp = approved(cast)
     other = atasan_skp(cast)
     penugasan = org_selectors.primary_assignment(skp.pegawai, MID_YEAR)

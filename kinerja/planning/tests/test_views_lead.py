@@ -14,7 +14,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from conftest import YEAR
-from kinerja.core import notifications
+from kinerja.core import clock, notifications
 from kinerja.core.models import AuditEvent, Notifikasi
 from kinerja.core.testing.harness import assert_unchanged
 from kinerja.core.testing.helpers import count_queries
@@ -390,7 +390,7 @@ def test_admin_reassigns_the_penilai_by_nip_and_unknown_nips_are_refused(cast):
 
 def test_admin_extends_the_deadline_of_one_skp(cast):
     skp = epidemiolog_skp()
-    tenggat = min(selectors.today() + datetime.timedelta(days=10), skp.selesai)
+    tenggat = min(clock.today(skp.instansi) + datetime.timedelta(days=10), skp.selesai)
 
     response = cast.client("admin_bkpsdm").post(
         reverse("planning:extend", args=[skp.pk]), {"tenggat": tenggat.isoformat(), "reason": "Cuti sakit"}

@@ -7,7 +7,6 @@ tests hold whatever the Indonesian catalogue says; test_screens_speak_indonesian
 
 import datetime
 from decimal import Decimal
-from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,7 +17,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from conftest import YEAR
-from kinerja.planning import selectors, services
+from kinerja.core.testing.clock import on_day
+from kinerja.planning import services
 from kinerja.planning.models import RHK, SKP, Indikator, StatusSKP, TahunKinerja, VersiSKP
 
 pytestmark = pytest.mark.django_db
@@ -308,7 +308,7 @@ def test_index_for_an_account_without_pegawai(cast):
 
 
 def test_index_says_when_the_year_is_not_open_yet(cast):
-    with mock.patch.object(selectors, "today", return_value=datetime.date(YEAR + 1, 1, 5)):
+    with on_day(datetime.date(YEAR + 1, 1, 5)):
         page = html(cast.client("pegawai").get(url("index")))
     assert 'data-testid="year-not-open"' in page and 'data-testid="start"' not in page
 

@@ -1,0 +1,189 @@
+"""What the planning screens share: fetching an SKP the user may see (404) and act on (403), the button
+POST with its `kunci`, the RHK table as the pages show it, badges and the year of the query string."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kinerja.accounts.permissions import access_of
+from kinerja.core import clock
+from kinerja.planning import forms, permissions, rules, selectors
+from kinerja.planning.models import RHK, SKP, Indikator, JenisRHK, JenisTarget, StatusSKP
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+STATUS_BADGE = {
+    StatusSKP.DRAFT: "text-bg-secondary",
+    StatusSKP.DIAJUKAN: "text-bg-primary",
+    StatusSKP.DIKEMBALIKAN: "text-bg-danger",
+    StatusSKP.DISETUJUI: "text-bg-success",
+    StatusSKP.REVISI: "text-bg-warning",
+}
+
+
+LAMPIRAN = {
+    "dukungan_sumber_daya": gettext_lazy("Resource support"),
+    "skema_pertanggungjawaban": gettext_lazy("Accountability scheme"),
+    "konsekuensi": gettext_lazy("Consequences"),
+}
+
+
+def visible_skp(request, pk) -> SKP:
+    return permissions.get_skp_for_user_or_404(request.user, pk)
+
+
+def forbid_unless(allowed: bool) -> None:
+    """403 when the permission layer said no (the object itself is visible)."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def editable_skp(request, pk) -> SKP:
+    """An SKP whose content the user edits now: 404 when they may not see it, 403 when they may only read it."""
+    skp = visible_skp(request, pk)
+    forbid_unless(permissions.can_edit(request.user, skp))
+    return skp
+
+
+def full(skp: SKP) -> SKP:
+    """The same SKP with everything its pages show, in a fixed number of queries."""
+    return selectors.with_content(SKP.objects.filter(pk=skp.pk)).get()
+
+
+def detail_url(skp: SKP, anchor: str = "") -> str:
+    url = reverse("planning:skp_detail", args=[skp.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def title_of(skp: SKP) -> str:
+    return _("SKP %(year)s of %(name)s") % {"year": skp.tahun, "name": skp.identitas_pegawai.get("nama", "")}
+
+
+def kunci_of(request) -> int | None:
+    form = forms.KunciForm(request.POST)
+    return form.cleaned_data["kunci"] if form.is_valid() else None
+
+
+def refused_kunci(request, skp: SKP):
+    messages.error(request, _("The form was incomplete; nothing was changed. Reload the page and try again."))
+    return redirect(detail_url(skp))
+
+
+def error_messages(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+def button(request, skp: SKP, action, *, success, anchor: str = "", refused: str = ""):
+    """A button's POST on the SKP page: the SKP's `kunci` from the form, one service call, a message, and back
+    to the SKP page. `success` is the message, or a function of the service's result giving it."""
+    kunci = kunci_of(request)
+    if kunci is None:
+        return refused_kunci(request, skp)
+    try:
+        result = action(kunci)
+    except ValidationError as exc:
+        if refused:
+            messages.error(request, refused)
+        error_messages(request, exc)
+    else:
+        messages.success(request, success(result) if callable(success) else success)
+    return redirect(detail_url(skp, anchor))
+
+
+@dataclass
+class IndikatorRow:
+    indikator: Indikator
+    target: str
+    per_periode: list[tuple[str, str]]
+
+
+@dataclass
+class RHKRow:
+    nomor: str
+    rhk: RHK
+    indikator: list[IndikatorRow]
+
+
+@dataclass
+class Group:
+    label: str
+    rows: list[RHKRow] = field(default_factory=list)
+    perspektif: str = ""
+
+
+def period_value(value: str, jenis_target: str) -> str:
+    if jenis_target != JenisTarget.ANGKA:
+        return value
+    try:
+        return rules.format_angka(Decimal(value))
+    except (InvalidOperation, ValueError):
+        return value
+
+
+def groups(skp: SKP, period_names: dict[int, str]) -> list[Group]:
+    """The RHK table: Utama then Tambahan; a JPT SKP puts its Utama RHK under their perspectives."""
+    rows = [
+        RHKRow(
+            nomor,
+            r,
+            [
+                IndikatorRow(
+                    i,
+                    selectors.target_text(i),
+                    [
+                        (
+                            period_names.get(int(k), k) if str(k).isdigit() else k,
+                            period_value(v, i.jenis_target),
+                        )
+                        for k, v in sorted(i.target_periode.items(), key=lambda kv: int(kv[0]))
+                    ],
+                )
+                for i in r.indikator.all()
+            ],
+        )
+        for nomor, r in selectors.rhk_rows(skp)
+    ]
+    utama = [r for r in rows if r.rhk.jenis == JenisRHK.UTAMA]
+    tambahan = [r for r in rows if r.rhk.jenis != JenisRHK.UTAMA]
+    groups = []
+    if skp.jpt:
+        choices = selectors.perspective_choices(skp)
+        known = {kode for kode, _nama in choices}
+        for kode, nama in choices:
+            rows_of = [r for r in utama if r.rhk.perspektif == kode]
+            groups.append(Group(f"{_('Main')} · {nama}", rows_of, perspektif=kode))
+        rest = [r for r in utama if r.rhk.perspektif not in known]
+        if rest:
+            groups.append(Group(_("Main RHK without a perspective"), rest))
+    else:
+        groups.append(Group(_("Main"), utama))
+    groups.append(Group(_("Additional"), tambahan))
+    return groups
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def year_of(request, value) -> int:
+    """A year from the query string, else the current one where the user's instansi is."""
+    value = str(value or "")
+    if value.isdigit() and 2000 <= int(value) <= 2100:
+        return int(value)
+    return clock.today(request.user.instansi).year
+
+
+def with_instansi(request, url: str, instansi) -> str:
+    """Keep a superuser's choice of instansi on the links and redirects of the year screens."""
+    return f"{url}?instansi={instansi.pk}" if access_of(request.user).superuser else url
+
+
+def status_of(skp: SKP) -> dict:
+    return {"label": skp.get_status_display(), "badge": STATUS_BADGE.get(skp.status, "text-bg-secondary")}
