@@ -8,12 +8,11 @@ import datetime
 from typing import Any
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from kinerja.planning import permissions, selectors, services
-from kinerja.planning.models import RHK, SKP, Indikator
+from kinerja.planning.models import RHK, SKP
 
 router = Router(tags=["perencanaan (SKP)"])
 
@@ -140,12 +139,12 @@ def _skp(request, skp_id: int) -> SKP:
 
 
 def _detail(skp: SKP) -> SKP:
-    return selectors.with_content(SKP.objects.filter(pk=skp.pk)).get()
+    return selectors.skp_with_content(skp)
 
 
 def _rhk_atasan(rhk_atasan_id: int | None) -> RHK | None:
     # Existence only: whether it may be supported is the service's check (and its message).
-    return get_object_or_404(RHK, pk=rhk_atasan_id) if rhk_atasan_id else None
+    return permissions.get_rhk_atasan_or_404(rhk_atasan_id) if rhk_atasan_id else None
 
 
 @router.get("/skp-tahun", response=list[TahunOut])
@@ -198,7 +197,7 @@ def create_rhk(request, skp_id: int, payload: RHKIn):
 @router.put("/skp/{skp_id}/rhk/{rhk_id}", response=IdOut)
 def update_rhk(request, skp_id: int, rhk_id: int, payload: RHKIn):
     skp = _skp(request, skp_id)
-    rhk = get_object_or_404(RHK, pk=rhk_id, skp=skp)
+    rhk = permissions.get_rhk_of_skp_or_404(skp, rhk_id)
     return services.rhk_save(
         actor=request.user,
         skp=skp,
@@ -215,7 +214,7 @@ def update_rhk(request, skp_id: int, rhk_id: int, payload: RHKIn):
 def delete_rhk(request, skp_id: int, rhk_id: int, payload: KunciIn):
     skp = _skp(request, skp_id)
     services.rhk_delete(
-        actor=request.user, rhk=get_object_or_404(RHK, pk=rhk_id, skp=skp), kunci=payload.kunci
+        actor=request.user, rhk=permissions.get_rhk_of_skp_or_404(skp, rhk_id), kunci=payload.kunci
     )
     return Status(204, None)
 
@@ -227,7 +226,7 @@ def _indikator_values(payload: IndikatorIn) -> dict:
 @router.post("/skp/{skp_id}/rhk/{rhk_id}/indikator", response={201: IdOut})
 def create_indikator(request, skp_id: int, rhk_id: int, payload: IndikatorIn):
     skp = _skp(request, skp_id)
-    rhk = get_object_or_404(RHK, pk=rhk_id, skp=skp)
+    rhk = permissions.get_rhk_of_skp_or_404(skp, rhk_id)
     item = services.indikator_save(
         actor=request.user, rhk=rhk, kunci=payload.kunci, **_indikator_values(payload)
     )
@@ -237,7 +236,7 @@ def create_indikator(request, skp_id: int, rhk_id: int, payload: IndikatorIn):
 @router.put("/skp/{skp_id}/indikator/{indikator_id}", response=IdOut)
 def update_indikator(request, skp_id: int, indikator_id: int, payload: IndikatorIn):
     skp = _skp(request, skp_id)
-    item = get_object_or_404(Indikator.objects.select_related("rhk"), pk=indikator_id, rhk__skp=skp)
+    item = permissions.get_indikator_of_skp_or_404(skp, indikator_id)
     return services.indikator_save(
         actor=request.user, rhk=item.rhk, indikator=item, kunci=payload.kunci, **_indikator_values(payload)
     )
@@ -246,7 +245,7 @@ def update_indikator(request, skp_id: int, indikator_id: int, payload: Indikator
 @router.delete("/skp/{skp_id}/indikator/{indikator_id}", response={204: None})
 def delete_indikator(request, skp_id: int, indikator_id: int, payload: KunciIn):
     skp = _skp(request, skp_id)
-    item = get_object_or_404(Indikator.objects.select_related("rhk__skp"), pk=indikator_id, rhk__skp=skp)
+    item = permissions.get_indikator_of_skp_or_404(skp, indikator_id)
     services.indikator_delete(actor=request.user, indikator=item, kunci=payload.kunci)
     return Status(204, None)
 

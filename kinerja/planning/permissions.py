@@ -14,7 +14,7 @@ from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai
 from kinerja.planning import rules, selectors
-from kinerja.planning.models import SKP, TahunKinerja
+from kinerja.planning.models import RHK, SKP, Indikator, TahunKinerja
 
 
 def skp_visible_to(user) -> QuerySet[SKP]:
@@ -125,3 +125,18 @@ def years_visible_to(user) -> QuerySet[TahunKinerja]:
 
 def get_tahun_for_user_or_404(user, pk) -> TahunKinerja:
     return get_object_or_404(years_visible_to(user).select_related("instansi"), pk=pk)
+
+
+def get_rhk_of_skp_or_404(skp: SKP, pk) -> RHK:
+    """One RHK of an SKP the user opened through get_skp_for_user_or_404 (404 for another SKP's RHK)."""
+    return get_object_or_404(RHK.objects.select_related("rhk_atasan"), pk=pk, skp=skp)
+
+
+def get_indikator_of_skp_or_404(skp: SKP, pk) -> Indikator:
+    """One indikator of an SKP the user opened through get_skp_for_user_or_404."""
+    return get_object_or_404(Indikator.objects.select_related("rhk__skp"), pk=pk, rhk__skp=skp)
+
+
+def get_rhk_atasan_or_404(pk) -> RHK:
+    """The leader's RHK an RHK says it supports; the service checks it is the penilai's (skp_save_rhk)."""
+    return get_object_or_404(RHK, pk=pk)

@@ -63,7 +63,7 @@ def test_count_queries_counts_a_callable_and_returns_its_result():
 @pytest.mark.django_db
 def test_count_queries_gets_a_page_that_must_answer_200(cast):
     client = cast.client("admin_bkpsdm")
-    queries, response = count_queries(client, reverse("core:audit_list"), {"page": 1})
+    queries, response = count_queries(client, reverse("portal:audit_list"), {"page": 1})
     assert queries > 0 and response.status_code == 200
     with pytest.raises(AssertionError):
-        count_queries(cast.client(None), reverse("core:audit_list"))
+        count_queries(cast.client(None), reverse("portal:audit_list"))

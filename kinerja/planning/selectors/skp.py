@@ -95,6 +95,11 @@ def deadline_of(skp: SKP) -> datetime.date:
     )
 
 
+def skp_with_content(skp: SKP) -> SKP:
+    """The SKP read again with its whole content (after a write, or for a page)."""
+    return with_content(SKP.objects.filter(pk=skp.pk)).get()
+
+
 def with_content(qs: QuerySet[SKP]) -> QuerySet[SKP]:
     """SKP with everything a page or document shows, in a fixed number of queries."""
     return qs.select_related(

@@ -53,7 +53,7 @@ def editable_skp(request, pk) -> SKP:
 
 def full(skp: SKP) -> SKP:
     """The same SKP with everything its pages show, in a fixed number of queries."""
-    return selectors.with_content(SKP.objects.filter(pk=skp.pk)).get()
+    return selectors.skp_with_content(skp)
 
 
 def detail_url(skp: SKP, anchor: str = "") -> str:

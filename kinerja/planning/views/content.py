@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -28,7 +28,7 @@ def _cascade_options(skp: SKP, current: RHK | None) -> dict[str, tuple[str, RHK]
 
 def rhk_edit(request, pk, rhk=None):
     skp = base.editable_skp(request, pk)
-    item = get_object_or_404(RHK.objects.select_related("rhk_atasan"), pk=rhk, skp=skp) if rhk else None
+    item = permissions.get_rhk_of_skp_or_404(skp, rhk) if rhk else None
     options = _cascade_options(skp, item)
     initial = {"kunci": skp.kunci}
     if item is not None:
@@ -73,7 +73,7 @@ def rhk_edit(request, pk, rhk=None):
 @require_POST
 def rhk_delete(request, pk, rhk):
     skp = base.editable_skp(request, pk)
-    item = get_object_or_404(RHK, pk=rhk, skp=skp)
+    item = permissions.get_rhk_of_skp_or_404(skp, rhk)
     return base.button(
         request,
         skp,
@@ -93,11 +93,11 @@ def _periode_initial(indikator: Indikator) -> dict:
 def indikator_edit(request, pk, rhk=None, item=None):
     skp = base.editable_skp(request, pk)
     if item is not None:
-        indikator = get_object_or_404(Indikator.objects.select_related("rhk"), pk=item, rhk__skp=skp)
+        indikator = permissions.get_indikator_of_skp_or_404(skp, item)
         parent = indikator.rhk
     else:
         indikator = None
-        parent = get_object_or_404(RHK, pk=rhk, skp=skp)
+        parent = permissions.get_rhk_of_skp_or_404(skp, rhk)
     initial = {"kunci": skp.kunci}
     if indikator is not None:
         initial.update(
@@ -134,7 +134,7 @@ def indikator_edit(request, pk, rhk=None, item=None):
 @require_POST
 def indikator_delete(request, pk, item):
     skp = base.editable_skp(request, pk)
-    indikator = get_object_or_404(Indikator.objects.select_related("rhk__skp"), pk=item, rhk__skp=skp)
+    indikator = permissions.get_indikator_of_skp_or_404(skp, item)
     return base.button(
         request,
         skp,
