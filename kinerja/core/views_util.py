@@ -1,5 +1,9 @@
+from collections.abc import Callable
+
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 
 from kinerja.core.errors import apply_to_form
 
@@ -11,6 +15,26 @@ def run_service(form, action):
     except ValidationError as exc:
         apply_to_form(form, exc)
         return None
+
+
+def submitted(
+    request,
+    form,
+    action: Callable,
+    *,
+    success: str | Callable[[object], str],
+    then: str | Callable[[object], str],
+) -> HttpResponse | None:
+    """The POST half of a form view: a valid form runs the service (`action(cleaned_data)`); when it succeeds,
+    flash `success` and redirect to `then` (each a text or a function of the service's result). Returns None
+    when the form is to be shown (a GET, invalid input, or a refusal now written on the form)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    done = run_service(form, action)
+    if not done:
+        return None
+    messages.success(request, success(done) if callable(success) else success)
+    return redirect(then(done) if callable(then) else then)
 
 
 def form_page(request, form, *, title, cancel_url, submit_label=None, intro=None, status=200):

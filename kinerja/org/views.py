@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import can_reset_password
 from kinerja.core import clock
-from kinerja.core.views_util import form_page, run_service
+from kinerja.core.views_util import form_page, run_service, submitted
 from kinerja.org import forms, permissions, selectors, services
 
 
@@ -133,20 +133,17 @@ def unit_move(request, pk):
         raise PermissionDenied
     units = permissions.units_manageable_by(request.user, unit.instansi).exclude(path__startswith=unit.path)
     form = forms.UnitMoveForm(request.POST or None, units=units, initial={"parent": unit.parent_id})
-    if request.method == "POST" and form.is_valid():
-        moved = run_service(
-            form,
-            lambda d: services.unit_move(
-                actor=request.user,
-                unit=unit,
-                new_parent=d["parent"],
-                tanggal=d["tanggal"],
-                reason=d["reason"],
-            ),
-        )
-        if moved:
-            messages.success(request, _("The unit was moved; its history keeps the old place."))
-            return redirect("org:unit_detail", unit.pk)
+    done = submitted(
+        request,
+        form,
+        lambda d: services.unit_move(
+            actor=request.user, unit=unit, new_parent=d["parent"], tanggal=d["tanggal"], reason=d["reason"]
+        ),
+        success=_("The unit was moved; its history keeps the old place."),
+        then=reverse("org:unit_detail", args=[unit.pk]),
+    )
+    if done:
+        return done
     return form_page(
         request,
         form,
