@@ -1,13 +1,8 @@
-from django.apps import AppConfig
+from kinerja.core import appconfig
 
 
-class AccountsConfig(AppConfig):
+class AccountsConfig(appconfig.KinerjaAppConfig):
     name = "kinerja.accounts"
     label = "accounts"
     verbose_name = "Kinerja: akun dan akses"
-
-    def ready(self):
-        from kinerja.accounts import navigation as accounts_navigation
-        from kinerja.core import navigation
-
-        navigation.add_menu(95, accounts_navigation.roles_menu)
+    menu = {95: "roles_menu"}

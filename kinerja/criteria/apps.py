@@ -1,13 +1,8 @@
-from django.apps import AppConfig
+from kinerja.core import appconfig
 
 
-class CriteriaConfig(AppConfig):
+class CriteriaConfig(appconfig.KinerjaAppConfig):
     name = "kinerja.criteria"
     label = "criteria"
     verbose_name = "Kinerja: kerangka penilaian"
-
-    def ready(self):
-        from kinerja.core import navigation
-        from kinerja.criteria import navigation as criteria_navigation
-
-        navigation.add_menu(20, criteria_navigation.menu)
+    menu = {20: "menu"}

@@ -1,17 +1,9 @@
-from django.apps import AppConfig
+from kinerja.core import appconfig
 
 
-class OrgConfig(AppConfig):
+class OrgConfig(appconfig.KinerjaAppConfig):
     name = "kinerja.org"
     label = "org"
     verbose_name = "Kinerja: organisasi dan pegawai"
-
-    def ready(self):
-        from kinerja.core import navigation
-        from kinerja.org import navigation as org_navigation
-
-        navigation.add_menu(10, org_navigation.menu)
-        navigation.add_menu(30, org_navigation.assessor_menu)
-        navigation.add_home_card(10, org_navigation.my_position)
-        navigation.add_home_card(20, org_navigation.people_i_assess)
-        navigation.add_home_card(80, org_navigation.attention)
+    menu = {10: "menu", 30: "assessor_menu"}
+    home_cards = {10: "my_position", 20: "people_i_assess", 80: "attention"}

@@ -1,17 +1,11 @@
-from django.apps import AppConfig
+from kinerja.core import appconfig
 
 
-class PortalConfig(AppConfig):
+class PortalConfig(appconfig.KinerjaAppConfig):
     """The top layer: home page, navigation and the audit trail screen; it reads every app and none reads it."""
 
     name = "kinerja.portal"
     label = "portal"
     verbose_name = "Kinerja: portal"
-
-    def ready(self):
-        from kinerja.core import navigation
-        from kinerja.portal import cards
-
-        navigation.add_menu(0, cards.home_menu)
-        navigation.add_menu(90, cards.audit_menu)
-        navigation.add_home_card(90, cards.recent_events)
+    menu = {0: "home_menu", 90: "audit_menu"}
+    home_cards = {90: "recent_events"}

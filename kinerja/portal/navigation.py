@@ -1,4 +1,4 @@
-"""The portal's own menu entries and home card (other apps register theirs in their AppConfig)."""
+"""The portal's own menu entries and home card (other apps declare theirs in their AppConfig)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _

@@ -1,0 +1,31 @@
+"""The base of every Kinerja app's AppConfig (its own module: Django picks an app's config from the classes
+an apps.py module holds, so apps import this module, not the class)."""
+
+from importlib import import_module
+
+from django.apps import AppConfig
+
+
+class KinerjaAppConfig(AppConfig):
+    """An app of Kinerja declares what it adds to the others; `ready` registers it with the kernel.
+
+    `menu` and `home_cards` map an order to a provider of the app's `navigation` module (kinerja.core.navigation);
+    `hooks` maps a kernel event to a handler "module.function" of the app (kinerja.core.hooks)."""
+
+    menu: dict[int, str] = {}
+    home_cards: dict[int, str] = {}
+    hooks: dict[str, str] = {}
+
+    def _resolve(self, dotted: str):
+        module, _, name = dotted.rpartition(".")
+        return getattr(import_module(f"{self.name}.{module}"), name)
+
+    def ready(self):
+        from kinerja.core import hooks, navigation
+
+        for order, provider in self.menu.items():
+            navigation.add_menu(order, self._resolve(f"navigation.{provider}"))
+        for order, provider in self.home_cards.items():
+            navigation.add_home_card(order, self._resolve(f"navigation.{provider}"))
+        for event, handler in self.hooks.items():
+            hooks.on(event, self._resolve(handler))
