@@ -3,6 +3,8 @@
 Pure functions (no ORM, no I/O), shared by the templates, the apps' rules and the document kernel.
 """
 
+from django.utils.translation import gettext as _
+
 NIP_LENGTH = 18
 
 # Month names as Indonesian documents write them ("2 Januari 2026").
@@ -43,13 +45,13 @@ def nip_digits(nip: str) -> str:
     """The 18 digits of a NIP or NI PPPK, whitespace removed; InvalidNip when it has another shape."""
     digits = normalize_nip(nip)
     if not digits:
-        raise InvalidNip("NIP kosong: harus diisi 18 digit angka.")
+        raise InvalidNip(_("The NIP is empty: enter its 18 digits."))
     for char in digits:
         # Explicit ASCII set: str.isdigit() would accept e.g. Arabic-Indic or superscript digits.
         if char not in "0123456789":
-            raise InvalidNip(f"NIP hanya boleh berisi angka, tetapi mengandung karakter '{char}'.")
+            raise InvalidNip(_("A NIP has digits only, but this one contains '%(char)s'.") % {"char": char})
     if len(digits) != NIP_LENGTH:
-        raise InvalidNip(f"NIP harus terdiri dari 18 digit, tetapi yang diberikan {len(digits)} digit.")
+        raise InvalidNip(_("A NIP has 18 digits, but this one has %(n)s.") % {"n": len(digits)})
     return digits
 
 

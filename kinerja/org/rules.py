@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from kinerja.core.formats import BULAN, InvalidNip, format_nip, nip_digits, normalize_nip
 
 # BULAN, InvalidNip, format_nip and normalize_nip live in the kernel (documents and templates need them too)
@@ -89,20 +91,28 @@ def _parse_birth_date(part: str, today: date) -> date:
     year, month, day = int(part[:4]), int(part[4:6]), int(part[6:8])
     if not 1 <= month <= 12:
         raise InvalidNip(
-            f"Tanggal lahir pada NIP tidak valid: '{part}' (bulan {part[4:6]} tidak ada; format YYYYMMDD)."
+            _(
+                "The date of birth in the NIP is not valid: '%(part)s' (there is no month %(month)s; format YYYYMMDD)."
+            )
+            % {"part": part, "month": part[4:6]}
         )
     if year < MIN_BIRTH_YEAR:
         raise InvalidNip(
-            f"Tahun lahir pada NIP tidak masuk akal: {part[:4]} (sebelum tahun {MIN_BIRTH_YEAR})."
+            _("The year of birth in the NIP is not plausible: %(year)s (before %(min)s).")
+            % {"year": part[:4], "min": MIN_BIRTH_YEAR}
         )
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise InvalidNip(
-            f"Tanggal lahir pada NIP tidak valid: '{part}' "
-            f"(tanggal {part[6:8]} tidak ada pada bulan {part[4:6]} tahun {part[:4]})."
+            _(
+                "The date of birth in the NIP is not valid: '%(part)s' (month %(month)s of %(year)s has no day %(day)s)."
+            )
+            % {"part": part, "day": part[6:8], "month": part[4:6], "year": part[:4]}
         )
     born = date(year, month, day)
     if born > today:
-        raise InvalidNip(f"Tanggal lahir pada NIP ({_fmt_date(born)}) berada di masa depan.")
+        raise InvalidNip(
+            _("The date of birth in the NIP (%(date)s) lies in the future.") % {"date": _fmt_date(born)}
+        )
     return born
 
 
@@ -115,7 +125,7 @@ def parse_nip(nip: str, status: str = "PNS", *, today: date | None = None) -> Ni
     """
     kind = status.strip().upper() if isinstance(status, str) else status
     if kind not in STATUSES:
-        raise ValueError(f"Status pegawai tidak dikenal: '{status}' (harus PNS atau PPPK).")
+        raise ValueError(_("Unknown employee status: '%(status)s' (PNS or PPPK).") % {"status": status})
     if today is None:
         today = date.today()
 
@@ -127,13 +137,20 @@ def parse_nip(nip: str, status: str = "PNS", *, today: date | None = None) -> Ni
     if kind == "PNS":
         tmt_bulan = int(digits[12:14])
         if not 1 <= tmt_bulan <= 12:
-            raise InvalidNip(f"Bulan TMT CPNS pada NIP tidak valid: {digits[12:14]} (harus 01 sampai 12).")
+            raise InvalidNip(
+                _("The CPNS TMT month in the NIP is not valid: %(month)s (01 to 12).")
+                % {"month": digits[12:14]}
+            )
 
     if tmt_tahun < born.year:
-        raise InvalidNip(f"Tahun TMT ({digits[8:12]}) sebelum tahun lahir ({born.year}) pada NIP.")
+        raise InvalidNip(
+            _("The TMT year (%(tmt)s) is before the year of birth (%(born)s) in the NIP.")
+            % {"tmt": digits[8:12], "born": born.year}
+        )
     if tmt_tahun > today.year + 1:
         raise InvalidNip(
-            f"Tahun TMT ({digits[8:12]}) terlalu jauh di masa depan (paling lambat tahun {today.year + 1})."
+            _("The TMT year (%(tmt)s) is too far in the future (%(max)s at the latest).")
+            % {"tmt": digits[8:12], "max": today.year + 1}
         )
 
     # The TMT is only known to the month (PNS) or year (PPPK, read as January), so the age
@@ -143,18 +160,19 @@ def parse_nip(nip: str, status: str = "PNS", *, today: date | None = None) -> Ni
     if tmt_month_index < adult_month_index:
         tmt_text = f"{tmt_bulan:02d}/{tmt_tahun:04d}" if tmt_bulan is not None else f"{tmt_tahun:04d}"
         raise InvalidNip(
-            f"TMT {tmt_text} sebelum pegawai berusia 18 tahun (lahir {_fmt_date(born)}) pada NIP."
+            _("The TMT %(tmt)s is before the employee turned 18 (born %(born)s) in the NIP.")
+            % {"tmt": tmt_text, "born": _fmt_date(born)}
         )
 
     gender_digit = digits[14]
     if gender_digit not in "12":
         raise InvalidNip(
-            f"Digit jenis kelamin pada NIP harus 1 (laki-laki) atau 2 (perempuan), bukan {gender_digit}."
+            _("The sex digit in the NIP is 1 (male) or 2 (female), not %(digit)s.") % {"digit": gender_digit}
         )
 
     nomor_urut = int(digits[15:])
     if nomor_urut == 0:
-        raise InvalidNip("Nomor urut pada NIP (3 digit terakhir) tidak boleh 000.")
+        raise InvalidNip(_("The serial number in the NIP (its last 3 digits) cannot be 000."))
 
     return NipInfo(
         nip=digits,
@@ -193,7 +211,7 @@ def normalize_golongan(value: str) -> str:
 
     Jika nama pangkat ikut ditulis, nama itu harus cocok dengan golongannya.
     """
-    unknown = f"Golongan tidak dikenal: '{value}'"
+    unknown = _("Unknown golongan: '%(value)s'") % {"value": value}
     if not isinstance(value, str):
         raise ValueError(unknown)
 
@@ -215,7 +233,10 @@ def normalize_golongan(value: str) -> str:
     if named is None:
         raise ValueError(unknown)
     if named != kode:
-        raise ValueError(f"{unknown} (pangkat {_PANGKAT[named]} adalah golongan {named}, bukan {kode})")
+        raise ValueError(
+            _("%(unknown)s (pangkat %(pangkat)s is golongan %(named)s, not %(kode)s)")
+            % {"unknown": unknown, "pangkat": _PANGKAT[named], "named": named, "kode": kode}
+        )
     return kode
 
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja.core import workflow
@@ -218,7 +219,7 @@ def submission_problems(
     jpt: bool,
     perspektif: set[str],
 ) -> list[str]:
-    """Every reason the SKP cannot be submitted yet (empty when it can), in Indonesian for the user.
+    """Every reason the SKP cannot be submitted yet (empty when it can), in the user's language.
 
     - at least one Utama RHK;
     - every RHK has at least one indikator;
@@ -227,21 +228,26 @@ def submission_problems(
     """
     problems = []
     if not any(r.jenis == "utama" for r in rhk):
-        problems.append("SKP harus memiliki sedikitnya satu Rencana Hasil Kerja (RHK) utama.")
+        problems.append(_("An SKP needs at least one main Rencana Hasil Kerja (RHK)."))
     for r in rhk:
         if r.indikator == 0:
-            problems.append(f"RHK {r.nomor} belum memiliki indikator kinerja individu.")
+            problems.append(_("RHK %(n)s has no individual performance indicator yet.") % {"n": r.nomor})
         if r.jenis != "utama":
             continue
         if has_penilai:
             if r.rhk_atasan_id is None:
-                problems.append(f"RHK utama {r.nomor} belum menyebut RHK pimpinan yang diintervensi.")
+                problems.append(
+                    _("Main RHK %(n)s does not name the leader's RHK it supports yet.") % {"n": r.nomor}
+                )
             elif r.rhk_atasan_id not in penilai_rhk_ids:
                 problems.append(
-                    f"RHK utama {r.nomor} mendukung RHK yang bukan milik SKP pejabat penilai Anda tahun ini."
+                    _(
+                        "Main RHK %(n)s supports an RHK that is not in your pejabat penilai's SKP of this year."
+                    )
+                    % {"n": r.nomor}
                 )
         if jpt and r.perspektif not in perspektif:
-            problems.append(f"RHK utama {r.nomor} belum ditempatkan pada salah satu perspektif.")
+            problems.append(_("Main RHK %(n)s is not placed under a perspective yet.") % {"n": r.nomor})
     return problems
 
 
