@@ -274,7 +274,7 @@ def aturan_replace(
 
 
 @transaction.atomic
-def nilai_perilaku_set_guidance(*, actor, kerangka: Kerangka, guidance: dict[str, str]) -> None:
+def nilai_perilaku_set_guidance(*, actor, kerangka: Kerangka, guidance: dict[str, str]) -> Kerangka:
     """An instansi adds guidance to the national values; it cannot remove or rename them."""
     kerangka = _editable(actor, kerangka)
     changes = {}
@@ -285,6 +285,7 @@ def nilai_perilaku_set_guidance(*, actor, kerangka: Kerangka, guidance: dict[str
             nilai.panduan = text
             nilai.save(update_fields=["panduan"])
     _record(actor, kerangka, "perilaku.guidance", changes)
+    return kerangka
 
 
 @transaction.atomic
