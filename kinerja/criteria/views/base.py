@@ -73,11 +73,16 @@ def confirm(
     return render(request, "criteria/confirm.html", context)
 
 
-def entry_page(request, kerangka: Kerangka, form, save: Callable, *, saved: str, list_name: str, title: str):
-    """The page that adds or edits a competency or criterion: `save` it, flash `saved` with its name, and go
-    back to the list `list_name`."""
+def entry_page(
+    request, kerangka: Kerangka, entry, form, save: Callable, *, list_name: str, saved: str, titles
+):
+    """The page that adds (`entry` None) or edits a competency or criterion: `save` it, flash `saved` with its
+    name and go back to the list `list_name`; `titles` are the page's title when adding and when editing."""
     back = reverse(list_name, args=[kerangka.pk])
-    done = submitted(request, form, save, success=lambda entry: saved % {"name": entry.nama}, then=back)
+    done = submitted(
+        request, form, save, success=lambda saved_entry: saved % {"name": saved_entry.nama}, then=back
+    )
+    title = titles[0] if entry is None else titles[1] % {"name": entry}
     return done or form_page(request, form, title=title, cancel_url=back)
 
 

@@ -27,33 +27,24 @@ def kompetensi_list(request, pk):
     return render(request, "criteria/kompetensi_list.html", {"kerangka": kerangka, "rows": rows})
 
 
-def _kompetensi_form(request, kerangka, kompetensi=None):
-    if kompetensi is None:
-        return forms.KompetensiForm(
-            request.POST or None, existing_codes=kerangka.kompetensi.values_list("kode", flat=True)
-        )
-    return forms.KompetensiForm(
-        request.POST or None,
-        initial=forms.KompetensiForm.initial_for(kompetensi),
-        editing=True,
-        national=kompetensi.jenis != JenisKompetensi.TEKNIS,
-    )
-
-
 def kompetensi_edit(request, pk, item=None):
     kerangka = editable(request, pk)
     kompetensi = item_of(kerangka.kompetensi, item)
-    form = _kompetensi_form(request, kerangka, kompetensi)
+    form = forms.KompetensiForm.for_entry(
+        request.POST or None,
+        kerangka.kompetensi,
+        kompetensi,
+        national=kompetensi is not None and kompetensi.jenis != JenisKompetensi.TEKNIS,
+    )
     return entry_page(
         request,
         kerangka,
+        kompetensi,
         form,
         lambda d: services.kompetensi_save(actor=request.user, kerangka=kerangka, **form.values()),
-        saved=_("The competency %(name)s was saved."),
         list_name="criteria:kompetensi_list",
-        title=_("New competency")
-        if kompetensi is None
-        else _("Edit competency %(name)s") % {"name": kompetensi},
+        saved=_("The competency %(name)s was saved."),
+        titles=(_("New competency"), _("Edit competency %(name)s")),
     )
 
 

@@ -56,24 +56,16 @@ def kriteria_list(request, pk):
 def kriteria_edit(request, pk, item=None):
     kerangka = editable(request, pk)
     kriteria = item_of(kerangka.kriteria_lokal, item)
-    if kriteria is None:
-        form = forms.KriteriaLokalForm(
-            request.POST or None, existing_codes=kerangka.kriteria_lokal.values_list("kode", flat=True)
-        )
-    else:
-        form = forms.KriteriaLokalForm(
-            request.POST or None, initial=forms.KriteriaLokalForm.initial_for(kriteria), editing=True
-        )
+    form = forms.KriteriaLokalForm.for_entry(request.POST or None, kerangka.kriteria_lokal, kriteria)
     return entry_page(
         request,
         kerangka,
+        kriteria,
         form,
         lambda d: services.kriteria_lokal_save(actor=request.user, kerangka=kerangka, **form.values()),
-        saved=_("The criterion %(name)s was saved."),
         list_name="criteria:kriteria_list",
-        title=_("New agency criterion")
-        if kriteria is None
-        else _("Edit criterion %(name)s") % {"name": kriteria},
+        saved=_("The criterion %(name)s was saved."),
+        titles=(_("New agency criterion"), _("Edit criterion %(name)s")),
     )
 
 
