@@ -5,7 +5,10 @@ auditor only (404 for the rest); only admin BKPSDM edits. The outsider (admin of
 every Sukamaju version. Writes on a draft use a draft of next year, started by admin BKPSDM.
 """
 
+import io
+
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
 
 from conftest import YEAR
 from kinerja.core.testing.harness import LOGIN, OK, Route, demo_object, expect, expect_roles
@@ -137,6 +140,16 @@ def standar_levels(kerangka: Kerangka, jabatan) -> list:
             "kompetensi__kode", "level"
         )
     )
+
+
+def xlsx(rows: list[list]) -> bytes:
+    """A workbook whose first sheet holds `rows`."""
+    workbook = Workbook()
+    for values in rows:
+        workbook.active.append(values)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def csv_upload(text: str, name: str = "standar.csv") -> SimpleUploadedFile:
