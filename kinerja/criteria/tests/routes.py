@@ -211,6 +211,39 @@ def on_both(name, *, data, state, kwargs=None, query=None, reads=None, draft_cas
     ]
 
 
+def entry_routes(
+    kind: str, *, item: str, published_item: str, new, new_state, edit, edit_state
+) -> list[Route]:
+    """Adding and editing an entry of a dictionary (`kind`: kompetensi or kriteria): editors do both in the
+    draft (`new` and `edit` are the POSTs, on the demo object named `item`); nobody edits `published_item`."""
+    return [
+        Route(
+            f"criteria:{kind}_create",
+            case="draft",
+            kwargs=DRAFT,
+            read=edits_draft(),
+            data=new,
+            state=new_state,
+            write=edits_draft(ok=OK),
+        ),
+        Route(
+            f"criteria:{kind}_edit",
+            case="draft",
+            kwargs=entry("kerangka_draft", item),
+            read=edits_draft(),
+            data=edit,
+            state=edit_state,
+            write=edits_draft(ok=OK),
+        ),
+        Route(
+            f"criteria:{kind}_edit",
+            case="published",
+            kwargs=entry("kerangka_published", published_item),
+            read=FROZEN,
+        ),
+    ]
+
+
 ROUTES = [
     Route("criteria:index", read=expect(200, anon=LOGIN)),
     Route("criteria:mine", read=expect(200, anon=LOGIN)),
@@ -320,40 +353,27 @@ ROUTES = [
             "standar_template",
         )
     ],
-    Route(
-        "criteria:kompetensi_create",
-        case="draft",
-        kwargs=DRAFT,
-        read=edits_draft(),
-        data=lambda o: {
+    *entry_routes(
+        "kompetensi",
+        item="kompetensi_teknis",
+        published_item="kompetensi_published",
+        new=lambda o: {
             "kode": "farmasi_klinis",
             "nama": "Farmasi Klinis",
             "jenis": "teknis",
             "deskripsi": "",
             **{f"level_{k}": v for k, v in FIVE_LEVELS.items()},
         },
-        state=lambda o: o.kerangka_draft.kompetensi.filter(kode="farmasi_klinis").count(),
-        write=edits_draft(ok=OK),
-    ),
-    Route(
-        "criteria:kompetensi_edit",
-        case="draft",
-        kwargs=entry("kerangka_draft", "kompetensi_teknis"),
-        read=edits_draft(),
-        data=lambda o: {
+        new_state=lambda o: o.kerangka_draft.kompetensi.filter(kode="farmasi_klinis").count(),
+        edit=lambda o: {
             "nama": "Surveilans Kesehatan",
             "jenis": "teknis",
             "deskripsi": "",
             **{f"level_{k}": v for k, v in FIVE_LEVELS.items()},
         },
-        state=lambda o: o.kerangka_draft.kompetensi.filter(pk=o.kompetensi_teknis.pk).values("nama").first(),
-        write=edits_draft(ok=OK),
-    ),
-    Route(
-        "criteria:kompetensi_edit",
-        case="published",
-        kwargs=entry("kerangka_published", "kompetensi_published"),
-        read=FROZEN,
+        edit_state=lambda o: (
+            o.kerangka_draft.kompetensi.filter(pk=o.kompetensi_teknis.pk).values("nama").first()
+        ),
     ),
     Route(
         "criteria:kompetensi_delete",
@@ -373,40 +393,25 @@ ROUTES = [
         state=still_there("kompetensi_nasional"),
         write=managed_by((), SEES_DRAFTS),
     ),
-    Route(
-        "criteria:kriteria_create",
-        case="draft",
-        kwargs=DRAFT,
-        read=edits_draft(),
-        data=lambda o: {
+    *entry_routes(
+        "kriteria",
+        item="kriteria_draft",
+        published_item="kriteria_published",
+        new=lambda o: {
             "kode": "responsif",
             "nama": "Responsif",
             "indikator": "Menjawab pengaduan dalam satu hari kerja",
             "panduan_skor": "1: jarang\n5: selalu",
             "urutan": "9",
         },
-        state=lambda o: o.kerangka_draft.kriteria_lokal.filter(kode="responsif").count(),
-        write=edits_draft(ok=OK),
-    ),
-    Route(
-        "criteria:kriteria_edit",
-        case="draft",
-        kwargs=entry("kerangka_draft", "kriteria_draft"),
-        read=edits_draft(),
-        data=lambda o: {
+        new_state=lambda o: o.kerangka_draft.kriteria_lokal.filter(kode="responsif").count(),
+        edit=lambda o: {
             "nama": "Inovasi Layanan",
             "indikator": "Gagasan baru diuji",
             "panduan_skor": "1: tidak ada\n5: diterapkan",
             "urutan": "2",
         },
-        state=lambda o: row(KriteriaLokal, o.kriteria_draft.pk),
-        write=edits_draft(ok=OK),
-    ),
-    Route(
-        "criteria:kriteria_edit",
-        case="published",
-        kwargs=entry("kerangka_published", "kriteria_published"),
-        read=FROZEN,
+        edit_state=lambda o: row(KriteriaLokal, o.kriteria_draft.pk),
     ),
     Route(
         "criteria:kriteria_delete",
