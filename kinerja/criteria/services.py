@@ -295,13 +295,15 @@ def _save_entry(actor, kerangka: Kerangka, entry, action: str, **values):
     return entry
 
 
-def _delete_entry(actor, kerangka: Kerangka, entry, action: str, *, elsewhere: str, kept: str = "") -> None:
-    """Remove an entry from a draft; refuse one of another version (`elsewhere`) or one that must stay (`kept`)."""
+def _own_entry(actor, kerangka: Kerangka, entry, elsewhere: str) -> Kerangka:
+    """Lock the draft as `_editable` does, and refuse an entry of another version with `elsewhere`."""
     kerangka = _editable(actor, kerangka)
     if entry.kerangka_id != kerangka.pk:
         raise ApplicationError(elsewhere)
-    if kept:
-        raise ApplicationError(kept)
+    return kerangka
+
+
+def _delete_entry(actor, kerangka: Kerangka, entry, action: str) -> None:
     _record(actor, kerangka, action, {"kode": [entry.kode, None]}, obj=entry)
     entry.delete()
 
@@ -333,17 +335,12 @@ def kompetensi_save(
 
 @transaction.atomic
 def kompetensi_delete(*, actor, kerangka: Kerangka, kompetensi: Kompetensi) -> None:
-    national = kompetensi.jenis != JenisKompetensi.TEKNIS
-    _delete_entry(
-        actor,
-        kerangka,
-        kompetensi,
-        "kompetensi.delete",
-        elsewhere=_("This competency belongs to another version."),
-        kept=_("Managerial and socio-cultural competencies are national and cannot be removed.")
-        if national
-        else "",
-    )
+    kerangka = _own_entry(actor, kerangka, kompetensi, _("This competency belongs to another version."))
+    if kompetensi.jenis != JenisKompetensi.TEKNIS:
+        raise ApplicationError(
+            _("Managerial and socio-cultural competencies are national and cannot be removed.")
+        )
+    _delete_entry(actor, kerangka, kompetensi, "kompetensi.delete")
 
 
 @transaction.atomic
@@ -423,13 +420,8 @@ def kriteria_lokal_save(
 
 @transaction.atomic
 def kriteria_lokal_delete(*, actor, kerangka: Kerangka, kriteria: KriteriaLokal) -> None:
-    _delete_entry(
-        actor,
-        kerangka,
-        kriteria,
-        "kriteria.delete",
-        elsewhere=_("This criterion belongs to another version."),
-    )
+    kerangka = _own_entry(actor, kerangka, kriteria, _("This criterion belongs to another version."))
+    _delete_entry(actor, kerangka, kriteria, "kriteria.delete")
 
 
 # Publishing -------------------------------------------------------------------------------------------------

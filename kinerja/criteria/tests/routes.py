@@ -216,25 +216,20 @@ def entry_routes(
 ) -> list[Route]:
     """Adding and editing an entry of a dictionary (`kind`: kompetensi or kriteria): editors do both in the
     draft (`new` and `edit` are the POSTs, on the demo object named `item`); nobody edits `published_item`."""
+    writes = [("create", DRAFT, new, new_state), ("edit", entry("kerangka_draft", item), edit, edit_state)]
     return [
-        Route(
-            f"criteria:{kind}_create",
-            case="draft",
-            kwargs=DRAFT,
-            read=edits_draft(),
-            data=new,
-            state=new_state,
-            write=edits_draft(ok=OK),
-        ),
-        Route(
-            f"criteria:{kind}_edit",
-            case="draft",
-            kwargs=entry("kerangka_draft", item),
-            read=edits_draft(),
-            data=edit,
-            state=edit_state,
-            write=edits_draft(ok=OK),
-        ),
+        *[
+            Route(
+                f"criteria:{kind}_{action}",
+                case="draft",
+                kwargs=kwargs,
+                read=edits_draft(),
+                data=data,
+                state=state,
+                write=edits_draft(ok=OK),
+            )
+            for action, kwargs, data, state in writes
+        ],
         Route(
             f"criteria:{kind}_edit",
             case="published",
