@@ -258,9 +258,8 @@ PANDUAN_SKOR = {
 # services.KEYS derives from its data, so that replacing a section with unchanged rows changes nothing.
 ATURAN: dict[str, list[tuple[str, dict, str]]] = {
     "rating": [
-        ("di_bawah", {"rating": "di_bawah", "min": 0, "max": 90}, KINERJA_DEFAULT),
-        ("sesuai", {"rating": "sesuai", "min": 90, "max": 110}, KINERJA_DEFAULT),
-        ("di_atas", {"rating": "di_atas", "min": 110, "max": None}, KINERJA_DEFAULT),
+        (rating, {"rating": rating, "min": low, "max": high}, KINERJA_DEFAULT)
+        for rating, low, high in [("di_bawah", 0, 90), ("sesuai", 90, 110), ("di_atas", 110, None)]
     ],
     "predikat": [
         (f"{h}.{p}", {"hasil": h, "perilaku": p, "predikat": v}, PERMEN_6_2022)
@@ -278,82 +277,46 @@ ATURAN: dict[str, list[tuple[str, dict, str]]] = {
     ],
     "distribusi": [
         (
-            "istimewa.maks.sangat_baik",
-            {"organisasi": "istimewa", "predikat": ["sangat_baik"], "jenis": "maks", "persen": 70},
+            f"{organisasi}.{jenis}.{'+'.join(sorted(predikat))}",
+            {"organisasi": organisasi, "predikat": predikat, "jenis": jenis, "persen": persen},
             SE_3_2023,
-        ),
-        (
-            "baik.maks.baik",
-            {"organisasi": "baik", "predikat": ["baik"], "jenis": "maks", "persen": 70},
-            SE_3_2023,
-        ),
-        (
-            "baik.ada.butuh_perbaikan+kurang",
-            {"organisasi": "baik", "predikat": ["butuh_perbaikan", "kurang"], "jenis": "ada", "persen": None},
-            SE_3_2023,
-        ),
-        (
-            "butuh_perbaikan.min.butuh_perbaikan",
-            {"organisasi": "butuh_perbaikan", "predikat": ["butuh_perbaikan"], "jenis": "min", "persen": 60},
-            SE_3_2023,
-        ),
-        (
-            "butuh_perbaikan.maks.sangat_baik",
-            {"organisasi": "butuh_perbaikan", "predikat": ["sangat_baik"], "jenis": "maks", "persen": 10},
-            SE_3_2023,
-        ),
-        (
-            "kurang.min.kurang",
-            {"organisasi": "kurang", "predikat": ["kurang"], "jenis": "min", "persen": 60},
-            SE_3_2023,
-        ),
-        (
-            "kurang.min.butuh_perbaikan",
-            {"organisasi": "kurang", "predikat": ["butuh_perbaikan"], "jenis": "min", "persen": 10},
-            SE_3_2023,
-        ),
-        (
-            "kurang.maks.sangat_baik",
-            {"organisasi": "kurang", "predikat": ["sangat_baik"], "jenis": "maks", "persen": 10},
-            SE_3_2023,
-        ),
-        (
-            "sangat_kurang.min.sangat_kurang",
-            {"organisasi": "sangat_kurang", "predikat": ["sangat_kurang"], "jenis": "min", "persen": 60},
-            SE_3_2023,
-        ),
-        (
-            "sangat_kurang.min.butuh_perbaikan+kurang",
-            {
-                "organisasi": "sangat_kurang",
-                "predikat": ["kurang", "butuh_perbaikan"],
-                "jenis": "min",
-                "persen": 10,
-            },
-            SE_3_2023,
-        ),
-        (
-            "sangat_kurang.maks.sangat_baik",
-            {"organisasi": "sangat_kurang", "predikat": ["sangat_baik"], "jenis": "maks", "persen": 0},
-            SE_3_2023,
-        ),
+        )
+        for organisasi, jenis, predikat, persen in [
+            ("istimewa", "maks", ["sangat_baik"], 70),
+            ("baik", "maks", ["baik"], 70),
+            ("baik", "ada", ["butuh_perbaikan", "kurang"], None),
+            ("butuh_perbaikan", "min", ["butuh_perbaikan"], 60),
+            ("butuh_perbaikan", "maks", ["sangat_baik"], 10),
+            ("kurang", "min", ["kurang"], 60),
+            ("kurang", "min", ["butuh_perbaikan"], 10),
+            ("kurang", "maks", ["sangat_baik"], 10),
+            ("sangat_kurang", "min", ["sangat_kurang"], 60),
+            ("sangat_kurang", "min", ["kurang", "butuh_perbaikan"], 10),
+            ("sangat_kurang", "maks", ["sangat_baik"], 0),
+        ]
     ],
     "ak_persen": [
-        ("sangat_baik", {"predikat": "sangat_baik", "persen": 150}, PERMEN_1_2023),
-        ("baik", {"predikat": "baik", "persen": 100}, PERMEN_1_2023),
-        ("butuh_perbaikan", {"predikat": "butuh_perbaikan", "persen": 75}, PERMEN_1_2023),
-        ("kurang", {"predikat": "kurang", "persen": 50}, PERMEN_1_2023),
-        ("sangat_kurang", {"predikat": "sangat_kurang", "persen": 25}, PERMEN_1_2023),
+        (predikat, {"predikat": predikat, "persen": persen}, PERMEN_1_2023)
+        for predikat, persen in [
+            ("sangat_baik", 150),
+            ("baik", 100),
+            ("butuh_perbaikan", 75),
+            ("kurang", 50),
+            ("sangat_kurang", 25),
+        ]
     ],
     "ak_koefisien": [
-        ("ahli_pertama", {"jenjang": "ahli_pertama", "koefisien": "12.5"}, PERMEN_1_2023),
-        ("ahli_muda", {"jenjang": "ahli_muda", "koefisien": "25"}, PERMEN_1_2023_VERIFY),
-        ("ahli_madya", {"jenjang": "ahli_madya", "koefisien": "37.5"}, PERMEN_1_2023),
-        ("ahli_utama", {"jenjang": "ahli_utama", "koefisien": "50"}, PERMEN_1_2023_VERIFY),
-        ("pemula", {"jenjang": "pemula", "koefisien": "3.75"}, PERMEN_1_2023_VERIFY),
-        ("terampil", {"jenjang": "terampil", "koefisien": "5"}, PERMEN_1_2023_VERIFY),
-        ("mahir", {"jenjang": "mahir", "koefisien": "12.5"}, PERMEN_1_2023_VERIFY),
-        ("penyelia", {"jenjang": "penyelia", "koefisien": "25"}, PERMEN_1_2023_VERIFY),
+        (jenjang, {"jenjang": jenjang, "koefisien": koefisien}, sumber)
+        for jenjang, koefisien, sumber in [
+            ("ahli_pertama", "12.5", PERMEN_1_2023),
+            ("ahli_muda", "25", PERMEN_1_2023_VERIFY),
+            ("ahli_madya", "37.5", PERMEN_1_2023),
+            ("ahli_utama", "50", PERMEN_1_2023_VERIFY),
+            ("pemula", "3.75", PERMEN_1_2023_VERIFY),
+            ("terampil", "5", PERMEN_1_2023_VERIFY),
+            ("mahir", "12.5", PERMEN_1_2023_VERIFY),
+            ("penyelia", "25", PERMEN_1_2023_VERIFY),
+        ]
     ],
     "disiplin": [
         (f"{a}-{b or ''}", {"hari_min": a, "hari_maks": b, "sanksi": s, "bulan": m}, PP_94_2021)

@@ -157,41 +157,29 @@ class GuidanceForm(forms.Form):
         return {n.kode: self.cleaned_data[f"panduan_{n.kode}"] for n in self.nilai}
 
 
-class KompetensiForm(forms.Form):
+class _EntryForm(forms.Form):
+    """An entry of a version's dictionary (a competency, a criterion): a code new in the version, fixed once made."""
+
     kode = forms.SlugField(
         label=_("Code"), max_length=40, help_text=_("Lower-case letters, digits and underscores.")
     )
     nama = forms.CharField(label=_("Name"), max_length=150)
-    jenis = forms.ChoiceField(label=_("Type"), choices=JenisKompetensi.choices)
     deskripsi = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, existing_codes=(), editing: bool = False, national: bool = False, **kwargs):
+    def __init__(self, *args, existing_codes=(), editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        for level in rules.LEVELS:
-            self.fields[f"level_{level}"] = forms.CharField(
-                label=_("Level %(level)s") % {"level": level},
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
-            )
         self.existing_codes = set(existing_codes)
         if editing:
             self.fields["kode"].disabled = True
-        if national:
-            self.fields["jenis"].disabled = True
-            self.fields["jenis"].help_text = _("The type of a national competency cannot change.")
 
     @classmethod
-    def initial_for(cls, kompetensi) -> dict:
-        initial = {
-            "kode": kompetensi.kode,
-            "nama": kompetensi.nama,
-            "jenis": kompetensi.jenis,
-            "deskripsi": kompetensi.deskripsi,
-        }
-        initial.update({f"level_{k}": kompetensi.level.get(k, "") for k in rules.LEVELS})
-        return initial
+    def for_entry(cls, data, entries, entry=None, **kwargs):
+        """The form adding an entry to `entries`, or editing `entry` (from the subclass's `initial_for`)."""
+        if entry is None:
+            return cls(data, existing_codes=entries.values_list("kode", flat=True), **kwargs)
+        return cls(data, initial=cls.initial_for(entry), editing=True, **kwargs)
 
     def clean_kode(self):
         kode = self.cleaned_data["kode"].strip().lower()
@@ -200,6 +188,29 @@ class KompetensiForm(forms.Form):
                 _("This code is already used in this version; edit that entry instead.")
             )
         return kode
+
+
+class KompetensiForm(_EntryForm):
+    jenis = forms.ChoiceField(label=_("Type"), choices=JenisKompetensi.choices)
+    field_order = ["kode", "nama", "jenis", "deskripsi"]
+
+    def __init__(self, *args, national: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for level in rules.LEVELS:
+            self.fields[f"level_{level}"] = forms.CharField(
+                label=_("Level %(level)s") % {"level": level},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        if national:
+            self.fields["jenis"].disabled = True
+            self.fields["jenis"].help_text = _("The type of a national competency cannot change.")
+
+    @classmethod
+    def initial_for(cls, entry) -> dict:
+        initial = {"kode": entry.kode, "nama": entry.nama, "jenis": entry.jenis, "deskripsi": entry.deskripsi}
+        initial.update({f"level_{k}": entry.level.get(k, "") for k in rules.LEVELS})
+        return initial
 
     def values(self) -> dict:
         d = self.cleaned_data
@@ -212,14 +223,7 @@ class KompetensiForm(forms.Form):
         }
 
 
-class KriteriaLokalForm(forms.Form):
-    kode = forms.SlugField(
-        label=_("Code"), max_length=40, help_text=_("Lower-case letters, digits and underscores.")
-    )
-    nama = forms.CharField(label=_("Name"), max_length=150)
-    deskripsi = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+class KriteriaLokalForm(_EntryForm):
     indikator = forms.CharField(
         label=_("Indicators"),
         help_text=_("One indicator per line."),
@@ -234,33 +238,18 @@ class KriteriaLokalForm(forms.Form):
     )
     urutan = forms.IntegerField(label=_("Order"), min_value=0, initial=0, required=False)
 
-    def __init__(self, *args, existing_codes=(), editing: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.existing_codes = set(existing_codes)
-        if editing:
-            self.fields["kode"].disabled = True
-
     @classmethod
-    def initial_for(cls, kriteria) -> dict:
+    def initial_for(cls, entry) -> dict:
         return {
-            "kode": kriteria.kode,
-            "nama": kriteria.nama,
-            "deskripsi": kriteria.deskripsi,
-            "indikator": "\n".join(kriteria.indikator),
+            "kode": entry.kode,
+            "nama": entry.nama,
+            "deskripsi": entry.deskripsi,
+            "indikator": "\n".join(entry.indikator),
             "panduan_skor": "\n".join(
-                f"{k}: {v}"
-                for k, v in sorted(kriteria.panduan_skor.items(), key=lambda kv: _score_order(kv[0]))
+                f"{k}: {v}" for k, v in sorted(entry.panduan_skor.items(), key=lambda kv: _score_order(kv[0]))
             ),
-            "urutan": kriteria.urutan,
+            "urutan": entry.urutan,
         }
-
-    def clean_kode(self):
-        kode = self.cleaned_data["kode"].strip().lower()
-        if not self.fields["kode"].disabled and kode in self.existing_codes:
-            raise forms.ValidationError(
-                _("This code is already used in this version; edit that entry instead.")
-            )
-        return kode
 
     def clean_indikator(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["indikator"].splitlines() if line.strip()]

@@ -4,7 +4,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -90,6 +90,19 @@ def _seed(kerangka: Kerangka) -> None:
     )
 
 
+def _copies(model: type[models.Model], rows: Iterable[models.Model], target: Kerangka, **links) -> list:
+    """Copies of a version's `rows` into `target`: every field but the key, `links` replacing foreign keys
+    (each a function of the row)."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname not in ("id", "kerangka_id")]
+    return model._default_manager.bulk_create(
+        model(
+            **{**{n: getattr(row, n) for n in names}, **{k: f(row) for k, f in links.items()}},
+            kerangka=target,
+        )
+        for row in rows
+    )
+
+
 def _copy(source: Kerangka, target: Kerangka) -> None:
     for name in SETTING_FIELDS:
         setattr(target, name, getattr(source, name))
@@ -97,52 +110,17 @@ def _copy(source: Kerangka, target: Kerangka) -> None:
         day = min(target.tenggat_skp.day, 28) if target.tenggat_skp.month == 2 else target.tenggat_skp.day
         target.tenggat_skp = target.tenggat_skp.replace(year=target.tahun, day=day)
     target.save()
-    NilaiPerilaku.objects.bulk_create(
-        NilaiPerilaku(
-            kerangka=target,
-            kode=n.kode,
-            nama=n.nama,
-            urutan=n.urutan,
-            indikator=n.indikator,
-            panduan=n.panduan,
-            sumber=n.sumber,
-        )
-        for n in source.nilai_perilaku.all()
+    _copies(NilaiPerilaku, source.nilai_perilaku.all(), target)
+    kompetensi = list(source.kompetensi.all())
+    copied = dict(zip([k.pk for k in kompetensi], _copies(Kompetensi, kompetensi, target), strict=True))
+    _copies(
+        StandarKompetensi,
+        source.standar_kompetensi.all(),
+        target,
+        kompetensi_id=lambda s: copied[s.kompetensi_id].pk,
     )
-    kompetensi = {}
-    for k in source.kompetensi.all():
-        kompetensi[k.pk] = Kompetensi.objects.create(
-            kerangka=target,
-            kode=k.kode,
-            nama=k.nama,
-            jenis=k.jenis,
-            deskripsi=k.deskripsi,
-            level=k.level,
-            sumber=k.sumber,
-        )
-    StandarKompetensi.objects.bulk_create(
-        StandarKompetensi(
-            kerangka=target, jabatan_id=s.jabatan_id, kompetensi=kompetensi[s.kompetensi_id], level=s.level
-        )
-        for s in source.standar_kompetensi.all()
-    )
-    KriteriaLokal.objects.bulk_create(
-        KriteriaLokal(
-            kerangka=target,
-            kode=k.kode,
-            nama=k.nama,
-            deskripsi=k.deskripsi,
-            indikator=k.indikator,
-            panduan_skor=k.panduan_skor,
-            urutan=k.urutan,
-            sumber=k.sumber,
-        )
-        for k in source.kriteria_lokal.all()
-    )
-    Aturan.objects.bulk_create(
-        Aturan(kerangka=target, bagian=a.bagian, kunci=a.kunci, data=a.data, urutan=a.urutan, sumber=a.sumber)
-        for a in source.aturan.all()
-    )
+    _copies(KriteriaLokal, source.kriteria_lokal.all(), target)
+    _copies(Aturan, source.aturan.all(), target)
 
 
 @transaction.atomic
@@ -274,7 +252,7 @@ def aturan_replace(
 
 
 @transaction.atomic
-def nilai_perilaku_set_guidance(*, actor, kerangka: Kerangka, guidance: dict[str, str]) -> None:
+def nilai_perilaku_set_guidance(*, actor, kerangka: Kerangka, guidance: dict[str, str]) -> Kerangka:
     """An instansi adds guidance to the national values; it cannot remove or rename them."""
     kerangka = _editable(actor, kerangka)
     changes = {}
@@ -285,6 +263,49 @@ def nilai_perilaku_set_guidance(*, actor, kerangka: Kerangka, guidance: dict[str
             nilai.panduan = text
             nilai.save(update_fields=["panduan"])
     _record(actor, kerangka, "perilaku.guidance", changes)
+    return kerangka
+
+
+# The dictionaries of a draft (competencies, agency criteria): entries matched by code, added by the agency.
+
+
+def _check_entry(kode: str, errors: dict[str, object]) -> None:
+    """Refuse an entry without a code or with `errors` in its values."""
+    if not kode:
+        errors = {"kode": _("A code is required."), **errors}
+    if errors:
+        raise ApplicationError(errors)
+
+
+def _entry(entries, kerangka: Kerangka, kode: str):
+    """The version's entry with this code among `entries`, else a new one."""
+    return entries.filter(kode=kode).first() or entries.model(
+        kerangka=kerangka, kode=kode, sumber=_("added by the agency")
+    )
+
+
+def _save_entry(actor, kerangka: Kerangka, entry, action: str, **values):
+    """Give a new or existing entry its `values`, save it and audit what changed."""
+    before = audit.snapshot(entry, values) if entry.pk else {}
+    for name, value in values.items():
+        setattr(entry, name, value)
+    full_clean(entry)
+    entry.save()
+    _record(actor, kerangka, action, audit.diff(before, audit.snapshot(entry, values)), obj=entry)
+    return entry
+
+
+def _own_entry(actor, kerangka: Kerangka, entry, elsewhere: str) -> Kerangka:
+    """Lock the draft as `_editable` does, and refuse an entry of another version with `elsewhere`."""
+    kerangka = _editable(actor, kerangka)
+    if entry.kerangka_id != kerangka.pk:
+        raise ApplicationError(elsewhere)
+    return kerangka
+
+
+def _delete_entry(actor, kerangka: Kerangka, entry, action: str) -> None:
+    _record(actor, kerangka, action, {"kode": [entry.kode, None]}, obj=entry)
+    entry.delete()
 
 
 @transaction.atomic
@@ -295,43 +316,31 @@ def kompetensi_save(
     kerangka = _editable(actor, kerangka)
     kode = kode.strip().lower()
     level = {str(k): str(v).strip() for k, v in level.items()}
-    errors: dict[str, object] = {}
-    if not kode:
-        errors["kode"] = _("A code is required.")
     level_errors = rules.check_levels(level)
-    if level_errors:
-        errors["level"] = level_errors
-    if errors:
-        raise ApplicationError(errors)
-    kompetensi = kerangka.kompetensi.filter(kode=kode).first()
-    before = audit.snapshot(kompetensi, ["nama", "jenis", "deskripsi", "level"]) if kompetensi else {}
-    if kompetensi is not None and kompetensi.jenis != JenisKompetensi.TEKNIS and jenis != kompetensi.jenis:
+    _check_entry(kode, {"level": level_errors} if level_errors else {})
+    kompetensi = _entry(kerangka.kompetensi, kerangka, kode)
+    if kompetensi.pk and kompetensi.jenis != JenisKompetensi.TEKNIS and jenis != kompetensi.jenis:
         raise ApplicationError({"jenis": _("The type of a national competency cannot change.")})
-    kompetensi = kompetensi or Kompetensi(kerangka=kerangka, kode=kode, sumber=_("added by the agency"))
-    kompetensi.nama, kompetensi.jenis, kompetensi.deskripsi, kompetensi.level = (
-        nama.strip(),
-        jenis,
-        deskripsi,
-        level,
+    return _save_entry(
+        actor,
+        kerangka,
+        kompetensi,
+        "kompetensi.save",
+        nama=nama.strip(),
+        jenis=jenis,
+        deskripsi=deskripsi,
+        level=level,
     )
-    full_clean(kompetensi)
-    kompetensi.save()
-    after = audit.snapshot(kompetensi, ["nama", "jenis", "deskripsi", "level"])
-    _record(actor, kerangka, "kompetensi.save", audit.diff(before, after), obj=kompetensi)
-    return kompetensi
 
 
 @transaction.atomic
 def kompetensi_delete(*, actor, kerangka: Kerangka, kompetensi: Kompetensi) -> None:
-    kerangka = _editable(actor, kerangka)
-    if kompetensi.kerangka_id != kerangka.pk:
-        raise ApplicationError(_("This competency belongs to another version."))
+    kerangka = _own_entry(actor, kerangka, kompetensi, _("This competency belongs to another version."))
     if kompetensi.jenis != JenisKompetensi.TEKNIS:
         raise ApplicationError(
             _("Managerial and socio-cultural competencies are national and cannot be removed.")
         )
-    _record(actor, kerangka, "kompetensi.delete", {"kode": [kompetensi.kode, None]}, obj=kompetensi)
-    kompetensi.delete()
+    _delete_entry(actor, kerangka, kompetensi, "kompetensi.delete")
 
 
 @transaction.atomic
@@ -391,35 +400,28 @@ def kriteria_lokal_save(
     indikator = [i.strip() for i in indikator if i.strip()]
     panduan_skor = {str(k): str(v).strip() for k, v in panduan_skor.items() if str(v).strip()}
     errors: dict[str, object] = {}
-    if not kode:
-        errors["kode"] = _("A code is required.")
     if not indikator:
         errors["indikator"] = _("Give at least one indicator.")
     if not panduan_skor or any(not k.isdigit() for k in panduan_skor):
         errors["panduan_skor"] = _("The scoring guide describes numbered scores, e.g. 1 to 5.")
-    if errors:
-        raise ApplicationError(errors)
-    kriteria = kerangka.kriteria_lokal.filter(kode=kode).first()
-    fields = ["nama", "deskripsi", "indikator", "panduan_skor", "urutan"]
-    before = audit.snapshot(kriteria, fields) if kriteria else {}
-    kriteria = kriteria or KriteriaLokal(kerangka=kerangka, kode=kode, sumber=_("added by the agency"))
-    kriteria.nama, kriteria.deskripsi, kriteria.indikator = nama.strip(), deskripsi.strip(), indikator
-    kriteria.panduan_skor, kriteria.urutan = panduan_skor, urutan
-    full_clean(kriteria)
-    kriteria.save()
-    _record(
-        actor, kerangka, "kriteria.save", audit.diff(before, audit.snapshot(kriteria, fields)), obj=kriteria
+    _check_entry(kode, errors)
+    return _save_entry(
+        actor,
+        kerangka,
+        _entry(kerangka.kriteria_lokal, kerangka, kode),
+        "kriteria.save",
+        nama=nama.strip(),
+        deskripsi=deskripsi.strip(),
+        indikator=indikator,
+        panduan_skor=panduan_skor,
+        urutan=urutan,
     )
-    return kriteria
 
 
 @transaction.atomic
 def kriteria_lokal_delete(*, actor, kerangka: Kerangka, kriteria: KriteriaLokal) -> None:
-    kerangka = _editable(actor, kerangka)
-    if kriteria.kerangka_id != kerangka.pk:
-        raise ApplicationError(_("This criterion belongs to another version."))
-    _record(actor, kerangka, "kriteria.delete", {"kode": [kriteria.kode, None]}, obj=kriteria)
-    kriteria.delete()
+    kerangka = _own_entry(actor, kerangka, kriteria, _("This criterion belongs to another version."))
+    _delete_entry(actor, kerangka, kriteria, "kriteria.delete")
 
 
 # Publishing -------------------------------------------------------------------------------------------------

@@ -5,7 +5,10 @@ auditor only (404 for the rest); only admin BKPSDM edits. The outsider (admin of
 every Sukamaju version. Writes on a draft use a draft of next year, started by admin BKPSDM.
 """
 
+import io
+
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
 
 from conftest import YEAR
 from kinerja.core.testing.harness import LOGIN, OK, Route, demo_object, expect, expect_roles
@@ -131,22 +134,48 @@ def standar_form(kerangka: Kerangka, unit, **levels) -> dict:
     return data
 
 
-def standar_levels(kerangka_of, jabatan_of):
-    return lambda o: sorted(
-        StandarKompetensi.objects.filter(kerangka=kerangka_of(o), jabatan=jabatan_of(o)).values_list(
+def standar_levels(kerangka: Kerangka, jabatan) -> list:
+    return sorted(
+        StandarKompetensi.objects.filter(kerangka=kerangka, jabatan=jabatan).values_list(
             "kompetensi__kode", "level"
         )
     )
+
+
+def xlsx(rows: list[list]) -> bytes:
+    """A workbook whose first sheet holds `rows`."""
+    workbook = Workbook()
+    for values in rows:
+        workbook.active.append(values)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def csv_upload(text: str, name: str = "standar.csv") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, text.encode(), content_type="text/csv")
 
 
+def import_payload(kerangka: Kerangka, jabatan) -> dict:
+    """The apply step's POST: one previewed row giving `jabatan` level 3 in integritas."""
+    rows = [{"row": 2, "jabatan_id": str(jabatan.pk), "kompetensi": "integritas", "level": "3"}]
+    return {"payload": imports.sign(kerangka, rows)}
+
+
 # Routes -----------------------------------------------------------------------------------------------------
 
 DRAFT = lambda o: {"pk": o.kerangka_draft.pk}  # noqa: E731
 PUBLISHED = lambda o: {"pk": o.kerangka_published.pk}  # noqa: E731
+
+
+def entry(kerangka: str, item: str):
+    """The kwargs of an entry's page: the demo objects named `kerangka` and `item`."""
+    return lambda o: {"pk": getattr(o, kerangka).pk, "item": getattr(o, item).pk}
+
+
+def still_there(item: str):
+    """The state of a removal: whether the demo object named `item` is still stored."""
+    return lambda o: type(getattr(o, item)).objects.filter(pk=getattr(o, item).pk).exists()
 
 
 def edits_draft(ok=200):
@@ -156,6 +185,59 @@ def edits_draft(ok=200):
 
 # Nobody edits a published version: whoever sees it gets 403, the outsider 404.
 FROZEN = managed_by((), SEES_PUBLISHED)
+
+
+def on_both(name, *, data, state, kwargs=None, query=None, reads=None, draft_case="draft") -> list[Route]:
+    """The same write on the draft, which its editors make, and on the published version, which nobody may
+    change. `kwargs`, `data` and `state` are functions of the demo objects and the case's version; `reads` are
+    the GET expectations of the two cases (by default the editors' page and FROZEN)."""
+    kwargs = kwargs or (lambda o, k: {"pk": k.pk})
+    cases = [
+        (draft_case, lambda o: o.kerangka_draft, edits_draft(ok=OK)),
+        ("published", lambda o: o.kerangka_published, FROZEN),
+    ]
+    return [
+        Route(
+            name,
+            case=case,
+            kwargs=lambda o, v=version: kwargs(o, v(o)),
+            query=query,
+            read=read,
+            data=lambda o, v=version: data(o, v(o)),
+            state=lambda o, v=version: state(o, v(o)),
+            write=write,
+        )
+        for (case, version, write), read in zip(cases, reads or (edits_draft(), FROZEN), strict=True)
+    ]
+
+
+def entry_routes(
+    kind: str, *, item: str, published_item: str, new, new_state, edit, edit_state
+) -> list[Route]:
+    """Adding and editing an entry of a dictionary (`kind`: kompetensi or kriteria): editors do both in the
+    draft (`new` and `edit` are the POSTs, on the demo object named `item`); nobody edits `published_item`."""
+    writes = [("create", DRAFT, new, new_state), ("edit", entry("kerangka_draft", item), edit, edit_state)]
+    return [
+        *[
+            Route(
+                f"criteria:{kind}_{action}",
+                case="draft",
+                kwargs=kwargs,
+                read=edits_draft(),
+                data=data,
+                state=state,
+                write=edits_draft(ok=OK),
+            )
+            for action, kwargs, data, state in writes
+        ],
+        Route(
+            f"criteria:{kind}_edit",
+            case="published",
+            kwargs=entry("kerangka_published", published_item),
+            read=FROZEN,
+        ),
+    ]
+
 
 ROUTES = [
     Route("criteria:index", read=expect(200, anon=LOGIN)),
@@ -202,23 +284,10 @@ ROUTES = [
         state=lambda o: row(Kerangka, o.kerangka_published.pk),
         write=FROZEN,
     ),
-    Route(
+    *on_both(
         "criteria:discard",
-        case="draft",
-        kwargs=DRAFT,
-        read=edits_draft(),
-        data=lambda o: {},
-        state=lambda o: Kerangka.objects.filter(pk=o.kerangka_draft.pk).exists(),
-        write=edits_draft(ok=OK),
-    ),
-    Route(
-        "criteria:discard",
-        case="published",
-        kwargs=PUBLISHED,
-        read=FROZEN,
-        data=lambda o: {},
-        state=lambda o: Kerangka.objects.filter(pk=o.kerangka_published.pk).exists(),
-        write=FROZEN,
+        data=lambda o, k: {},
+        state=lambda o, k: Kerangka.objects.filter(pk=k.pk).exists(),
     ),
     Route(
         "criteria:acknowledge",
@@ -243,23 +312,10 @@ ROUTES = [
         state=lambda o: Pengakuan.objects.filter(kerangka=o.kerangka_draft).count(),
         write=managed_by((), SEES_DRAFTS),
     ),
-    Route(
+    *on_both(
         "criteria:settings",
-        case="draft",
-        kwargs=DRAFT,
-        read=edits_draft(),
-        data=lambda o: settings_form(o.kerangka_draft, hari_tenggat_realisasi="7"),
-        state=lambda o: row(Kerangka, o.kerangka_draft.pk),
-        write=edits_draft(ok=OK),
-    ),
-    Route(
-        "criteria:settings",
-        case="published",
-        kwargs=PUBLISHED,
-        read=FROZEN,
-        data=lambda o: settings_form(o.kerangka_published, hari_tenggat_realisasi="7"),
-        state=lambda o: row(Kerangka, o.kerangka_published.pk),
-        write=FROZEN,
+        data=lambda o, k: settings_form(k, hari_tenggat_realisasi="7"),
+        state=lambda o, k: row(Kerangka, k.pk),
     ),
     Route(
         "criteria:perilaku",
@@ -275,127 +331,100 @@ ROUTES = [
         ),
         write=edits_draft(ok=OK),
     ),
-    Route("criteria:perilaku", case="published", kwargs=PUBLISHED, read=FROZEN),
-    Route("criteria:kompetensi_list", case="draft", kwargs=DRAFT, read=edits_draft()),
-    Route("criteria:kompetensi_list", case="published", kwargs=PUBLISHED, read=FROZEN),
-    Route(
-        "criteria:kompetensi_create",
-        case="draft",
-        kwargs=DRAFT,
-        read=edits_draft(),
-        data=lambda o: {
+    # Pages of a draft's editor: no write of their own here, and nobody edits a published version.
+    *[
+        Route(f"criteria:{name}", case="draft", kwargs=DRAFT, read=edits_draft())
+        for name in ("kompetensi_list", "kriteria_list", "standar_template")
+    ],
+    *[
+        Route(f"criteria:{name}", case="published", kwargs=PUBLISHED, read=FROZEN)
+        for name in (
+            "perilaku",
+            "kompetensi_list",
+            "kompetensi_create",
+            "kriteria_list",
+            "kriteria_create",
+            "standar_import",
+            "standar_template",
+        )
+    ],
+    *entry_routes(
+        "kompetensi",
+        item="kompetensi_teknis",
+        published_item="kompetensi_published",
+        new=lambda o: {
             "kode": "farmasi_klinis",
             "nama": "Farmasi Klinis",
             "jenis": "teknis",
             "deskripsi": "",
             **{f"level_{k}": v for k, v in FIVE_LEVELS.items()},
         },
-        state=lambda o: o.kerangka_draft.kompetensi.filter(kode="farmasi_klinis").count(),
-        write=edits_draft(ok=OK),
-    ),
-    Route("criteria:kompetensi_create", case="published", kwargs=PUBLISHED, read=FROZEN),
-    Route(
-        "criteria:kompetensi_edit",
-        case="draft",
-        kwargs=lambda o: {"pk": o.kerangka_draft.pk, "item": o.kompetensi_teknis.pk},
-        read=edits_draft(),
-        data=lambda o: {
+        new_state=lambda o: o.kerangka_draft.kompetensi.filter(kode="farmasi_klinis").count(),
+        edit=lambda o: {
             "nama": "Surveilans Kesehatan",
             "jenis": "teknis",
             "deskripsi": "",
             **{f"level_{k}": v for k, v in FIVE_LEVELS.items()},
         },
-        state=lambda o: o.kerangka_draft.kompetensi.filter(pk=o.kompetensi_teknis.pk).values("nama").first(),
-        write=edits_draft(ok=OK),
-    ),
-    Route(
-        "criteria:kompetensi_edit",
-        case="published",
-        kwargs=lambda o: {"pk": o.kerangka_published.pk, "item": o.kompetensi_published.pk},
-        read=FROZEN,
+        edit_state=lambda o: (
+            o.kerangka_draft.kompetensi.filter(pk=o.kompetensi_teknis.pk).values("nama").first()
+        ),
     ),
     Route(
         "criteria:kompetensi_delete",
         case="teknis",
-        kwargs=lambda o: {"pk": o.kerangka_draft.pk, "item": o.kompetensi_teknis.pk},
+        kwargs=entry("kerangka_draft", "kompetensi_teknis"),
         read=edits_draft(),
         data=lambda o: {},
-        state=lambda o: o.kerangka_draft.kompetensi.filter(pk=o.kompetensi_teknis.pk).exists(),
+        state=still_there("kompetensi_teknis"),
         write=edits_draft(ok=OK),
     ),
     Route(
         "criteria:kompetensi_delete",
         case="nasional",
-        kwargs=lambda o: {"pk": o.kerangka_draft.pk, "item": o.kompetensi_nasional.pk},
+        kwargs=entry("kerangka_draft", "kompetensi_nasional"),
         read=managed_by((), SEES_DRAFTS),
         data=lambda o: {},
-        state=lambda o: o.kerangka_draft.kompetensi.filter(pk=o.kompetensi_nasional.pk).exists(),
+        state=still_there("kompetensi_nasional"),
         write=managed_by((), SEES_DRAFTS),
     ),
-    Route("criteria:kriteria_list", case="draft", kwargs=DRAFT, read=edits_draft()),
-    Route("criteria:kriteria_list", case="published", kwargs=PUBLISHED, read=FROZEN),
-    Route(
-        "criteria:kriteria_create",
-        case="draft",
-        kwargs=DRAFT,
-        read=edits_draft(),
-        data=lambda o: {
+    *entry_routes(
+        "kriteria",
+        item="kriteria_draft",
+        published_item="kriteria_published",
+        new=lambda o: {
             "kode": "responsif",
             "nama": "Responsif",
             "indikator": "Menjawab pengaduan dalam satu hari kerja",
             "panduan_skor": "1: jarang\n5: selalu",
             "urutan": "9",
         },
-        state=lambda o: o.kerangka_draft.kriteria_lokal.filter(kode="responsif").count(),
-        write=edits_draft(ok=OK),
-    ),
-    Route("criteria:kriteria_create", case="published", kwargs=PUBLISHED, read=FROZEN),
-    Route(
-        "criteria:kriteria_edit",
-        case="draft",
-        kwargs=lambda o: {"pk": o.kerangka_draft.pk, "item": o.kriteria_draft.pk},
-        read=edits_draft(),
-        data=lambda o: {
+        new_state=lambda o: o.kerangka_draft.kriteria_lokal.filter(kode="responsif").count(),
+        edit=lambda o: {
             "nama": "Inovasi Layanan",
             "indikator": "Gagasan baru diuji",
             "panduan_skor": "1: tidak ada\n5: diterapkan",
             "urutan": "2",
         },
-        state=lambda o: row(KriteriaLokal, o.kriteria_draft.pk),
-        write=edits_draft(ok=OK),
-    ),
-    Route(
-        "criteria:kriteria_edit",
-        case="published",
-        kwargs=lambda o: {"pk": o.kerangka_published.pk, "item": o.kriteria_published.pk},
-        read=FROZEN,
+        edit_state=lambda o: row(KriteriaLokal, o.kriteria_draft.pk),
     ),
     Route(
         "criteria:kriteria_delete",
         case="draft",
-        kwargs=lambda o: {"pk": o.kerangka_draft.pk, "item": o.kriteria_draft.pk},
+        kwargs=entry("kerangka_draft", "kriteria_draft"),
         read=edits_draft(),
         data=lambda o: {},
-        state=lambda o: o.kerangka_draft.kriteria_lokal.filter(pk=o.kriteria_draft.pk).exists(),
+        state=still_there("kriteria_draft"),
         write=edits_draft(ok=OK),
     ),
     Route(
         "criteria:kriteria_delete",
         case="published",
-        kwargs=lambda o: {"pk": o.kerangka_published.pk, "item": o.kriteria_published.pk},
+        kwargs=entry("kerangka_published", "kriteria_published"),
         read=FROZEN,
         data=lambda o: {},
-        state=lambda o: o.kerangka_published.kriteria_lokal.filter(pk=o.kriteria_published.pk).exists(),
+        state=still_there("kriteria_published"),
         write=FROZEN,
-    ),
-    Route(
-        "criteria:aturan",
-        case="rating",
-        kwargs=lambda o: {"pk": o.kerangka_draft.pk, "bagian": "rating"},
-        read=edits_draft(),
-        data=lambda o: formset_form(rating_rows()),
-        state=lambda o: list(o.kerangka_draft.aturan.filter(bagian="rating").values_list("data", flat=True)),
-        write=edits_draft(ok=OK),
     ),
     *[
         Route(
@@ -407,16 +436,12 @@ ROUTES = [
         for bagian in Bagian.values
         if bagian != "rating"
     ],
-    Route(
+    *on_both(
         "criteria:aturan",
-        case="published",
-        kwargs=lambda o: {"pk": o.kerangka_published.pk, "bagian": "rating"},
-        read=FROZEN,
-        data=lambda o: formset_form(rating_rows()),
-        state=lambda o: list(
-            o.kerangka_published.aturan.filter(bagian="rating").values_list("data", flat=True)
-        ),
-        write=FROZEN,
+        draft_case="rating",
+        kwargs=lambda o, k: {"pk": k.pk, "bagian": "rating"},
+        data=lambda o, k: formset_form(rating_rows()),
+        state=lambda o, k: list(k.aturan.filter(bagian="rating").values_list("data", flat=True)),
     ),
     Route(
         "criteria:aturan",
@@ -424,33 +449,14 @@ ROUTES = [
         kwargs=lambda o: {"pk": o.kerangka_draft.pk, "bagian": "gaji"},
         read=expect(404, anon=LOGIN),
     ),
-    Route(
+    *on_both(
         "criteria:standar",
-        case="draft",
-        kwargs=DRAFT,
         query=lambda o: {"unit": o.unit_standar.pk},
-        read=seen_by(SEES_DRAFTS),
-        data=lambda o: standar_form(
-            o.kerangka_draft,
-            o.unit_standar,
-            **{f"l_{o.jabatan_dinkes.pk}_{o.kompetensi_nasional.pk}": "2"},
+        reads=(seen_by(SEES_DRAFTS), seen_by(SEES_PUBLISHED)),
+        data=lambda o, k: standar_form(
+            k, o.unit_standar, **{f"l_{o.jabatan_dinkes.pk}_{k.kompetensi.get(kode='integritas').pk}": "2"}
         ),
-        state=standar_levels(lambda o: o.kerangka_draft, lambda o: o.jabatan_dinkes),
-        write=edits_draft(ok=OK),
-    ),
-    Route(
-        "criteria:standar",
-        case="published",
-        kwargs=PUBLISHED,
-        query=lambda o: {"unit": o.unit_standar.pk},
-        read=seen_by(SEES_PUBLISHED),
-        data=lambda o: standar_form(
-            o.kerangka_published,
-            o.unit_standar,
-            **{f"l_{o.jabatan_dinkes.pk}_{o.kompetensi_published.pk}": "2"},
-        ),
-        state=standar_levels(lambda o: o.kerangka_published, lambda o: o.jabatan_dinkes),
-        write=FROZEN,
+        state=lambda o, k: standar_levels(k, o.jabatan_dinkes),
     ),
     Route(
         "criteria:standar_import",
@@ -461,54 +467,15 @@ ROUTES = [
         data=lambda o: {
             "berkas": csv_upload(f"jabatan_id,kompetensi,level\n{o.jabatan_dinkes.pk},integritas,3\n")
         },
-        state=standar_levels(lambda o: o.kerangka_draft, lambda o: o.jabatan_dinkes),
+        state=lambda o: standar_levels(o.kerangka_draft, o.jabatan_dinkes),
         write=edits_draft(ok=200),
     ),
-    Route("criteria:standar_import", case="published", kwargs=PUBLISHED, read=FROZEN),
-    Route(
+    *on_both(
         "criteria:standar_import_apply",
-        case="draft",
-        kwargs=DRAFT,
-        read=expect(405, anon=LOGIN),
-        data=lambda o: {
-            "payload": imports.sign(
-                o.kerangka_draft,
-                [
-                    {
-                        "row": 2,
-                        "jabatan_id": str(o.jabatan_dinkes.pk),
-                        "kompetensi": "integritas",
-                        "level": "3",
-                    }
-                ],
-            )
-        },
-        state=standar_levels(lambda o: o.kerangka_draft, lambda o: o.jabatan_dinkes),
-        write=edits_draft(ok=OK),
+        reads=(expect(405, anon=LOGIN), None),
+        data=lambda o, k: import_payload(k, o.jabatan_dinkes),
+        state=lambda o, k: standar_levels(k, o.jabatan_dinkes),
     ),
-    Route(
-        "criteria:standar_import_apply",
-        case="published",
-        kwargs=PUBLISHED,
-        read=None,
-        data=lambda o: {
-            "payload": imports.sign(
-                o.kerangka_published,
-                [
-                    {
-                        "row": 2,
-                        "jabatan_id": str(o.jabatan_dinkes.pk),
-                        "kompetensi": "integritas",
-                        "level": "3",
-                    }
-                ],
-            )
-        },
-        state=standar_levels(lambda o: o.kerangka_published, lambda o: o.jabatan_dinkes),
-        write=FROZEN,
-    ),
-    Route("criteria:standar_template", case="draft", kwargs=DRAFT, read=edits_draft()),
-    Route("criteria:standar_template", case="published", kwargs=PUBLISHED, read=FROZEN),
     # The API: lists for every logged-in user, a version for whoever sees it, the rules in force at a date.
     Route("GET /api/v1/kriteria", read=expect(200, anon=401)),
     Route(

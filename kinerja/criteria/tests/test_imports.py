@@ -1,24 +1,13 @@
 """Reading and checking an import of required competency levels without HTTP (criteria.imports)."""
 
-import io
-
 import pytest
 from django.core.exceptions import ValidationError
-from openpyxl import Workbook
 
 from kinerja.criteria import imports
 from kinerja.criteria.imports import Catalogue, check_rows, read_table
 from kinerja.criteria.models import Kompetensi
+from kinerja.criteria.tests.routes import xlsx
 from kinerja.org.models import Jabatan, UnitKerja
-
-
-def xlsx(rows) -> bytes:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def test_headers_are_matched_without_case_spaces_or_underscores():

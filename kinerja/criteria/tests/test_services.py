@@ -516,6 +516,12 @@ def test_a_framework_without_one_of_the_seven_berakhlak_values_cannot_be_publish
 # --- competencies --------------------------------------------------------------------------------------------
 
 
+def save_kompetensi(cast, draft, **values):
+    """Admin BKPSDM saves a competency: by default a technical "teknis_x" described at every level."""
+    arguments = {"kode": "teknis_x", "nama": "Teknis X", "jenis": "teknis", "level": FIVE, **values}
+    return services.kompetensi_save(actor=cast.admin_bkpsdm, kerangka=draft, **arguments)
+
+
 def test_kompetensi_save_adds_a_technical_competency_and_records_it(cast, draft, seq):
     kompetensi = services.kompetensi_save(
         actor=cast.admin_bkpsdm,
@@ -542,14 +548,7 @@ def test_kompetensi_save_updates_a_competency_by_code_recording_only_the_change(
     integritas = draft.kompetensi.get(kode="integritas")
     level = {**integritas.level, "5": "Teladan integritas"}
 
-    services.kompetensi_save(
-        actor=cast.admin_bkpsdm,
-        kerangka=draft,
-        kode="integritas",
-        nama="Integritas",
-        jenis="manajerial",
-        level=level,
-    )
+    save_kompetensi(cast, draft, kode="integritas", nama="Integritas", jenis="manajerial", level=level)
 
     integritas.refresh_from_db()
     assert integritas.level["5"] == "Teladan integritas"
@@ -572,40 +571,22 @@ def test_kompetensi_save_updates_a_competency_by_code_recording_only_the_change(
 def test_kompetensi_save_refuses_levels_outside_1_to_5_or_undescribed(cast, draft, level):
     expected = rules.check_levels({str(k): str(v).strip() for k, v in level.items()})
     with refused("level", expected[0]):
-        services.kompetensi_save(
-            actor=cast.admin_bkpsdm,
-            kerangka=draft,
-            kode="teknis_x",
-            nama="Teknis X",
-            jenis="teknis",
-            level=level,
-        )
+        save_kompetensi(cast, draft, level=level)
 
 
 def test_kompetensi_save_refuses_changing_the_type_of_a_national_competency(cast, draft):
     with refused("jenis"):
-        services.kompetensi_save(
-            actor=cast.admin_bkpsdm,
-            kerangka=draft,
-            kode="integritas",
-            nama="Integritas",
-            jenis="teknis",
-            level=FIVE,
-        )
+        save_kompetensi(cast, draft, kode="integritas", nama="Integritas")
 
 
 @pytest.mark.parametrize(("kode", "jenis", "field"), [("  ", "teknis", "kode"), ("x", "rahasia", "jenis")])
 def test_kompetensi_save_refuses_a_missing_code_or_unknown_type(cast, draft, kode, jenis, field):
     with refused(field):
-        services.kompetensi_save(
-            actor=cast.admin_bkpsdm, kerangka=draft, kode=kode, nama="X", jenis=jenis, level=FIVE
-        )
+        save_kompetensi(cast, draft, kode=kode, nama="X", jenis=jenis)
 
 
 def test_kompetensi_delete_removes_a_technical_competency_with_its_standar(cast, draft, seq):
-    kompetensi = services.kompetensi_save(
-        actor=cast.admin_bkpsdm, kerangka=draft, kode="tk", nama="Teknis", jenis="teknis", level=FIVE
-    )
+    kompetensi = save_kompetensi(cast, draft, kode="tk", nama="Teknis")
     services.standar_set(
         actor=cast.admin_bkpsdm, kerangka=draft, items=[(jabatan_with_standar(draft), kompetensi, 2)]
     )

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from conftest import YEAR
 from kinerja.core import clock
@@ -21,7 +21,14 @@ from kinerja.core.models import AuditEvent
 from kinerja.core.testing.helpers import count_queries
 from kinerja.criteria import defaults, imports, rules, services
 from kinerja.criteria.models import Aturan, Bagian, Kerangka, Kompetensi, Pengakuan, StandarKompetensi
-from kinerja.criteria.tests.routes import csv_upload, formset_form, rating_rows, settings_form, standar_form
+from kinerja.criteria.tests.routes import (
+    csv_upload,
+    formset_form,
+    rating_rows,
+    settings_form,
+    standar_form,
+    xlsx,
+)
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Instansi, Jabatan, Pegawai
 
@@ -327,15 +334,6 @@ def test_required_levels_are_read_only_for_the_tim_penilai(cast, draft):
 # Import -----------------------------------------------------------------------------------------------------
 
 
-def _xlsx(rows: list[list]) -> bytes:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def _upload(client, kerangka, name: str, content: bytes):
     return client.post(
         reverse("criteria:standar_import", args=[kerangka.pk]), {"berkas": SimpleUploadedFile(name, content)}
@@ -393,7 +391,7 @@ def test_a_corrected_workbook_previews_the_changes_and_applies_them_at_once(cast
         jabatan_of(cast.pegawai),
         jabatan_of(cast.atasan),
     )  # kasi: level 2 in every national competency
-    content = _xlsx(
+    content = xlsx(
         [
             ["jabatan_id", "kode_unit", "nama_jabatan", "kompetensi", "level"],
             [own.pk, None, None, "Integritas", 3],
