@@ -6,24 +6,25 @@ Rencana Hasil Kerja, RHK Pimpinan yang Diintervensi (the supervisor's RHK text, 
 Perspektif (JPT), Indikator Kinerja Individu, Aspek, Target, Satuan, Arah (naik/turun). A target that is not a
 number is read as a qualitative statement only when no Satuan is given.
 
-Every problem is reported with its row and column; nothing is written until the whole file is clean, and then
-all rows are added in one transaction by services.rhk_import.
+Every problem is reported with its row and column; nothing is written until the whole file is clean. The
+checked rows wait server-side for the apply step (kinerja.core.imports), where services.rhk_import checks them
+again and adds them all in one transaction.
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core import signing
 from django.utils.translation import gettext as _
 
+from kinerja.core import imports as pipeline
 from kinerja.core import tabular
 from kinerja.core.errors import ApplicationError
 from kinerja.planning import rules, selectors
 from kinerja.planning.models import RHK, SKP, Arah, Aspek, JenisRHK, JenisTarget
 
 MAX_ROWS = 500
-SIGNED_FOR_SECONDS = 3600
 
 COLUMNS = {
     "no": ("nomor", "no."),
@@ -273,20 +274,23 @@ def read(skp: SKP, *, name: str, data) -> RHKImport:
 
 # Carrying the checked rows from the preview to the apply step -----------------------------------------------
 
-
-def _salt(skp: SKP) -> str:
-    return f"kinerja.planning.rhk-import.{skp.pk}"
+PURPOSE = "kinerja.planning.rhk-import"
 
 
-def sign(skp: SKP, result: RHKImport) -> str:
-    return signing.dumps(result.items, salt=_salt(skp), compress=True)
+def sign(skp: SKP, result: RHKImport, user_id: int | None = None) -> str:
+    """Keep the checked rows server-side (kinerja.core.imports) and give the token naming them, for this SKP."""
+    stored = pipeline.keep(json.dumps(result.items).encode(), name="", ext="json")
+    return pipeline.sign_stored(PURPOSE, stored, target_id=skp.pk, user_id=user_id)
 
 
-def unsign(skp: SKP, token: str) -> list[dict]:
-    """The rows signed for this SKP within the hour, ready for services.rhk_import (supervisor RHK as objects)."""
+def unsign(skp: SKP, token: str, user_id: int | None = None) -> list[dict]:
+    """The rows kept for this SKP within the hour, once, ready for services.rhk_import (supervisor RHK as
+    objects)."""
     try:
-        items = signing.loads(token, salt=_salt(skp), max_age=SIGNED_FOR_SECONDS)
-    except signing.BadSignature as exc:  # SignatureExpired is a BadSignature
+        stored = pipeline.unsign_stored(PURPOSE, token, target_id=skp.pk, user_id=user_id)
+        items = json.loads(pipeline.take(stored))
+    except pipeline.PreviewRefused as exc:
+        # Planning keeps its one message for every refused preview, as its screens said before the kernel.
         raise ApplicationError(_("The preview has expired or was altered. Upload the file again.")) from exc
     ids = {i["rhk_atasan_id"] for i in items if i.get("rhk_atasan_id")}
     atasan = RHK.objects.in_bulk(ids)

@@ -223,7 +223,7 @@ def import_upload(request, pk):
                 "rows": rows,
                 "rest": rest,
                 "apply_form": forms.ImportApplyForm(
-                    initial={"kunci": skp.kunci, "token": imports.sign(skp, result)}
+                    initial={"kunci": skp.kunci, "token": imports.sign(skp, result, request.user.pk)}
                 )
                 if result.ok
                 else None,
@@ -243,7 +243,7 @@ def import_apply(request, pk):
             actor=request.user,
             skp=skp,
             kunci=form.cleaned_data["kunci"],
-            rows=imports.unsign(skp, form.cleaned_data["token"]),
+            rows=imports.unsign(skp, form.cleaned_data["token"], request.user.pk),
         )
     except ValidationError as exc:
         base.error_messages(request, exc)
