@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kinerja.core.errors import ApplicationError, apply_to_form
-from kinerja.core.views_util import run_service
+from kinerja.core.views_util import submitted
 from kinerja.planning import forms, imports, permissions, rules, selectors, services
 from kinerja.planning.models import RHK, SKP, Indikator
 from kinerja.planning.views import base
@@ -45,23 +45,24 @@ def rhk_edit(request, pk, rhk=None):
         perspectives=selectors.perspective_choices(skp) if skp.jpt else None,
         no_penilai=selectors.effective_penilai_id(skp) is None,
     )
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            form,
-            lambda d: services.rhk_save(
-                actor=request.user,
-                skp=skp,
-                kunci=d["kunci"],
-                uraian=d["uraian"],
-                jenis=d["jenis"],
-                rhk_atasan=options[d["rhk_atasan"]][1] if d["rhk_atasan"] else None,
-                perspektif=d.get("perspektif", ""),
-                rhk=item,
-            ),
-        )
-        if saved:
-            messages.success(request, _("The RHK was saved."))
-            return redirect(base.detail_url(skp, f"rhk-{saved.pk}"))
+    done = submitted(
+        request,
+        form,
+        lambda d: services.rhk_save(
+            actor=request.user,
+            skp=skp,
+            kunci=d["kunci"],
+            uraian=d["uraian"],
+            jenis=d["jenis"],
+            rhk_atasan=options[d["rhk_atasan"]][1] if d["rhk_atasan"] else None,
+            perspektif=d.get("perspektif", ""),
+            rhk=item,
+        ),
+        success=_("The RHK was saved."),
+        then=lambda saved: base.detail_url(skp, f"rhk-{saved.pk}"),
+    )
+    if done:
+        return done
     title = _("New RHK") if item is None else _("Edit the RHK")
     return render(
         request,
@@ -113,16 +114,17 @@ def indikator_edit(request, pk, rhk=None, item=None):
     form = forms.IndikatorForm(
         request.POST or None, initial=initial, periods=selectors.periods_of(skp.tahun_kinerja)
     )
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            form,
-            lambda d: services.indikator_save(
-                actor=request.user, rhk=parent, kunci=d["kunci"], indikator=indikator, **form.values()
-            ),
-        )
-        if saved:
-            messages.success(request, _("The indicator was saved."))
-            return redirect(base.detail_url(skp, f"rhk-{parent.pk}"))
+    done = submitted(
+        request,
+        form,
+        lambda d: services.indikator_save(
+            actor=request.user, rhk=parent, kunci=d["kunci"], indikator=indikator, **form.values()
+        ),
+        success=_("The indicator was saved."),
+        then=base.detail_url(skp, f"rhk-{parent.pk}"),
+    )
+    if done:
+        return done
     title = _("New indicator") if indikator is None else _("Edit the indicator")
     return render(
         request,
@@ -150,10 +152,15 @@ def lampiran_edit(request, pk):
         request.POST or None,
         initial={"kunci": skp.kunci, **{name: getattr(skp, name) for name in base.LAMPIRAN}},
     )
-    if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda d: services.lampiran_save(actor=request.user, skp=skp, **d)):
-            messages.success(request, _("The attachments were saved."))
-            return redirect(base.detail_url(skp, "lampiran"))
+    done = submitted(
+        request,
+        form,
+        lambda d: services.lampiran_save(actor=request.user, skp=skp, **d),
+        success=_("The attachments were saved."),
+        then=base.detail_url(skp, "lampiran"),
+    )
+    if done:
+        return done
     return render(
         request,
         "planning/skp_form.html",
