@@ -107,6 +107,29 @@ def _kunci(skp_attr: str, **extra):
     return lambda objs: {"kunci": SKP.objects.get(pk=getattr(objs, skp_attr).pk).kunci, **extra}
 
 
+# Writes on one SKP: the pegawai edits and submits their own (added 201, deleted 204), the atasan decides on
+# the Epidemiolog's as its penilai and proposes a revision of their own.
+CHANGED = api_write("pegawai", SEES_PEGAWAI_SKP)
+ADDED = api_write("pegawai", SEES_PEGAWAI_SKP, ok=201)
+DELETED = api_write("pegawai", SEES_PEGAWAI_SKP, ok=204)
+DECIDED = api_write("atasan", SEES_EPIDEMIOLOG_SKP)
+REVISED = api_write("atasan", SEES_ATASAN_SKP)
+# The draft's RHK or indikator, for a path that names one.
+ITEMS = {"rhk_id": "api_rhk_draft", "indikator_id": "api_indikator_draft"}
+
+
+def skp_write(name: str, skp_attr: str, write, **data) -> Route:
+    """A write on the SKP `skp_attr` (and on the item its path names) with its `kunci` and `data`."""
+
+    def kwargs(objs):
+        ids = {"skp_id": getattr(objs, skp_attr).pk}
+        return ids | {key: getattr(objs, item).pk for key, item in ITEMS.items() if f"{{{key}}}" in name}
+
+    return Route(
+        name, read=None, kwargs=kwargs, write=write, data=_kunci(skp_attr, **data), state=_skp_state(skp_attr)
+    )
+
+
 ROUTES = [
     Route("GET /api/v1/skp-tahun", read=expect(200, anon=401)),
     Route("GET /api/v1/skp", read=expect(200, anon=401)),
@@ -134,102 +157,48 @@ ROUTES = [
         data=lambda objs: {"tahun": YEAR},
         state=lambda objs: SKP.objects.count(),
     ),
-    Route(
-        "POST /api/v1/skp/{skp_id}/rhk",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP, ok=201),
-        data=_kunci("api_skp_draft", uraian="Tugas tambahan", jenis="tambahan"),
-        state=_skp_state("api_skp_draft"),
+    skp_write(
+        "POST /api/v1/skp/{skp_id}/rhk", "api_skp_draft", ADDED, uraian="Tugas tambahan", jenis="tambahan"
     ),
-    Route(
+    skp_write(
         "PUT /api/v1/skp/{skp_id}/rhk/{rhk_id}",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk, "rhk_id": objs.api_rhk_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP),
-        data=_kunci("api_skp_draft", uraian="Data imunisasi mutakhir dan akurat"),
-        state=_skp_state("api_skp_draft"),
+        "api_skp_draft",
+        CHANGED,
+        uraian="Data imunisasi mutakhir dan akurat",
     ),
-    Route(
-        "DELETE /api/v1/skp/{skp_id}/rhk/{rhk_id}",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk, "rhk_id": objs.api_rhk_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP, ok=204),
-        data=_kunci("api_skp_draft"),
-        state=_skp_state("api_skp_draft"),
-    ),
-    Route(
+    skp_write("DELETE /api/v1/skp/{skp_id}/rhk/{rhk_id}", "api_skp_draft", DELETED),
+    skp_write(
         "POST /api/v1/skp/{skp_id}/rhk/{rhk_id}/indikator",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk, "rhk_id": objs.api_rhk_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP, ok=201),
-        data=_kunci(
-            "api_skp_draft", uraian="Ketepatan waktu", aspek="waktu", target="5", satuan="hari", arah="turun"
-        ),
-        state=_skp_state("api_skp_draft"),
+        "api_skp_draft",
+        ADDED,
+        uraian="Ketepatan waktu",
+        aspek="waktu",
+        target="5",
+        satuan="hari",
+        arah="turun",
     ),
-    Route(
+    skp_write(
         "PUT /api/v1/skp/{skp_id}/indikator/{indikator_id}",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_ready.pk, "indikator_id": objs.api_indikator_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP),
-        data=_kunci("api_skp_ready", uraian="Laporan bulanan", target="92,5", satuan="%"),
-        state=_skp_state("api_skp_ready"),
+        "api_skp_ready",
+        CHANGED,
+        uraian="Laporan bulanan",
+        target="92,5",
+        satuan="%",
     ),
-    Route(
-        "DELETE /api/v1/skp/{skp_id}/indikator/{indikator_id}",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_ready.pk, "indikator_id": objs.api_indikator_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP, ok=204),
-        data=_kunci("api_skp_ready"),
-        state=_skp_state("api_skp_ready"),
+    skp_write("DELETE /api/v1/skp/{skp_id}/indikator/{indikator_id}", "api_skp_ready", DELETED),
+    skp_write(
+        "PUT /api/v1/skp/{skp_id}/lampiran", "api_skp_draft", CHANGED, dukungan_sumber_daya="Anggaran DPA"
     ),
-    Route(
-        "PUT /api/v1/skp/{skp_id}/lampiran",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP),
-        data=_kunci("api_skp_draft", dukungan_sumber_daya="Anggaran DPA"),
-        state=_skp_state("api_skp_draft"),
-    ),
-    Route(
-        "POST /api/v1/skp/{skp_id}/ajukan",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_ready.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP),
-        data=_kunci("api_skp_ready"),
-        state=_skp_state("api_skp_ready"),
-    ),
-    Route(
-        "POST /api/v1/skp/{skp_id}/tarik",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_pegawai_submitted.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP),
-        data=_kunci("api_skp_pegawai_submitted"),
-        state=_skp_state("api_skp_pegawai_submitted"),
-    ),
-    Route(
+    skp_write("POST /api/v1/skp/{skp_id}/ajukan", "api_skp_ready", CHANGED),
+    skp_write("POST /api/v1/skp/{skp_id}/tarik", "api_skp_pegawai_submitted", CHANGED),
+    skp_write(
         "POST /api/v1/skp/{skp_id}/setujui",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_waiting.pk},
-        write=api_write("atasan", SEES_EPIDEMIOLOG_SKP),
-        data=_kunci("api_skp_waiting", ekspektasi={"akuntabel": "Data akurat"}),
-        state=_skp_state("api_skp_waiting"),
+        "api_skp_waiting",
+        DECIDED,
+        ekspektasi={"akuntabel": "Data akurat"},
     ),
-    Route(
-        "POST /api/v1/skp/{skp_id}/kembalikan",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_waiting.pk},
-        write=api_write("atasan", SEES_EPIDEMIOLOG_SKP),
-        data=_kunci("api_skp_waiting", alasan="Lengkapi target waktu"),
-        state=_skp_state("api_skp_waiting"),
+    skp_write(
+        "POST /api/v1/skp/{skp_id}/kembalikan", "api_skp_waiting", DECIDED, alasan="Lengkapi target waktu"
     ),
-    Route(
-        "POST /api/v1/skp/{skp_id}/revisi",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_atasan.pk},
-        write=api_write("atasan", SEES_ATASAN_SKP),
-        data=_kunci("api_skp_atasan", alasan="Perubahan anggaran"),
-        state=_skp_state("api_skp_atasan"),
-    ),
+    skp_write("POST /api/v1/skp/{skp_id}/revisi", "api_skp_atasan", REVISED, alasan="Perubahan anggaran"),
 ]
