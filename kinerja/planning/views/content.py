@@ -64,11 +64,7 @@ def rhk_edit(request, pk, rhk=None):
     if done:
         return done
     title = _("New RHK") if item is None else _("Edit the RHK")
-    return render(
-        request,
-        "planning/skp_form.html",
-        {"skp": skp, "form": form, "title": title, "cancel_url": base.detail_url(skp, "rhk")},
-    )
+    return base.form_page(request, skp, form, title=title, cancel_url=base.detail_url(skp, "rhk"))
 
 
 @require_POST
@@ -161,16 +157,13 @@ def lampiran_edit(request, pk):
     )
     if done:
         return done
-    return render(
+    return base.form_page(
         request,
-        "planning/skp_form.html",
-        {
-            "skp": skp,
-            "form": form,
-            "title": _("Attachments of the SKP"),
-            "intro": _("Write one item per line; each line is printed as a numbered point."),
-            "cancel_url": base.detail_url(skp, "lampiran"),
-        },
+        skp,
+        form,
+        title=_("Attachments of the SKP"),
+        intro=_("Write one item per line; each line is printed as a numbered point."),
+        cancel_url=base.detail_url(skp, "lampiran"),
     )
 
 

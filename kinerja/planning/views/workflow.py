@@ -69,17 +69,13 @@ def _with_reason(request, pk, action: str, service, *, label: str, success, titl
     )
     if done:
         return done
-    return render(
+    return base.form_page(
         request,
-        "planning/skp_form.html",
-        {
-            "skp": skp,
-            "form": form,
-            "title": title % {"title": base.title_of(skp)},
-            "danger": False,
-            "cancel_url": base.detail_url(skp),
-            **page,
-        },
+        skp,
+        form,
+        title=title % {"title": base.title_of(skp)},
+        cancel_url=base.detail_url(skp),
+        **page,
     )
 
 
