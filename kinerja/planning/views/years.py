@@ -82,13 +82,7 @@ def year_edit(request, pk):
     done = submitted(
         request,
         form,
-        lambda d: services.tahun_update(
-            actor=request.user,
-            tahun_kinerja=tahun,
-            tenggat_skp=d["tenggat_skp"],
-            hari_tenggat_skp_baru=d["hari_tenggat_skp_baru"],
-            reason=d["reason"],
-        ),
+        lambda d: services.tahun_update(actor=request.user, tahun_kinerja=tahun, **d),
         success=lambda done: _("The performance year %(year)s was changed.") % {"year": done.tahun},
         then=_years_url(request, tahun.instansi),
     )
@@ -110,9 +104,7 @@ def periode_edit(request, pk):
     done = submitted(
         request,
         form,
-        lambda d: services.periode_update(
-            actor=request.user, periode=periode, tenggat_input=d["tenggat_input"], reason=d["reason"]
-        ),
+        lambda d: services.periode_update(actor=request.user, periode=periode, **d),
         success=lambda done: (
             _("The input deadline of %(period)s is now %(date)s.")
             % {"period": done.nama, "date": tanggal(done.tenggat_input)}
