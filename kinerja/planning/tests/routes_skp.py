@@ -4,7 +4,8 @@
 whose SKP waits for a decision, and owns an approved SKP. The line of command above (kepala_dinas, sekda) and
 the instansi-wide roles (admin BKPSDM, tim penilai, auditor, superuser) read these SKP but may not change them
 (403); admin_pd (Dinas Pendidikan) and the outsider do not see them (404). Writes refused by the service (an
-incomplete SKP, a second SKP in a year) redirect back with the reason and change nothing.
+incomplete SKP, a second SKP in a year) redirect back with the reason and change nothing. The API's routes
+(routes_api) and the leaders' (routes_lead) use these demo objects and role groups too.
 """
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -113,10 +114,6 @@ def view_skp_submitted(objs):
 
 def fresh(skp: SKP) -> SKP:
     return SKP.objects.get(pk=skp.pk)
-
-
-def kunci(skp_of):
-    return lambda o: {"kunci": fresh(skp_of(o)).kunci}
 
 
 def workflow(skp_of):
