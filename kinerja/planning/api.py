@@ -179,35 +179,29 @@ def start_skp(request, payload: StartIn):
     return Status(201, _detail(skp))
 
 
-@router.post("/skp/{skp_id}/rhk", response={201: IdOut})
-def create_rhk(request, skp_id: int, payload: RHKIn):
+def _rhk_save(request, skp_id: int, payload: RHKIn, rhk_id: int | None = None) -> RHK:
+    """Add an RHK to the SKP, or change the one `rhk_id` names."""
     skp = _skp(request, skp_id)
-    rhk = services.rhk_save(
+    return services.rhk_save(
         actor=request.user,
         skp=skp,
+        rhk=permissions.get_rhk_of_skp_or_404(skp, rhk_id) if rhk_id else None,
         kunci=payload.kunci,
         uraian=payload.uraian,
         jenis=payload.jenis,
         rhk_atasan=_rhk_atasan(payload.rhk_atasan_id),
         perspektif=payload.perspektif,
     )
-    return Status(201, rhk)
+
+
+@router.post("/skp/{skp_id}/rhk", response={201: IdOut})
+def create_rhk(request, skp_id: int, payload: RHKIn):
+    return Status(201, _rhk_save(request, skp_id, payload))
 
 
 @router.put("/skp/{skp_id}/rhk/{rhk_id}", response=IdOut)
 def update_rhk(request, skp_id: int, rhk_id: int, payload: RHKIn):
-    skp = _skp(request, skp_id)
-    rhk = permissions.get_rhk_of_skp_or_404(skp, rhk_id)
-    return services.rhk_save(
-        actor=request.user,
-        skp=skp,
-        rhk=rhk,
-        kunci=payload.kunci,
-        uraian=payload.uraian,
-        jenis=payload.jenis,
-        rhk_atasan=_rhk_atasan(payload.rhk_atasan_id),
-        perspektif=payload.perspektif,
-    )
+    return _rhk_save(request, skp_id, payload, rhk_id)
 
 
 @router.delete("/skp/{skp_id}/rhk/{rhk_id}", response={204: None})
@@ -256,35 +250,31 @@ def update_lampiran(request, skp_id: int, payload: LampiranIn):
     return _detail(skp)
 
 
+def _step(request, skp_id: int, service, payload: KunciIn, **values) -> SKP:
+    """One workflow step through its service; the SKP as GET /skp/{id} shows it afterwards."""
+    return _detail(service(actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci, **values))
+
+
 @router.post("/skp/{skp_id}/ajukan", response=SKPDetailOut)
 def submit_skp(request, skp_id: int, payload: KunciIn):
-    return _detail(services.skp_submit(actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci))
+    return _step(request, skp_id, services.skp_submit, payload)
 
 
 @router.post("/skp/{skp_id}/tarik", response=SKPDetailOut)
 def withdraw_skp(request, skp_id: int, payload: KunciIn):
-    return _detail(services.skp_withdraw(actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci))
+    return _step(request, skp_id, services.skp_withdraw, payload)
 
 
 @router.post("/skp/{skp_id}/setujui", response=SKPDetailOut)
 def approve_skp(request, skp_id: int, payload: SetujuiIn):
-    skp = services.skp_approve(
-        actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci, ekspektasi=payload.ekspektasi
-    )
-    return _detail(skp)
+    return _step(request, skp_id, services.skp_approve, payload, ekspektasi=payload.ekspektasi)
 
 
 @router.post("/skp/{skp_id}/kembalikan", response=SKPDetailOut)
 def return_skp(request, skp_id: int, payload: AlasanIn):
-    skp = services.skp_return(
-        actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci, reason=payload.alasan
-    )
-    return _detail(skp)
+    return _step(request, skp_id, services.skp_return, payload, reason=payload.alasan)
 
 
 @router.post("/skp/{skp_id}/revisi", response=SKPDetailOut)
 def revise_skp(request, skp_id: int, payload: AlasanIn):
-    skp = services.skp_propose_revision(
-        actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci, reason=payload.alasan
-    )
-    return _detail(skp)
+    return _step(request, skp_id, services.skp_propose_revision, payload, reason=payload.alasan)

@@ -6,24 +6,25 @@ Rencana Hasil Kerja, RHK Pimpinan yang Diintervensi (the supervisor's RHK text, 
 Perspektif (JPT), Indikator Kinerja Individu, Aspek, Target, Satuan, Arah (naik/turun). A target that is not a
 number is read as a qualitative statement only when no Satuan is given.
 
-Every problem is reported with its row and column; nothing is written until the whole file is clean, and then
-all rows are added in one transaction by services.rhk_import.
+Every problem is reported with its row and column; nothing is written until the whole file is clean. The
+checked rows wait server-side for the apply step (kinerja.core.imports), where services.rhk_import checks them
+again and adds them all in one transaction.
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core import signing
 from django.utils.translation import gettext as _
 
+from kinerja.core import imports as pipeline
 from kinerja.core import tabular
 from kinerja.core.errors import ApplicationError
 from kinerja.planning import rules, selectors
 from kinerja.planning.models import RHK, SKP, Arah, Aspek, JenisRHK, JenisTarget
 
 MAX_ROWS = 500
-SIGNED_FOR_SECONDS = 3600
 
 COLUMNS = {
     "no": ("nomor", "no."),
@@ -134,26 +135,69 @@ class RHKImport:
         return not self.errors and bool(self.items)
 
 
-def _options(skp: SKP) -> tuple[dict[str, RHK], dict[str, RHK]]:
-    """The supervisor RHK this SKP may support, by their text and by their number (U1, T2 ...)."""
-    by_text, by_number = {}, {}
-    for nomor, r in selectors.cascade_choices(skp):
-        by_text.setdefault(_key(r.uraian), r)
-        by_number.setdefault(nomor.casefold(), r)
-    return by_text, by_number
+@dataclass
+class _Choices:
+    """What the cells may name: the supervisor RHK this SKP may support, by their text and by their number (U1,
+    T2 ...), and the SKP's perspectives by code or name."""
+
+    by_text: dict[str, RHK] = field(default_factory=dict)
+    by_number: dict[str, RHK] = field(default_factory=dict)
+    perspectives: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, skp: SKP) -> "_Choices":
+        choices = cls()
+        for nomor, r in selectors.cascade_choices(skp):
+            choices.by_text.setdefault(_key(r.uraian), r)
+            choices.by_number.setdefault(nomor.casefold(), r)
+        for kode, nama in selectors.perspective_choices(skp):
+            for name in (kode, nama, nama.replace("Perspektif ", "")):
+                choices.perspectives[_key(name)] = kode
+        return choices
 
 
-def _perspectives(skp: SKP) -> dict[str, str]:
-    result = {}
-    for kode, nama in selectors.perspective_choices(skp):
-        result[_key(kode)] = kode
-        result[_key(nama)] = kode
-        result[_key(nama.replace("Perspektif ", ""))] = kode
-    return result
+@dataclass
+class _Row:
+    """One row of the file being checked: its cells by column and the problems found in it so far."""
+
+    number: int
+    cells: dict[str, str]
+    errors: list[RowError] = field(default_factory=list)
+
+    def __getitem__(self, column: str) -> str:
+        return self.cells.get(column, "")
+
+    def problem(self, column: str, message: str) -> None:
+        self.errors.append(RowError(self.number, LABELS[column], message))
 
 
 def read(skp: SKP, *, name: str, data) -> RHKImport:
     """Read and check the whole file against the SKP (its supervisor's RHK, its perspectives)."""
+    positions, body = _table(name, data)
+    result = RHKImport(rows=len(body))
+    choices = _Choices.of(skp)
+    groups: dict[str, dict] = {}
+    for number, values in body:
+        row = _Row(number, tabular.cells_by_column(values, positions))
+        no = row["no"]
+        if not no:
+            row.problem("no", _("Empty required cell."))
+        elif no not in groups:
+            groups[no] = _group(row, choices)
+        else:
+            _check_same_rhk(row, groups[no])
+        if no:
+            groups[no]["indikator"].append(_indikator(row))
+        result.errors.extend(row.errors)
+    result.items = list(groups.values())
+    if not result.items and not result.errors:
+        raise tabular.refusal(_("The file has no rows below the header."))
+    return result
+
+
+def _table(name: str, data) -> tuple[dict[str, int], list]:
+    """The columns found in the first row, and the rows below it; refused when the file is empty or lacks a
+    required column."""
     rows = tabular.first_sheet(name, data, max_bytes=settings.IMPORT_MAX_BYTES, max_rows=MAX_ROWS)
     if not rows:
         raise tabular.refusal(_("The file is empty."))
@@ -165,128 +209,124 @@ def read(skp: SKP, *, name: str, data) -> RHKImport:
             _("Columns missing from the first row: %(columns)s. Download the template to see them.")
             % {"columns": ", ".join(missing)}
         )
-    result = RHKImport(rows=len(rows) - 1)
-    by_text, by_number = _options(skp)
-    perspectives = _perspectives(skp)
-    groups: dict[str, dict] = {}
-    for number, values in rows[1:]:
-        cells = tabular.cells_by_column(values, positions)
-        errors = []
+    return positions, rows[1:]
 
-        def problem(kolom: str, pesan: str, number=number, errors=errors) -> None:
-            errors.append(RowError(number, LABELS[kolom], pesan))
 
-        no = cells["no"]
-        if not no:
-            problem("no", _("Empty required cell."))
-            result.errors.extend(errors)
-            continue
-        group = groups.get(no)
-        if group is None:
-            group = {
-                "nomor": no,
-                "jenis": JenisRHK.UTAMA,
-                "uraian": "",
-                "rhk_atasan_id": None,
-                "rhk_atasan_text": "",
-                "perspektif": "",
-                "indikator": [],
-                "baris": number,
-            }
-            jenis = _key(cells.get("jenis", ""))
-            if jenis:
-                if jenis not in JENIS:
-                    problem("jenis", _("Write Utama or Tambahan."))
-                else:
-                    group["jenis"] = JENIS[jenis]
-            if not cells["rhk"]:
-                problem("rhk", _("Empty required cell."))
-            group["uraian"] = cells["rhk"]
-            atasan = cells.get("rhk_atasan", "")
-            if atasan:
-                found = by_number.get(atasan.casefold()) or by_text.get(_key(atasan))
-                if found is None:
-                    problem(
-                        "rhk_atasan",
-                        _(
-                            "Not an RHK of your assessing official's submitted or approved SKP of this year: %(value)s"
-                        )
-                        % {"value": atasan},
-                    )
-                else:
-                    group["rhk_atasan_id"], group["rhk_atasan_text"] = found.pk, found.uraian
-            persp = cells.get("perspektif", "")
-            if persp:
-                if _key(persp) not in perspectives:
-                    problem("perspektif", _("Unknown perspective %(value)s.") % {"value": persp})
-                else:
-                    group["perspektif"] = perspectives[_key(persp)]
-            groups[no] = group
-        elif cells["rhk"] and _key(cells["rhk"]) != _key(group["uraian"]):
-            problem(
-                "rhk",
-                _("Row %(row)s already gives RHK number %(no)s another text.")
-                % {"row": group["baris"], "no": no},
+def _group(row: _Row, choices: _Choices) -> dict:
+    """A new RHK from the first row with its number: its kind, text, supported RHK and perspective."""
+    group = {
+        "nomor": row["no"],
+        "jenis": JenisRHK.UTAMA,
+        "uraian": row["rhk"],
+        "rhk_atasan_id": None,
+        "rhk_atasan_text": "",
+        "perspektif": "",
+        "indikator": [],
+        "baris": row.number,
+    }
+    jenis = _key(row["jenis"])
+    if jenis and jenis not in JENIS:
+        row.problem("jenis", _("Write Utama or Tambahan."))
+    elif jenis:
+        group["jenis"] = JENIS[jenis]
+    if not row["rhk"]:
+        row.problem("rhk", _("Empty required cell."))
+    _supported(row, choices, group)
+    persp = row["perspektif"]
+    if persp and _key(persp) not in choices.perspectives:
+        row.problem("perspektif", _("Unknown perspective %(value)s.") % {"value": persp})
+    elif persp:
+        group["perspektif"] = choices.perspectives[_key(persp)]
+    return group
+
+
+def _supported(row: _Row, choices: _Choices, group: dict) -> None:
+    """The supervisor's RHK the row names, by number or by text, into the group."""
+    atasan = row["rhk_atasan"]
+    if not atasan:
+        return
+    found = choices.by_number.get(atasan.casefold()) or choices.by_text.get(_key(atasan))
+    if found is None:
+        row.problem(
+            "rhk_atasan",
+            _("Not an RHK of your assessing official's submitted or approved SKP of this year: %(value)s")
+            % {"value": atasan},
+        )
+    else:
+        group["rhk_atasan_id"], group["rhk_atasan_text"] = found.pk, found.uraian
+
+
+def _check_same_rhk(row: _Row, group: dict) -> None:
+    """A following row of an RHK may leave its text empty or repeat it, but not give another."""
+    if row["rhk"] and _key(row["rhk"]) != _key(group["uraian"]):
+        row.problem(
+            "rhk",
+            _("Row %(row)s already gives RHK number %(no)s another text.")
+            % {"row": group["baris"], "no": row["no"]},
+        )
+
+
+def _indikator(row: _Row) -> dict:
+    """The row's indikator: its text, aspect, direction and target."""
+    if not row["indikator"]:
+        row.problem("indikator", _("Empty required cell."))
+    aspek = _key(row["aspek"]) or Aspek.KUANTITAS
+    if aspek not in ASPEK:
+        row.problem("aspek", _("Write Kuantitas, Kualitas, Waktu or Biaya."))
+    arah = _key(row["arah"])
+    if arah not in ARAH:
+        row.problem("arah", _("Write naik (higher is better) or turun (lower is better)."))
+    return {
+        "uraian": row["indikator"],
+        "baris": row.number,
+        "aspek": ASPEK.get(aspek, Aspek.KUANTITAS),
+        "arah": ARAH.get(arah, Arah.NAIK),
+        **_target(row),
+    }
+
+
+def _target(row: _Row) -> dict:
+    """A number with its unit, or a qualitative statement when the target is not a number and has no unit."""
+    target, satuan = row["target"], row["satuan"]
+    if not target:
+        row.problem("target", _("Empty required cell."))
+        return {}
+    try:
+        number = rules.parse_angka(target)
+    except rules.NotANumber:
+        if satuan:
+            row.problem(
+                "target",
+                _('The target must be a number, e.g. 100 or 92,5 (you wrote "%(value)s").')
+                % {"value": target},
             )
-        indikator = {"uraian": cells["indikator"], "baris": number}
-        if not cells["indikator"]:
-            problem("indikator", _("Empty required cell."))
-        aspek = _key(cells.get("aspek", "")) or Aspek.KUANTITAS
-        if aspek not in ASPEK:
-            problem("aspek", _("Write Kuantitas, Kualitas, Waktu or Biaya."))
-        indikator["aspek"] = ASPEK.get(aspek, Aspek.KUANTITAS)
-        arah = _key(cells.get("arah", ""))
-        if arah not in ARAH:
-            problem("arah", _("Write naik (higher is better) or turun (lower is better)."))
-        indikator["arah"] = ARAH.get(arah, Arah.NAIK)
-        target, satuan = cells["target"], cells.get("satuan", "")
-        if not target:
-            problem("target", _("Empty required cell."))
-        else:
-            try:
-                number_value = rules.parse_angka(target)
-            except rules.NotANumber:
-                if satuan:
-                    problem(
-                        "target",
-                        _('The target must be a number, e.g. 100 or 92,5 (you wrote "%(value)s").')
-                        % {"value": target},
-                    )
-                indikator.update(
-                    jenis_target=JenisTarget.KUALITATIF, target="", target_teks=target, satuan=""
-                )
-            else:
-                if not satuan:
-                    problem("satuan", _("A numeric target needs a unit of measure, e.g. dokumen, %, hari."))
-                if number_value < 0:
-                    problem("target", _("The target cannot be negative."))
-                indikator.update(
-                    jenis_target=JenisTarget.ANGKA, target=str(number_value), target_teks="", satuan=satuan
-                )
-        group["indikator"].append(indikator)
-        result.errors.extend(errors)
-    result.items = list(groups.values())
-    if not result.items and not result.errors:
-        raise tabular.refusal(_("The file has no rows below the header."))
-    return result
+        return {"jenis_target": JenisTarget.KUALITATIF, "target": "", "target_teks": target, "satuan": ""}
+    if not satuan:
+        row.problem("satuan", _("A numeric target needs a unit of measure, e.g. dokumen, %, hari."))
+    if number < 0:
+        row.problem("target", _("The target cannot be negative."))
+    return {"jenis_target": JenisTarget.ANGKA, "target": str(number), "target_teks": "", "satuan": satuan}
 
 
 # Carrying the checked rows from the preview to the apply step -----------------------------------------------
 
-
-def _salt(skp: SKP) -> str:
-    return f"kinerja.planning.rhk-import.{skp.pk}"
+PURPOSE = "kinerja.planning.rhk-import"
 
 
-def sign(skp: SKP, result: RHKImport) -> str:
-    return signing.dumps(result.items, salt=_salt(skp), compress=True)
+def sign(skp: SKP, result: RHKImport, user_id: int | None = None) -> str:
+    """Keep the checked rows server-side (kinerja.core.imports) and give the token naming them, for this SKP."""
+    stored = pipeline.keep(json.dumps(result.items).encode(), name="", ext="json")
+    return pipeline.sign_stored(PURPOSE, stored, target_id=skp.pk, user_id=user_id)
 
 
-def unsign(skp: SKP, token: str) -> list[dict]:
-    """The rows signed for this SKP within the hour, ready for services.rhk_import (supervisor RHK as objects)."""
+def unsign(skp: SKP, token: str, user_id: int | None = None) -> list[dict]:
+    """The rows kept for this SKP within the hour, once, ready for services.rhk_import (supervisor RHK as
+    objects)."""
     try:
-        items = signing.loads(token, salt=_salt(skp), max_age=SIGNED_FOR_SECONDS)
-    except signing.BadSignature as exc:  # SignatureExpired is a BadSignature
+        stored = pipeline.unsign_stored(PURPOSE, token, target_id=skp.pk, user_id=user_id)
+        items = json.loads(pipeline.take(stored))
+    except pipeline.PreviewRefused as exc:
+        # Planning keeps its one message for every refused preview, as its screens said before the kernel.
         raise ApplicationError(_("The preview has expired or was altered. Upload the file again.")) from exc
     ids = {i["rhk_atasan_id"] for i in items if i.get("rhk_atasan_id")}
     atasan = RHK.objects.in_bulk(ids)

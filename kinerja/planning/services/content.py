@@ -64,26 +64,28 @@ def rhk_save(
     _check_rhk_atasan(skp, rhk_atasan)
     if perspektif and perspektif not in _perspectives(skp):
         raise ApplicationError({"perspektif": _("Choose one of the perspectives of the framework.")})
-    creating = rhk is None
     if rhk is None:
         last = skp.rhk.filter(jenis=jenis).aggregate(m=Max("urutan"))["m"]
         rhk = RHK(skp=skp, urutan=(last or 0) + 1)
-        before = {}
+        before = None
     else:
         rhk = RHK.objects.get(pk=rhk.pk)
         before = audit.snapshot(rhk, RHK_FIELDS)
     rhk.uraian, rhk.jenis, rhk.rhk_atasan, rhk.perspektif = uraian.strip(), jenis, rhk_atasan, perspektif
-    full_clean(rhk, exclude=["skp"])
-    rhk.save()
-    base.bump(skp)
-    base.record(
-        actor,
-        skp,
-        "rhk.create" if creating else "rhk.update",
-        audit.diff(before, audit.snapshot(rhk, RHK_FIELDS)),
-        obj=rhk,
-    )
+    _save(actor, skp, rhk, before)
     return rhk
+
+
+def _save(actor, skp: SKP, obj: RHK | Indikator, before: dict | None) -> None:
+    """Check and save an RHK or indikator of the SKP (`before` None: a new one), count the change, audit it."""
+    kind, parent, fields = (
+        ("rhk", "skp", RHK_FIELDS) if isinstance(obj, RHK) else ("indikator", "rhk", INDIKATOR_FIELDS)
+    )
+    full_clean(obj, exclude=[parent])
+    obj.save()
+    base.bump(skp)
+    action = f"{kind}.create" if before is None else f"{kind}.update"
+    base.record(actor, skp, action, audit.diff(before or {}, audit.snapshot(obj, fields)), obj=obj)
 
 
 def _perspectives(skp: SKP) -> set[str]:
@@ -180,11 +182,10 @@ def indikator_save(
     rhk = RHK.objects.get(pk=rhk.pk, skp=skp)
     values = _target_values(jenis_target, str(target or ""), satuan or "", target_teks or "")
     periode = _target_periode(target_periode, jenis_target)
-    creating = indikator is None
     if indikator is None:
         last = rhk.indikator.aggregate(m=Max("urutan"))["m"]
         indikator = Indikator(rhk=rhk, urutan=(last or 0) + 1)
-        before = {}
+        before = None
     else:
         indikator = Indikator.objects.get(pk=indikator.pk, rhk=rhk)
         before = audit.snapshot(indikator, INDIKATOR_FIELDS)
@@ -197,16 +198,7 @@ def indikator_save(
     for name, value in values.items():
         setattr(indikator, name, value)
     indikator.target_periode = periode
-    full_clean(indikator, exclude=["rhk"])
-    indikator.save()
-    base.bump(skp)
-    base.record(
-        actor,
-        skp,
-        "indikator.create" if creating else "indikator.update",
-        audit.diff(before, audit.snapshot(indikator, INDIKATOR_FIELDS)),
-        obj=indikator,
-    )
+    _save(actor, skp, indikator, before)
     return indikator
 
 

@@ -3,25 +3,13 @@
 `pegawai` drafts and submits their own SKP; `atasan` is their penilai and the penilai of the Epidemiolog whose
 SKP waits for a decision. The line of command above (kepala_dinas, sekda) and the instansi-wide roles read
 those SKP but may not change them (403); admin_pd (Dinas Pendidikan) and the outsider do not see them (404).
+The routes use the demo objects and role groups of routes_skp, the same SKP as the screens.
 """
 
 from conftest import YEAR
-from kinerja.core.testing.harness import Route, Writes, demo_object, expect, expect_roles
-from kinerja.planning import services
+from kinerja.core.testing.harness import Route, Writes, expect, expect_roles
 from kinerja.planning.models import RHK, SKP, Indikator
-
-SEES_PEGAWAI_SKP = (
-    "pegawai",
-    "atasan",
-    "kepala_dinas",
-    "sekda",
-    "admin_bkpsdm",
-    "tim_penilai",
-    "auditor",
-    "superuser",
-)
-SEES_EPIDEMIOLOG_SKP = tuple(r for r in SEES_PEGAWAI_SKP if r != "pegawai")
-SEES_ATASAN_SKP = SEES_EPIDEMIOLOG_SKP
+from kinerja.planning.tests.routes_skp import SEES_ATASAN_SKP, SEES_EPIDEMIOLOG_SKP, SEES_PEGAWAI_SKP
 
 
 def api_read(roles):
@@ -31,62 +19,6 @@ def api_read(roles):
 def api_write(writer: str, visible, *, ok: int = 200, **overrides):
     """`writer` writes (status `ok`), the others who see the SKP get 403, the rest 404, anonymous 401."""
     return expect_roles(404, {403: visible}, anon=401, **{writer: Writes(ok)}, **overrides)
-
-
-# Demo objects -----------------------------------------------------------------------------------------------
-
-
-@demo_object
-def api_skp_draft(objs):
-    """The SKP `pegawai` starts now (a draft)."""
-    return services.skp_start(actor=objs.cast.pegawai, pegawai=objs.cast.pegawai.pegawai, tahun=YEAR)
-
-
-@demo_object
-def api_skp_atasan(objs):
-    return SKP.objects.get(pegawai=objs.cast.atasan.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
-
-
-@demo_object
-def api_rhk_draft(objs):
-    skp = objs.api_skp_draft
-    parent = objs.api_skp_atasan.rhk.filter(jenis="utama").first()
-    return services.rhk_save(
-        actor=objs.cast.pegawai, skp=skp, kunci=skp.kunci, uraian="Data imunisasi mutakhir", rhk_atasan=parent
-    )
-
-
-@demo_object
-def api_indikator_draft(objs):
-    rhk = objs.api_rhk_draft
-    return services.indikator_save(
-        actor=objs.cast.pegawai,
-        rhk=rhk,
-        kunci=SKP.objects.get(pk=rhk.skp_id).kunci,
-        uraian="Laporan bulanan",
-        target="12",
-        satuan="laporan",
-    )
-
-
-@demo_object
-def api_skp_ready(objs):
-    """The pegawai's draft with an Utama RHK supporting the atasan's RHK and an indikator."""
-    return SKP.objects.get(pk=objs.api_indikator_draft.rhk.skp_id)
-
-
-@demo_object
-def api_skp_pegawai_submitted(objs):
-    skp = objs.api_skp_ready
-    return services.skp_submit(actor=objs.cast.pegawai, skp=skp, kunci=skp.kunci)
-
-
-@demo_object
-def api_skp_waiting(objs):
-    """The Epidemiolog's SKP, submitted to `atasan`."""
-    return SKP.objects.get(
-        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
-    )
 
 
 def _skp_state(skp_attr: str):
@@ -107,18 +39,41 @@ def _kunci(skp_attr: str, **extra):
     return lambda objs: {"kunci": SKP.objects.get(pk=getattr(objs, skp_attr).pk).kunci, **extra}
 
 
+# Writes on one SKP: the pegawai edits and submits their own (added 201, deleted 204), the atasan decides on
+# the Epidemiolog's as its penilai and proposes a revision of their own.
+CHANGED = api_write("pegawai", SEES_PEGAWAI_SKP)
+ADDED = api_write("pegawai", SEES_PEGAWAI_SKP, ok=201)
+DELETED = api_write("pegawai", SEES_PEGAWAI_SKP, ok=204)
+DECIDED = api_write("atasan", SEES_EPIDEMIOLOG_SKP)
+REVISED = api_write("atasan", SEES_ATASAN_SKP)
+# The draft's RHK or indikator, for a path that names one.
+ITEMS = {"rhk_id": "view_rhk_draft", "indikator_id": "view_indikator_draft"}
+
+
+def skp_write(name: str, skp_attr: str, write, **data) -> Route:
+    """A write on the SKP `skp_attr` (and on the item its path names) with its `kunci` and `data`."""
+
+    def kwargs(objs):
+        ids = {"skp_id": getattr(objs, skp_attr).pk}
+        return ids | {key: getattr(objs, item).pk for key, item in ITEMS.items() if f"{{{key}}}" in name}
+
+    return Route(
+        name, read=None, kwargs=kwargs, write=write, data=_kunci(skp_attr, **data), state=_skp_state(skp_attr)
+    )
+
+
 ROUTES = [
     Route("GET /api/v1/skp-tahun", read=expect(200, anon=401)),
     Route("GET /api/v1/skp", read=expect(200, anon=401)),
     Route(
         "GET /api/v1/skp/{skp_id}",
         read=api_read(SEES_PEGAWAI_SKP),
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk},
+        kwargs=lambda objs: {"skp_id": objs.view_skp_draft.pk},
     ),
     Route(
         "GET /api/v1/skp/{skp_id}/versi",
         read=api_read(SEES_ATASAN_SKP),
-        kwargs=lambda objs: {"skp_id": objs.api_skp_atasan.pk},
+        kwargs=lambda objs: {"skp_id": objs.view_skp_atasan.pk},
     ),
     Route(
         "POST /api/v1/skp",
@@ -134,102 +89,51 @@ ROUTES = [
         data=lambda objs: {"tahun": YEAR},
         state=lambda objs: SKP.objects.count(),
     ),
-    Route(
-        "POST /api/v1/skp/{skp_id}/rhk",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP, ok=201),
-        data=_kunci("api_skp_draft", uraian="Tugas tambahan", jenis="tambahan"),
-        state=_skp_state("api_skp_draft"),
+    skp_write(
+        "POST /api/v1/skp/{skp_id}/rhk", "view_skp_draft", ADDED, uraian="Tugas tambahan", jenis="tambahan"
     ),
-    Route(
+    skp_write(
         "PUT /api/v1/skp/{skp_id}/rhk/{rhk_id}",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk, "rhk_id": objs.api_rhk_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP),
-        data=_kunci("api_skp_draft", uraian="Data imunisasi mutakhir dan akurat"),
-        state=_skp_state("api_skp_draft"),
+        "view_skp_draft",
+        CHANGED,
+        uraian="Data imunisasi mutakhir dan akurat",
     ),
-    Route(
-        "DELETE /api/v1/skp/{skp_id}/rhk/{rhk_id}",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk, "rhk_id": objs.api_rhk_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP, ok=204),
-        data=_kunci("api_skp_draft"),
-        state=_skp_state("api_skp_draft"),
-    ),
-    Route(
+    skp_write("DELETE /api/v1/skp/{skp_id}/rhk/{rhk_id}", "view_skp_draft", DELETED),
+    skp_write(
         "POST /api/v1/skp/{skp_id}/rhk/{rhk_id}/indikator",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk, "rhk_id": objs.api_rhk_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP, ok=201),
-        data=_kunci(
-            "api_skp_draft", uraian="Ketepatan waktu", aspek="waktu", target="5", satuan="hari", arah="turun"
-        ),
-        state=_skp_state("api_skp_draft"),
+        "view_skp_draft",
+        ADDED,
+        uraian="Ketepatan waktu",
+        aspek="waktu",
+        target="5",
+        satuan="hari",
+        arah="turun",
     ),
-    Route(
+    skp_write(
         "PUT /api/v1/skp/{skp_id}/indikator/{indikator_id}",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_ready.pk, "indikator_id": objs.api_indikator_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP),
-        data=_kunci("api_skp_ready", uraian="Laporan bulanan", target="92,5", satuan="%"),
-        state=_skp_state("api_skp_ready"),
+        "view_skp_ready",
+        CHANGED,
+        uraian="Laporan bulanan",
+        target="92,5",
+        satuan="%",
     ),
-    Route(
-        "DELETE /api/v1/skp/{skp_id}/indikator/{indikator_id}",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_ready.pk, "indikator_id": objs.api_indikator_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP, ok=204),
-        data=_kunci("api_skp_ready"),
-        state=_skp_state("api_skp_ready"),
+    skp_write("DELETE /api/v1/skp/{skp_id}/indikator/{indikator_id}", "view_skp_ready", DELETED),
+    skp_write(
+        "PUT /api/v1/skp/{skp_id}/lampiran", "view_skp_draft", CHANGED, dukungan_sumber_daya="Anggaran DPA"
     ),
-    Route(
-        "PUT /api/v1/skp/{skp_id}/lampiran",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_draft.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP),
-        data=_kunci("api_skp_draft", dukungan_sumber_daya="Anggaran DPA"),
-        state=_skp_state("api_skp_draft"),
-    ),
-    Route(
-        "POST /api/v1/skp/{skp_id}/ajukan",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_ready.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP),
-        data=_kunci("api_skp_ready"),
-        state=_skp_state("api_skp_ready"),
-    ),
-    Route(
-        "POST /api/v1/skp/{skp_id}/tarik",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_pegawai_submitted.pk},
-        write=api_write("pegawai", SEES_PEGAWAI_SKP),
-        data=_kunci("api_skp_pegawai_submitted"),
-        state=_skp_state("api_skp_pegawai_submitted"),
-    ),
-    Route(
+    skp_write("POST /api/v1/skp/{skp_id}/ajukan", "view_skp_ready", CHANGED),
+    skp_write("POST /api/v1/skp/{skp_id}/tarik", "view_skp_submitted", CHANGED),
+    skp_write(
         "POST /api/v1/skp/{skp_id}/setujui",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_waiting.pk},
-        write=api_write("atasan", SEES_EPIDEMIOLOG_SKP),
-        data=_kunci("api_skp_waiting", ekspektasi={"akuntabel": "Data akurat"}),
-        state=_skp_state("api_skp_waiting"),
+        "view_skp_epidemiolog",
+        DECIDED,
+        ekspektasi={"akuntabel": "Data akurat"},
     ),
-    Route(
+    skp_write(
         "POST /api/v1/skp/{skp_id}/kembalikan",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_waiting.pk},
-        write=api_write("atasan", SEES_EPIDEMIOLOG_SKP),
-        data=_kunci("api_skp_waiting", alasan="Lengkapi target waktu"),
-        state=_skp_state("api_skp_waiting"),
+        "view_skp_epidemiolog",
+        DECIDED,
+        alasan="Lengkapi target waktu",
     ),
-    Route(
-        "POST /api/v1/skp/{skp_id}/revisi",
-        read=None,
-        kwargs=lambda objs: {"skp_id": objs.api_skp_atasan.pk},
-        write=api_write("atasan", SEES_ATASAN_SKP),
-        data=_kunci("api_skp_atasan", alasan="Perubahan anggaran"),
-        state=_skp_state("api_skp_atasan"),
-    ),
+    skp_write("POST /api/v1/skp/{skp_id}/revisi", "view_skp_atasan", REVISED, alasan="Perubahan anggaran"),
 ]

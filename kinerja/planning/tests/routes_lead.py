@@ -19,16 +19,8 @@ from kinerja.org import demo
 from kinerja.org.models import Pegawai
 from kinerja.org.tests.routes import SUKAMAJU, in_sukamaju, managed_by, page_for, row, seen_by
 from kinerja.planning.models import SKP, Periode, TahunKinerja
+from kinerja.planning.tests.routes_skp import SEES_EPIDEMIOLOG_SKP
 
-SEES_EPIDEMIOLOG_SKP = (
-    "atasan",
-    "kepala_dinas",
-    "sekda",
-    "admin_bkpsdm",
-    "tim_penilai",
-    "auditor",
-    "superuser",
-)
 # Whoever may open the atasan's pegawai record may open the atasan's cascade.
 SEES_ATASAN = SEES_EPIDEMIOLOG_SKP
 LISTS_SKP = ("admin_bkpsdm", "admin_pd", "tim_penilai", "auditor", "outsider", "superuser")
@@ -38,16 +30,6 @@ POST_ONLY = expect(405, anon=LOGIN)
 
 
 # Demo objects -----------------------------------------------------------------------------------------------
-
-
-@demo_object
-def lead_skp_epidemiolog(objs):
-    """Submitted, waiting in the atasan's inbox."""
-    return SKP.objects.get(
-        status="diajukan",
-        jabatan__nama__startswith="Epidemiolog",
-        jabatan__unit__nama__contains="Imunisasi",
-    )
 
 
 @demo_object
@@ -91,10 +73,24 @@ def extended_deadline(skp: SKP) -> datetime.date:
 
 
 def skp_state(objs):
-    return row(SKP, objs.lead_skp_epidemiolog.pk)
+    return row(SKP, objs.view_skp_epidemiolog.pk)
 
 
-EPIDEMIOLOG = lambda o: {"pk": o.lead_skp_epidemiolog.pk}  # noqa: E731
+def correction(name: str, case: str, attr: str, model, ok, data) -> Route:
+    """The admin BKPSDM changes the year or period `attr` of Sukamaju (the form when it works, status `ok`);
+    the state is its row."""
+    return Route(
+        name,
+        case=case,
+        kwargs=lambda o: {"pk": getattr(o, attr).pk},
+        read=managed_by(BKPSDM, SUKAMAJU) if ok == OK else None,
+        data=data,
+        state=lambda o: row(model, getattr(o, attr).pk),
+        write=managed_by(BKPSDM, SUKAMAJU, ok=ok),
+    )
+
+
+EPIDEMIOLOG = lambda o: {"pk": o.view_skp_epidemiolog.pk}  # noqa: E731
 
 ROUTES = [
     Route("planning:inbox", read=expect(200, anon=LOGIN)),
@@ -102,7 +98,7 @@ ROUTES = [
     Route(
         "planning:bulk_approve",
         read=POST_ONLY,
-        data=lambda o: bulk_approve_form(o.lead_skp_epidemiolog),
+        data=lambda o: bulk_approve_form(o.view_skp_epidemiolog),
         state=skp_state,
         write=managed_by(("atasan",), SEES_EPIDEMIOLOG_SKP, ok=OK),
     ),
@@ -110,7 +106,7 @@ ROUTES = [
         "planning:bulk_approve",
         case="unconfirmed",
         read=None,
-        data=lambda o: bulk_approve_form(o.lead_skp_epidemiolog, konfirmasi=False),
+        data=lambda o: bulk_approve_form(o.view_skp_epidemiolog, konfirmasi=False),
         state=skp_state,
         # the form comes back with the request to confirm, before anything is looked up
         write=expect(200, anon=LOGIN),
@@ -158,7 +154,7 @@ ROUTES = [
         kwargs=EPIDEMIOLOG,
         read=managed_by(BKPSDM, SEES_EPIDEMIOLOG_SKP),
         data=lambda o: {
-            "tenggat": extended_deadline(o.lead_skp_epidemiolog).isoformat(),
+            "tenggat": extended_deadline(o.view_skp_epidemiolog).isoformat(),
             "reason": "Pegawai cuti sakit",
         },
         state=skp_state,
@@ -190,48 +186,46 @@ ROUTES = [
         state=lambda o: sorted(TahunKinerja.objects.filter(tahun=YEAR).values_list("instansi_id", "pk")),
         write=page_for(("admin_bkpsdm", "outsider", "superuser"), ok=200),
     ),
-    Route(
+    correction(
         "planning:year_edit",
-        kwargs=lambda o: {"pk": o.lead_tahun.pk},
-        read=managed_by(BKPSDM, SUKAMAJU),
-        data=lambda o: {
+        "",
+        "lead_tahun",
+        TahunKinerja,
+        OK,
+        lambda o: {
             "tenggat_skp": f"{YEAR}-03-31",
             "hari_tenggat_skp_baru": "45",
             "reason": "Penyesuaian jadwal",
         },
-        state=lambda o: row(TahunKinerja, o.lead_tahun.pk),
-        write=managed_by(BKPSDM, SUKAMAJU, ok=OK),
     ),
-    Route(
+    correction(
         "planning:year_edit",
-        case="without_reason",
-        kwargs=lambda o: {"pk": o.lead_tahun.pk},
-        read=None,
-        data=lambda o: {"tenggat_skp": f"{YEAR}-03-31", "hari_tenggat_skp_baru": "45", "reason": ""},
-        state=lambda o: row(TahunKinerja, o.lead_tahun.pk),
-        write=managed_by(BKPSDM, SUKAMAJU, ok=200),
+        "without_reason",
+        "lead_tahun",
+        TahunKinerja,
+        200,
+        lambda o: {"tenggat_skp": f"{YEAR}-03-31", "hari_tenggat_skp_baru": "45", "reason": ""},
     ),
-    Route(
+    correction(
         "planning:periode_edit",
-        kwargs=lambda o: {"pk": o.lead_periode.pk},
-        read=managed_by(BKPSDM, SUKAMAJU),
-        data=lambda o: {
+        "",
+        "lead_periode",
+        Periode,
+        OK,
+        lambda o: {
             "tenggat_input": (o.lead_periode.tenggat_input + datetime.timedelta(days=5)).isoformat(),
             "reason": "Libur nasional",
         },
-        state=lambda o: row(Periode, o.lead_periode.pk),
-        write=managed_by(BKPSDM, SUKAMAJU, ok=OK),
     ),
-    Route(
+    correction(
         "planning:periode_edit",
-        case="before_end",
-        kwargs=lambda o: {"pk": o.lead_periode.pk},
-        read=None,
-        data=lambda o: {
+        "before_end",
+        "lead_periode",
+        Periode,
+        200,
+        lambda o: {
             "tenggat_input": (o.lead_periode.selesai - datetime.timedelta(days=1)).isoformat(),
             "reason": "Salah ketik",
         },
-        state=lambda o: row(Periode, o.lead_periode.pk),
-        write=managed_by(BKPSDM, SUKAMAJU, ok=200),
     ),
 ]

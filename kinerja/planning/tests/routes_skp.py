@@ -4,7 +4,8 @@
 whose SKP waits for a decision, and owns an approved SKP. The line of command above (kepala_dinas, sekda) and
 the instansi-wide roles (admin BKPSDM, tim penilai, auditor, superuser) read these SKP but may not change them
 (403); admin_pd (Dinas Pendidikan) and the outsider do not see them (404). Writes refused by the service (an
-incomplete SKP, a second SKP in a year) redirect back with the reason and change nothing.
+incomplete SKP, a second SKP in a year) redirect back with the reason and change nothing. The API's routes
+(routes_api) and the leaders' (routes_lead) use these demo objects and role groups too.
 """
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -115,10 +116,6 @@ def fresh(skp: SKP) -> SKP:
     return SKP.objects.get(pk=skp.pk)
 
 
-def kunci(skp_of):
-    return lambda o: {"kunci": fresh(skp_of(o)).kunci}
-
-
 def workflow(skp_of):
     """What a workflow step changes: status, versions and the change counter."""
     return lambda o: SKP.objects.filter(pk=skp_of(o).pk).values_list("status", "versi", "kunci").get()
@@ -154,6 +151,25 @@ def import_token(o) -> dict:
     return {"kunci": skp.kunci, "token": imports.sign(skp, result)}
 
 
+def skp_route(name: str, case: str, kwargs, read, write=None, *, state=workflow, form=None) -> Route:
+    """A route on one SKP (`kwargs` names its `pk`). A write posts `form` (a value may be a function of the
+    objects) with the SKP's fresh `kunci`, and compares `state` of that SKP."""
+    skp_of = lambda o: SKP.objects.get(pk=kwargs(o)["pk"])  # noqa: E731
+    data = lambda o: {  # noqa: E731
+        **{key: value(o) if callable(value) else value for key, value in (form or {}).items()},
+        "kunci": skp_of(o).kunci,
+    }
+    return Route(
+        name,
+        case=case,
+        kwargs=kwargs,
+        read=read,
+        data=None if write is None else data,
+        state=None if write is None else state(skp_of),
+        write=write,
+    )
+
+
 DRAFT = lambda o: {"pk": o.view_skp_draft.pk}  # noqa: E731
 READY = lambda o: {"pk": o.view_skp_ready.pk}  # noqa: E731
 SUBMITTED = lambda o: {"pk": o.view_skp_submitted.pk}  # noqa: E731
@@ -161,6 +177,19 @@ ATASAN = lambda o: {"pk": o.view_skp_atasan.pk}  # noqa: E731
 EPIDEMIOLOG = lambda o: {"pk": o.view_skp_epidemiolog.pk}  # noqa: E731
 RHK_DRAFT = lambda o: {"pk": o.view_skp_draft.pk, "rhk": o.view_rhk_draft.pk}  # noqa: E731
 INDIKATOR_DRAFT = lambda o: {"pk": o.view_skp_draft.pk, "item": o.view_indikator_draft.pk}  # noqa: E731
+RHK_ATASAN = lambda o: {"pk": o.view_skp_atasan.pk, "rhk": o.view_rhk_atasan.pk}  # noqa: E731
+ATASAN_RHK = lambda o: o.view_rhk_atasan.pk  # noqa: E731
+
+# Who gets what on a form (read) and on its POST (write): the pegawai edits their draft, the atasan decides on
+# the Epidemiolog's SKP and proposes a revision of their own; nobody changes a frozen SKP. Pairs are (read, write).
+EDITS = edited_by("pegawai", SEES_PEGAWAI_SKP)
+BY_PEGAWAI = edited_by("pegawai", SEES_PEGAWAI_SKP, ok=OK)
+DECIDES = (edited_by("atasan", SEES_EPIDEMIOLOG_SKP), edited_by("atasan", SEES_EPIDEMIOLOG_SKP, ok=OK))
+REVISES = (edited_by("atasan", SEES_ATASAN_SKP), edited_by("atasan", SEES_ATASAN_SKP, ok=OK))
+OWN_SUBMITTED = (edited_by("atasan", SEES_PEGAWAI_SKP), edited_by("atasan", SEES_PEGAWAI_SKP, ok=OK))
+FROZEN_PEGAWAI = (frozen(SEES_PEGAWAI_SKP), frozen(SEES_PEGAWAI_SKP))
+FROZEN_EPIDEMIOLOG = (frozen(SEES_EPIDEMIOLOG_SKP), frozen(SEES_EPIDEMIOLOG_SKP))
+FROZEN_ATASAN = (frozen(SEES_ATASAN_SKP), frozen(SEES_ATASAN_SKP))
 
 RHK_FORM = {"jenis": "utama", "uraian": "Terlaksananya sweeping imunisasi", "perspektif": ""}
 INDIKATOR_FORM = {
@@ -172,6 +201,11 @@ INDIKATOR_FORM = {
     "arah": "naik",
     "target_teks": "",
 }
+NEW_RHK = {**RHK_FORM, "rhk_atasan": ATASAN_RHK}
+NO_ATASAN = {**RHK_FORM, "rhk_atasan": ""}
+CHANGED_RHK = {**NEW_RHK, "uraian": "Tersedianya data imunisasi yang mutakhir dan lengkap"}
+PERIODE_1 = {**INDIKATOR_FORM, "periode_1": "3"}
+EKSPEKTASI = {"ekspektasi_berorientasi_pelayanan": "Melayani pengaduan dalam satu hari kerja"}
 LAMPIRAN_FORM = {
     "dukungan_sumber_daya": "Anggaran DPA\nKendaraan dinas",
     "skema_pertanggungjawaban": "Laporan bulanan",
@@ -191,232 +225,64 @@ ROUTES = [
     Route("planning:skp_detail", case="draft", kwargs=DRAFT, read=seen_by(SEES_PEGAWAI_SKP)),
     Route("planning:skp_detail", case="diajukan", kwargs=EPIDEMIOLOG, read=seen_by(SEES_EPIDEMIOLOG_SKP)),
     Route("planning:skp_detail", case="disetujui", kwargs=ATASAN, read=seen_by(SEES_ATASAN_SKP)),
-    # Content -----------------------------------------------------------------------------------------------
-    Route(
-        "planning:rhk_create",
-        case="draft",
-        kwargs=DRAFT,
-        read=edited_by("pegawai", SEES_PEGAWAI_SKP),
-        data=lambda o: {
-            **RHK_FORM,
-            **kunci(lambda o: o.view_skp_draft)(o),
-            "rhk_atasan": o.view_rhk_atasan.pk,
-        },
-        state=content(lambda o: o.view_skp_draft),
-        write=edited_by("pegawai", SEES_PEGAWAI_SKP, ok=OK),
+    # Content: the pegawai edits their draft; a submitted or approved SKP is frozen for everyone ---------------
+    skp_route("planning:rhk_create", "draft", DRAFT, EDITS, BY_PEGAWAI, state=content, form=NEW_RHK),
+    skp_route(
+        "planning:rhk_create", "diajukan", EPIDEMIOLOG, *FROZEN_EPIDEMIOLOG, state=content, form=NO_ATASAN
     ),
-    Route(
-        "planning:rhk_create",
-        case="diajukan",
-        kwargs=EPIDEMIOLOG,
-        read=frozen(SEES_EPIDEMIOLOG_SKP),
-        data=lambda o: {**RHK_FORM, **kunci(lambda o: o.view_skp_epidemiolog)(o), "rhk_atasan": ""},
-        state=content(lambda o: o.view_skp_epidemiolog),
-        write=frozen(SEES_EPIDEMIOLOG_SKP),
+    skp_route("planning:rhk_edit", "draft", RHK_DRAFT, EDITS, BY_PEGAWAI, state=content, form=CHANGED_RHK),
+    skp_route("planning:rhk_edit", "disetujui", RHK_ATASAN, frozen(SEES_ATASAN_SKP)),
+    skp_route("planning:rhk_delete", "draft", RHK_DRAFT, POST_ONLY, BY_PEGAWAI, state=content),
+    skp_route(
+        "planning:rhk_delete", "disetujui", RHK_ATASAN, POST_ONLY, frozen(SEES_ATASAN_SKP), state=content
     ),
-    Route(
-        "planning:rhk_edit",
-        case="draft",
-        kwargs=RHK_DRAFT,
-        read=edited_by("pegawai", SEES_PEGAWAI_SKP),
-        data=lambda o: {
-            **RHK_FORM,
-            **kunci(lambda o: o.view_skp_draft)(o),
-            "uraian": "Tersedianya data imunisasi yang mutakhir dan lengkap",
-            "rhk_atasan": o.view_rhk_atasan.pk,
-        },
-        state=content(lambda o: o.view_skp_draft),
-        write=edited_by("pegawai", SEES_PEGAWAI_SKP, ok=OK),
+    skp_route(
+        "planning:indikator_create", "draft", RHK_DRAFT, EDITS, BY_PEGAWAI, state=content, form=INDIKATOR_FORM
     ),
-    Route(
-        "planning:rhk_edit",
-        case="disetujui",
-        kwargs=lambda o: {"pk": o.view_skp_atasan.pk, "rhk": o.view_rhk_atasan.pk},
-        read=frozen(SEES_ATASAN_SKP),
+    skp_route(
+        "planning:indikator_edit", "draft", INDIKATOR_DRAFT, EDITS, BY_PEGAWAI, state=content, form=PERIODE_1
     ),
-    Route(
-        "planning:rhk_delete",
-        case="draft",
-        kwargs=RHK_DRAFT,
-        read=POST_ONLY,
-        data=kunci(lambda o: o.view_skp_draft),
-        state=content(lambda o: o.view_skp_draft),
-        write=edited_by("pegawai", SEES_PEGAWAI_SKP, ok=OK),
+    skp_route("planning:indikator_delete", "draft", INDIKATOR_DRAFT, POST_ONLY, BY_PEGAWAI, state=content),
+    skp_route("planning:lampiran", "draft", DRAFT, EDITS, BY_PEGAWAI, state=content, form=LAMPIRAN_FORM),
+    skp_route(
+        "planning:lampiran", "diajukan", EPIDEMIOLOG, *FROZEN_EPIDEMIOLOG, state=content, form=LAMPIRAN_FORM
     ),
-    Route(
-        "planning:rhk_delete",
-        case="disetujui",
-        kwargs=lambda o: {"pk": o.view_skp_atasan.pk, "rhk": o.view_rhk_atasan.pk},
-        read=POST_ONLY,
-        data=kunci(lambda o: o.view_skp_atasan),
-        state=content(lambda o: o.view_skp_atasan),
-        write=frozen(SEES_ATASAN_SKP),
+    # Workflow: each step for whoever may take it, and refused in a state it does not start from --------------
+    skp_route("planning:submit", "ready", READY, POST_ONLY, BY_PEGAWAI),
+    # refused by the service: back to the SKP with every problem as a message
+    skp_route(
+        "planning:submit", "incomplete", DRAFT, POST_ONLY, edited_by("pegawai", SEES_PEGAWAI_SKP, ok=302)
     ),
-    Route(
-        "planning:indikator_create",
-        case="draft",
-        kwargs=RHK_DRAFT,
-        read=edited_by("pegawai", SEES_PEGAWAI_SKP),
-        data=lambda o: {**INDIKATOR_FORM, **kunci(lambda o: o.view_skp_draft)(o)},
-        state=content(lambda o: o.view_skp_draft),
-        write=edited_by("pegawai", SEES_PEGAWAI_SKP, ok=OK),
-    ),
-    Route(
-        "planning:indikator_edit",
-        case="draft",
-        kwargs=INDIKATOR_DRAFT,
-        read=edited_by("pegawai", SEES_PEGAWAI_SKP),
-        data=lambda o: {**INDIKATOR_FORM, **kunci(lambda o: o.view_skp_draft)(o), "periode_1": "3"},
-        state=content(lambda o: o.view_skp_draft),
-        write=edited_by("pegawai", SEES_PEGAWAI_SKP, ok=OK),
-    ),
-    Route(
-        "planning:indikator_delete",
-        case="draft",
-        kwargs=INDIKATOR_DRAFT,
-        read=POST_ONLY,
-        data=kunci(lambda o: o.view_skp_draft),
-        state=content(lambda o: o.view_skp_draft),
-        write=edited_by("pegawai", SEES_PEGAWAI_SKP, ok=OK),
-    ),
-    Route(
-        "planning:lampiran",
-        case="draft",
-        kwargs=DRAFT,
-        read=edited_by("pegawai", SEES_PEGAWAI_SKP),
-        data=lambda o: {**LAMPIRAN_FORM, **kunci(lambda o: o.view_skp_draft)(o)},
-        state=content(lambda o: o.view_skp_draft),
-        write=edited_by("pegawai", SEES_PEGAWAI_SKP, ok=OK),
-    ),
-    Route(
-        "planning:lampiran",
-        case="diajukan",
-        kwargs=EPIDEMIOLOG,
-        read=frozen(SEES_EPIDEMIOLOG_SKP),
-        data=lambda o: {**LAMPIRAN_FORM, **kunci(lambda o: o.view_skp_epidemiolog)(o)},
-        state=content(lambda o: o.view_skp_epidemiolog),
-        write=frozen(SEES_EPIDEMIOLOG_SKP),
-    ),
-    # Workflow ----------------------------------------------------------------------------------------------
-    Route(
-        "planning:submit",
-        case="ready",
-        kwargs=READY,
-        read=POST_ONLY,
-        data=kunci(lambda o: o.view_skp_ready),
-        state=workflow(lambda o: o.view_skp_ready),
-        write=edited_by("pegawai", SEES_PEGAWAI_SKP, ok=OK),
-    ),
-    Route(
-        "planning:submit",
-        case="incomplete",
-        kwargs=DRAFT,
-        read=POST_ONLY,
-        data=kunci(lambda o: o.view_skp_draft),
-        state=workflow(lambda o: o.view_skp_draft),
-        # refused by the service: back to the SKP with every problem as a message
-        write=edited_by("pegawai", SEES_PEGAWAI_SKP, ok=302),
-    ),
-    Route(
-        "planning:withdraw",
-        case="diajukan",
-        kwargs=SUBMITTED,
-        read=POST_ONLY,
-        data=kunci(lambda o: o.view_skp_submitted),
-        state=workflow(lambda o: o.view_skp_submitted),
-        write=edited_by("pegawai", SEES_PEGAWAI_SKP, ok=OK),
-    ),
-    Route(
-        "planning:withdraw",
-        case="draft",
-        kwargs=DRAFT,
-        read=POST_ONLY,
-        data=kunci(lambda o: o.view_skp_draft),
-        state=workflow(lambda o: o.view_skp_draft),
-        write=frozen(SEES_PEGAWAI_SKP),
-    ),
-    Route(
+    skp_route("planning:withdraw", "diajukan", SUBMITTED, POST_ONLY, BY_PEGAWAI),
+    skp_route("planning:withdraw", "draft", DRAFT, POST_ONLY, frozen(SEES_PEGAWAI_SKP)),
+    skp_route("planning:revise", "disetujui", ATASAN, *REVISES, form={"reason": "Anggaran kegiatan berubah"}),
+    # the form again, with the missing reason
+    skp_route(
         "planning:revise",
-        case="disetujui",
-        kwargs=ATASAN,
-        read=edited_by("atasan", SEES_ATASAN_SKP),
-        data=lambda o: {**kunci(lambda o: o.view_skp_atasan)(o), "reason": "Anggaran kegiatan berubah"},
-        state=workflow(lambda o: o.view_skp_atasan),
-        write=edited_by("atasan", SEES_ATASAN_SKP, ok=OK),
+        "no-reason",
+        ATASAN,
+        None,
+        edited_by("atasan", SEES_ATASAN_SKP),
+        form={"reason": ""},
     ),
-    Route(
-        "planning:revise",
-        case="no-reason",
-        kwargs=ATASAN,
-        read=None,
-        data=lambda o: {**kunci(lambda o: o.view_skp_atasan)(o), "reason": ""},
-        state=workflow(lambda o: o.view_skp_atasan),
-        write=edited_by("atasan", SEES_ATASAN_SKP),  # the form again, with the missing reason
+    skp_route("planning:revise", "draft", DRAFT, frozen(SEES_PEGAWAI_SKP)),
+    skp_route("planning:approve", "diajukan", EPIDEMIOLOG, *DECIDES, form=EKSPEKTASI),
+    # the pegawai cannot approve their own SKP: 403 like everyone else but the penilai
+    skp_route("planning:approve", "own-submitted", SUBMITTED, *OWN_SUBMITTED),
+    skp_route("planning:approve", "draft", DRAFT, *FROZEN_PEGAWAI),
+    skp_route(
+        "planning:return", "diajukan", EPIDEMIOLOG, *DECIDES, form={"reason": "Lengkapi satuan target"}
     ),
-    Route(
-        "planning:revise",
-        case="draft",
-        kwargs=DRAFT,
-        read=frozen(SEES_PEGAWAI_SKP),
-    ),
-    Route(
-        "planning:approve",
-        case="diajukan",
-        kwargs=EPIDEMIOLOG,
-        read=edited_by("atasan", SEES_EPIDEMIOLOG_SKP),
-        data=lambda o: {
-            **kunci(lambda o: o.view_skp_epidemiolog)(o),
-            "ekspektasi_berorientasi_pelayanan": "Melayani pengaduan dalam satu hari kerja",
-        },
-        state=workflow(lambda o: o.view_skp_epidemiolog),
-        write=edited_by("atasan", SEES_EPIDEMIOLOG_SKP, ok=OK),
-    ),
-    Route(
-        "planning:approve",
-        case="own-submitted",
-        kwargs=SUBMITTED,
-        # the pegawai cannot approve their own SKP: 403 like everyone else but the penilai
-        read=edited_by("atasan", SEES_PEGAWAI_SKP),
-        data=kunci(lambda o: o.view_skp_submitted),
-        state=workflow(lambda o: o.view_skp_submitted),
-        write=edited_by("atasan", SEES_PEGAWAI_SKP, ok=OK),
-    ),
-    Route(
-        "planning:approve",
-        case="draft",
-        kwargs=DRAFT,
-        read=frozen(SEES_PEGAWAI_SKP),
-        data=kunci(lambda o: o.view_skp_draft),
-        state=workflow(lambda o: o.view_skp_draft),
-        write=frozen(SEES_PEGAWAI_SKP),
-    ),
-    Route(
+    # the form again, with the missing reason
+    skp_route(
         "planning:return",
-        case="diajukan",
-        kwargs=EPIDEMIOLOG,
-        read=edited_by("atasan", SEES_EPIDEMIOLOG_SKP),
-        data=lambda o: {**kunci(lambda o: o.view_skp_epidemiolog)(o), "reason": "Lengkapi satuan target"},
-        state=workflow(lambda o: o.view_skp_epidemiolog),
-        write=edited_by("atasan", SEES_EPIDEMIOLOG_SKP, ok=OK),
+        "no-reason",
+        EPIDEMIOLOG,
+        None,
+        edited_by("atasan", SEES_EPIDEMIOLOG_SKP),
+        form={"reason": "  "},
     ),
-    Route(
-        "planning:return",
-        case="no-reason",
-        kwargs=EPIDEMIOLOG,
-        read=None,
-        data=lambda o: {**kunci(lambda o: o.view_skp_epidemiolog)(o), "reason": "  "},
-        state=workflow(lambda o: o.view_skp_epidemiolog),
-        write=edited_by("atasan", SEES_EPIDEMIOLOG_SKP),  # the form again, with the missing reason
-    ),
-    Route(
-        "planning:return",
-        case="disetujui",
-        kwargs=ATASAN,
-        read=frozen(SEES_ATASAN_SKP),
-        data=lambda o: {**kunci(lambda o: o.view_skp_atasan)(o), "reason": "Ubah"},
-        state=workflow(lambda o: o.view_skp_atasan),
-        write=frozen(SEES_ATASAN_SKP),
-    ),
+    skp_route("planning:return", "disetujui", ATASAN, *FROZEN_ATASAN, form={"reason": "Ubah"}),
     # Versions and documents --------------------------------------------------------------------------------
     Route("planning:versions", case="disetujui", kwargs=ATASAN, read=seen_by(SEES_ATASAN_SKP)),
     Route(

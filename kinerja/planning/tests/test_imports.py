@@ -127,6 +127,16 @@ def test_a_tampered_or_foreign_token_is_refused(cast, skp):
         imports.unsign(other, token)
 
 
+def test_the_token_is_bound_to_its_user_and_gives_the_rows_once(cast, skp):
+    result = imports.read(skp, name="rhk.csv", data=csv([[1, "", "RHK", "U1", "", "IKI", "", "1", "x", ""]]))
+    token = imports.sign(skp, result, cast.pegawai.pk)
+    with pytest.raises(ValidationError):
+        imports.unsign(skp, token, cast.atasan.pk)
+    assert [r["uraian"] for r in imports.unsign(skp, token, cast.pegawai.pk)] == ["RHK"]
+    with pytest.raises(ValidationError):
+        imports.unsign(skp, token, cast.pegawai.pk)
+
+
 def test_import_into_a_submitted_skp_changes_nothing(cast, skp):
     result = imports.read(skp, name="rhk.csv", data=csv([[1, "", "RHK", "U1", "", "IKI", "", "1", "x", ""]]))
     rows = imports.unsign(skp, imports.sign(skp, result))

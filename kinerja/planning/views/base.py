@@ -1,12 +1,13 @@
 """What the planning screens share: fetching an SKP the user may see (404) and act on (403), the button
-POST with its `kunci`, the RHK table as the pages show it, badges and the year of the query string."""
+POST with its `kunci`, the SKP's page around a form, the RHK table as the pages show it, badges and the year
+of the query string."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,6 +64,16 @@ def detail_url(skp: SKP, anchor: str = "") -> str:
 
 def title_of(skp: SKP) -> str:
     return _("SKP %(year)s of %(name)s") % {"year": skp.tahun, "name": skp.identitas_pegawai.get("nama", "")}
+
+
+def form_page(request, skp: SKP, form, *, title: str, cancel_url: str, **context):
+    """The SKP's page around one form (planning/skp_form.html); `context` may add crumb, intro, submit_label,
+    danger."""
+    return render(
+        request,
+        "planning/skp_form.html",
+        {"skp": skp, "form": form, "title": title, "cancel_url": cancel_url, **context},
+    )
 
 
 def kunci_of(request) -> int | None:

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kinerja.core.errors import ApplicationError, apply_to_form
-from kinerja.core.views_util import run_service
+from kinerja.core.views_util import submitted
 from kinerja.planning import forms, imports, permissions, rules, selectors, services
 from kinerja.planning.models import RHK, SKP, Indikator
 from kinerja.planning.views import base
@@ -45,29 +45,26 @@ def rhk_edit(request, pk, rhk=None):
         perspectives=selectors.perspective_choices(skp) if skp.jpt else None,
         no_penilai=selectors.effective_penilai_id(skp) is None,
     )
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            form,
-            lambda d: services.rhk_save(
-                actor=request.user,
-                skp=skp,
-                kunci=d["kunci"],
-                uraian=d["uraian"],
-                jenis=d["jenis"],
-                rhk_atasan=options[d["rhk_atasan"]][1] if d["rhk_atasan"] else None,
-                perspektif=d.get("perspektif", ""),
-                rhk=item,
-            ),
-        )
-        if saved:
-            messages.success(request, _("The RHK was saved."))
-            return redirect(base.detail_url(skp, f"rhk-{saved.pk}"))
-    title = _("New RHK") if item is None else _("Edit the RHK")
-    return render(
+    done = submitted(
         request,
-        "planning/skp_form.html",
-        {"skp": skp, "form": form, "title": title, "cancel_url": base.detail_url(skp, "rhk")},
+        form,
+        lambda d: services.rhk_save(
+            actor=request.user,
+            skp=skp,
+            kunci=d["kunci"],
+            uraian=d["uraian"],
+            jenis=d["jenis"],
+            rhk_atasan=options[d["rhk_atasan"]][1] if d["rhk_atasan"] else None,
+            perspektif=d.get("perspektif", ""),
+            rhk=item,
+        ),
+        success=_("The RHK was saved."),
+        then=lambda saved: base.detail_url(skp, f"rhk-{saved.pk}"),
     )
+    if done:
+        return done
+    title = _("New RHK") if item is None else _("Edit the RHK")
+    return base.form_page(request, skp, form, title=title, cancel_url=base.detail_url(skp, "rhk"))
 
 
 @require_POST
@@ -113,16 +110,17 @@ def indikator_edit(request, pk, rhk=None, item=None):
     form = forms.IndikatorForm(
         request.POST or None, initial=initial, periods=selectors.periods_of(skp.tahun_kinerja)
     )
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            form,
-            lambda d: services.indikator_save(
-                actor=request.user, rhk=parent, kunci=d["kunci"], indikator=indikator, **form.values()
-            ),
-        )
-        if saved:
-            messages.success(request, _("The indicator was saved."))
-            return redirect(base.detail_url(skp, f"rhk-{parent.pk}"))
+    done = submitted(
+        request,
+        form,
+        lambda d: services.indikator_save(
+            actor=request.user, rhk=parent, kunci=d["kunci"], indikator=indikator, **form.values()
+        ),
+        success=_("The indicator was saved."),
+        then=base.detail_url(skp, f"rhk-{parent.pk}"),
+    )
+    if done:
+        return done
     title = _("New indicator") if indikator is None else _("Edit the indicator")
     return render(
         request,
@@ -150,20 +148,22 @@ def lampiran_edit(request, pk):
         request.POST or None,
         initial={"kunci": skp.kunci, **{name: getattr(skp, name) for name in base.LAMPIRAN}},
     )
-    if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda d: services.lampiran_save(actor=request.user, skp=skp, **d)):
-            messages.success(request, _("The attachments were saved."))
-            return redirect(base.detail_url(skp, "lampiran"))
-    return render(
+    done = submitted(
         request,
-        "planning/skp_form.html",
-        {
-            "skp": skp,
-            "form": form,
-            "title": _("Attachments of the SKP"),
-            "intro": _("Write one item per line; each line is printed as a numbered point."),
-            "cancel_url": base.detail_url(skp, "lampiran"),
-        },
+        form,
+        lambda d: services.lampiran_save(actor=request.user, skp=skp, **d),
+        success=_("The attachments were saved."),
+        then=base.detail_url(skp, "lampiran"),
+    )
+    if done:
+        return done
+    return base.form_page(
+        request,
+        skp,
+        form,
+        title=_("Attachments of the SKP"),
+        intro=_("Write one item per line; each line is printed as a numbered point."),
+        cancel_url=base.detail_url(skp, "lampiran"),
     )
 
 
@@ -223,7 +223,7 @@ def import_upload(request, pk):
                 "rows": rows,
                 "rest": rest,
                 "apply_form": forms.ImportApplyForm(
-                    initial={"kunci": skp.kunci, "token": imports.sign(skp, result)}
+                    initial={"kunci": skp.kunci, "token": imports.sign(skp, result, request.user.pk)}
                 )
                 if result.ok
                 else None,
@@ -243,7 +243,7 @@ def import_apply(request, pk):
             actor=request.user,
             skp=skp,
             kunci=form.cleaned_data["kunci"],
-            rows=imports.unsign(skp, form.cleaned_data["token"]),
+            rows=imports.unsign(skp, form.cleaned_data["token"], request.user.pk),
         )
     except ValidationError as exc:
         base.error_messages(request, exc)

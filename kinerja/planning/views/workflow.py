@@ -1,12 +1,11 @@
 """Buttons and forms that move an SKP along the workflow: submit, withdraw, propose a revision, approve,
 return."""
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.core.views_util import run_service
+from kinerja.core.views_util import submitted
 from kinerja.planning import forms, permissions, rules, selectors, services
 from kinerja.planning.models import SKP
 from kinerja.planning.views import base
@@ -17,14 +16,28 @@ def _penilai_name(skp: SKP) -> str:
     return ident.get("nama") or ident.get("jabatan") or _("your assessing official")
 
 
+def _acting(request, pk, action: str) -> SKP:
+    """An SKP the user takes `action` on now: 404 when they may not see it, 403 when they may not act."""
+    skp = base.visible_skp(request, pk)
+    base.forbid_unless(permissions.can(request.user, skp, action))
+    return skp
+
+
+def _button(request, pk, action: str, service, **button):
+    """A workflow step from a button on the SKP page (see base.button), for the user who may take it."""
+    skp = _acting(request, pk, action)
+    return base.button(
+        request, skp, lambda kunci: service(actor=request.user, skp=skp, kunci=kunci), **button
+    )
+
+
 @require_POST
 def submit(request, pk):
-    skp = base.visible_skp(request, pk)
-    base.forbid_unless(permissions.can(request.user, skp, rules.AJUKAN))
-    return base.button(
+    return _button(
         request,
-        skp,
-        lambda kunci: services.skp_submit(actor=request.user, skp=skp, kunci=kunci),
+        pk,
+        rules.AJUKAN,
+        services.skp_submit,
         success=lambda done: _("The SKP was submitted to %(name)s.") % {"name": _penilai_name(done)},
         refused=_("The SKP was not submitted:"),
     )
@@ -32,59 +45,55 @@ def submit(request, pk):
 
 @require_POST
 def withdraw(request, pk):
-    skp = base.visible_skp(request, pk)
-    base.forbid_unless(permissions.can(request.user, skp, rules.TARIK))
-    return base.button(
+    return _button(
         request,
-        skp,
-        lambda kunci: services.skp_withdraw(actor=request.user, skp=skp, kunci=kunci),
+        pk,
+        rules.TARIK,
+        services.skp_withdraw,
         success=_("The submission was withdrawn; you can change the SKP again."),
     )
 
 
-def _reason_page(request, skp, form, *, title, crumb, intro, submit_label, danger=False):
-    return render(
+def _with_reason(request, pk, action: str, service, *, label: str, success, title: str, **page):
+    """A workflow step that asks for a reason: its form, the service with the reason, back to the SKP page.
+    `title` has a %(title)s for the SKP's title; `page` holds the crumb, intro, submit label and danger."""
+    skp = _acting(request, pk, action)
+    form = forms.ReasonForm(request.POST or None, initial={"kunci": skp.kunci})
+    form.fields["reason"].label = label
+    done = submitted(
         request,
-        "planning/skp_form.html",
-        {
-            "skp": skp,
-            "form": form,
-            "title": title,
-            "crumb": crumb,
-            "intro": intro,
-            "submit_label": submit_label,
-            "danger": danger,
-            "cancel_url": base.detail_url(skp),
-        },
+        form,
+        lambda d: service(actor=request.user, skp=skp, kunci=d["kunci"], reason=d["reason"]),
+        success=success,
+        then=base.detail_url,
+    )
+    if done:
+        return done
+    return base.form_page(
+        request,
+        skp,
+        form,
+        title=title % {"title": base.title_of(skp)},
+        cancel_url=base.detail_url(skp),
+        **page,
     )
 
 
 def revise(request, pk):
-    skp = base.visible_skp(request, pk)
-    base.forbid_unless(permissions.can(request.user, skp, rules.USUL_REVISI))
-    form = forms.ReasonForm(request.POST or None, initial={"kunci": skp.kunci})
-    form.fields["reason"].label = _("Why must the approved SKP change?")
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form,
-            lambda d: services.skp_propose_revision(
-                actor=request.user, skp=skp, kunci=d["kunci"], reason=d["reason"]
-            ),
-        ):
-            messages.success(
-                request,
-                _(
-                    "The SKP is open for revision. Version %(n)s stays in force until your assessing official "
-                    "approves the revised SKP."
-                )
-                % {"n": skp.versi},
-            )
-            return redirect(base.detail_url(skp))
-    return _reason_page(
+    return _with_reason(
         request,
-        skp,
-        form,
-        title=_("Propose a revision of %(title)s") % {"title": base.title_of(skp)},
+        pk,
+        rules.USUL_REVISI,
+        services.skp_propose_revision,
+        label=_("Why must the approved SKP change?"),
+        success=lambda revised: (
+            _(
+                "The SKP is open for revision. Version %(n)s stays in force until your assessing official "
+                "approves the revised SKP."
+            )
+            % {"n": revised.versi}
+        ),
+        title=_("Propose a revision of %(title)s"),
         crumb=_("Propose a revision"),
         intro=_(
             "You can then change the RHK, indicators and attachments and submit the SKP again. Your assessing "
@@ -94,30 +103,23 @@ def revise(request, pk):
     )
 
 
-def _decidable(request, pk, action: str) -> SKP:
-    """An SKP the user decides on now: 404 when they may not see it, 403 for anyone but its penilai in force."""
-    skp = base.visible_skp(request, pk)
-    base.forbid_unless(permissions.can(request.user, skp, action))
-    return skp
-
-
 def approve(request, pk):
-    skp = base.full(_decidable(request, pk, rules.SETUJUI))
+    skp = base.full(_acting(request, pk, rules.SETUJUI))
     form = forms.ApproveForm(request.POST or None, initial={"kunci": skp.kunci}, perilaku=skp.perilaku.all())
-    if request.method == "POST" and form.is_valid():
-        approved = run_service(
-            form,
-            lambda d: services.skp_approve(
-                actor=request.user, skp=skp, kunci=d["kunci"], ekspektasi=form.ekspektasi()
-            ),
-        )
-        if approved:
-            messages.success(
-                request,
-                _("The SKP of %(name)s was approved; version %(n)s is now in force.")
-                % {"name": approved.identitas_pegawai.get("nama", ""), "n": approved.versi},
-            )
-            return redirect(base.detail_url(approved))
+    done = submitted(
+        request,
+        form,
+        lambda d: services.skp_approve(
+            actor=request.user, skp=skp, kunci=d["kunci"], ekspektasi=form.ekspektasi()
+        ),
+        success=lambda approved: (
+            _("The SKP of %(name)s was approved; version %(n)s is now in force.")
+            % {"name": approved.identitas_pegawai.get("nama", ""), "n": approved.versi}
+        ),
+        then=base.detail_url,
+    )
+    if done:
+        return done
     periods = {p.nomor: p.nama for p in selectors.periods_of(skp.tahun_kinerja)}
     return render(
         request,
@@ -133,25 +135,16 @@ def approve(request, pk):
 
 
 def return_skp(request, pk):
-    skp = _decidable(request, pk, rules.KEMBALIKAN)
-    form = forms.ReasonForm(request.POST or None, initial={"kunci": skp.kunci})
-    form.fields["reason"].label = _("What must the employee change?")
-    if request.method == "POST" and form.is_valid():
-        returned = run_service(
-            form,
-            lambda d: services.skp_return(actor=request.user, skp=skp, kunci=d["kunci"], reason=d["reason"]),
-        )
-        if returned:
-            messages.success(
-                request,
-                _("The SKP was returned to %(name)s.") % {"name": returned.identitas_pegawai.get("nama", "")},
-            )
-            return redirect(base.detail_url(returned))
-    return _reason_page(
+    return _with_reason(
         request,
-        skp,
-        form,
-        title=_("Return %(title)s") % {"title": base.title_of(skp)},
+        pk,
+        rules.KEMBALIKAN,
+        services.skp_return,
+        label=_("What must the employee change?"),
+        success=lambda returned: (
+            _("The SKP was returned to %(name)s.") % {"name": returned.identitas_pegawai.get("nama", "")}
+        ),
+        title=_("Return %(title)s"),
         crumb=_("Return"),
         intro=_("The employee sees your reason, changes the SKP and submits it again."),
         submit_label=_("Return the SKP"),
