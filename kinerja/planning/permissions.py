@@ -114,6 +114,13 @@ def can_export(user, instansi_id: int) -> bool:
     )
 
 
+def listable_unit_paths(user) -> list[str] | None:
+    """The unit subtrees whose SKP the user lists and exports: None for the whole instansi (instansi-wide roles),
+    else a department administrator's subtrees."""
+    access = access_of(user)
+    return None if access.superuser or access.reads_whole_instansi else access.admin_unit_paths
+
+
 def years_visible_to(user) -> QuerySet[TahunKinerja]:
     access = access_of(user)
     if access.superuser:

@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from kinerja.accounts.permissions import access_of
 from kinerja.core import clock, tabular
 from kinerja.org.permissions import current_instansi
 from kinerja.planning import forms, permissions, selectors
@@ -22,8 +21,7 @@ def _filtered(request):
     instansi = current_instansi(request)
     if not permissions.can_export(user, instansi.pk):
         raise PermissionDenied
-    access = access_of(user)
-    paths = None if access.superuser or access.reads_whole_instansi else access.admin_unit_paths
+    paths = permissions.listable_unit_paths(user)
     form = forms.ListFilterForm(request.GET, units=selectors.units_for_list(instansi.pk, paths))
     tahun = form.value("tahun") or clock.today(instansi).year
     unit = form.units.get(form.value("unit"))
