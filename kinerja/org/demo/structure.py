@@ -6,15 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from kinerja.org.demo.cast import (
-    NIP_KABID_KESMAS,
-    NIP_KASI_IMUNISASI,
-    NIP_KEPALA_DINKES,
-    NIP_MUTASI,
-    NIP_PELAKSANA_IMUNISASI,
-    NIP_SEKDA,
-    NIP_SEKRETARIS_PUPR,
-)
+from kinerja.org.demo import cast
 from kinerja.org.models import Instansi, Jabatan, UnitKerja
 
 
@@ -99,7 +91,9 @@ class DemoBuilder:
 
     def build_structure(self):
         setda = self.unit("SETDA", "Sekretariat Daerah", "II.a")
-        sekda = self.pos(setda, "Sekretaris Daerah", "jpt_pratama", eselon="II.a", kepala=True, nip=NIP_SEKDA)
+        sekda = self.pos(
+            setda, "Sekretaris Daerah", "jpt_pratama", eselon="II.a", kepala=True, nip=cast.NIP_SEKDA
+        )
         for i, bag in enumerate(["Organisasi", "Hukum", "Umum"], start=1):
             b = self.unit(f"SETDA.B{i}", f"Bagian {bag}", "III.a", setda)
             kabag = self.pos(
@@ -159,18 +153,18 @@ class DemoBuilder:
                 ("Pelayanan Kesehatan", ["Pelayanan Primer"]),
             ],
             "kesehatan",
-            head_kw={"nip": NIP_KEPALA_DINKES, "gelar": "dr.|M.Kes."},
+            head_kw={"nip": cast.NIP_KEPALA_DINKES, "gelar": "dr.|M.Kes."},
         )
         kabid_kesmas = next(j for j in self.jabatan if j.nama == "Kepala Bidang Kesehatan Masyarakat")
-        kabid_kesmas.nip, kabid_kesmas.gelar = NIP_KABID_KESMAS, "|S.K.M., M.Kes."
+        kabid_kesmas.nip, kabid_kesmas.gelar = cast.NIP_KABID_KESMAS, "|S.K.M., M.Kes."
         imun_unit, kasi_imun = leaves["Kesehatan Masyarakat/Imunisasi"]
-        kasi_imun.nip, kasi_imun.gelar = NIP_KASI_IMUNISASI, "|S.K.M."
+        kasi_imun.nip, kasi_imun.gelar = cast.NIP_KASI_IMUNISASI, "|S.K.M."
         self.pos(
             imun_unit,
             "Pengelola Data Imunisasi",
             "pelaksana",
             atasan=kasi_imun,
-            nip=NIP_PELAKSANA_IMUNISASI,
+            nip=cast.NIP_PELAKSANA_IMUNISASI,
             gelar="|A.Md.Kes.",
         )
         self.pos(
@@ -182,7 +176,7 @@ class DemoBuilder:
             "fungsional",
             jenjang="ahli_pertama",
             atasan=leaves["Pencegahan dan Pengendalian Penyakit/Surveilans"][1],
-            nip=NIP_MUTASI,
+            nip=cast.NIP_MUTASI,
         )
         self.dinkes, self.kadinkes = dinkes, kadinkes
 
@@ -205,7 +199,7 @@ class DemoBuilder:
             [("Bina Marga", ["Jalan dan Jembatan"]), ("Sumber Daya Air", ["Irigasi"])],
             "teknik",
         )
-        self.sek_pupr.nip = NIP_SEKRETARIS_PUPR
+        self.sek_pupr.nip = cast.NIP_SEKRETARIS_PUPR
 
         self.camat = []
         for name in ["Sukamaju Utara", "Sukamaju Selatan"]:
