@@ -87,12 +87,16 @@ def _unit_url(unit) -> str:
     return reverse("org:unit_detail", args=[unit.pk])
 
 
-def _managed_unit(request, pk):
-    """The unit, when the user may change it (404 unless they see it, 403 unless they manage it)."""
-    unit = permissions.get_unit_for_user_or_404(request.user, pk)
-    if not permissions.can_manage_unit(request.user, unit):
+def _managed(request, get_or_404, may_manage, pk):
+    """The object, when the user may change it: 404 unless they see it, 403 unless they manage it."""
+    obj = get_or_404(request.user, pk)
+    if not may_manage(request.user, obj):
         raise PermissionDenied
-    return unit
+    return obj
+
+
+def _managed_unit(request, pk):
+    return _managed(request, permissions.get_unit_for_user_or_404, permissions.can_manage_unit, pk)
 
 
 def unit_create(request):
@@ -204,9 +208,7 @@ def jabatan_detail(request, pk):
 
 
 def jabatan_edit(request, pk):
-    jabatan = permissions.get_jabatan_for_user_or_404(request.user, pk)
-    if not permissions.can_manage_jabatan(request.user, jabatan):
-        raise PermissionDenied
+    jabatan = _managed(request, permissions.get_jabatan_for_user_or_404, permissions.can_manage_jabatan, pk)
     initial = {
         "nama": jabatan.nama,
         "jenis": jabatan.jenis,
@@ -266,18 +268,6 @@ def unplaced_list(request):
     return render(request, "org/unplaced_list.html", {"page": page})
 
 
-def _with_positions(request, form_class, pegawai):
-    """An assignment or transfer form whose position list follows the chosen unit (?unit= on GET)."""
-    form = form_class(request.POST or None, initial={"unit": request.GET.get("unit")})
-    form.setup_positions(
-        permissions.positions_manageable_by(request.user, pegawai.instansi),
-        selectors.holders_of,
-        clock.today(),
-        request.path,
-    )
-    return form
-
-
 def _but(data: dict, name: str) -> dict:
     """The form's data without a field the service does not take."""
     return {k: v for k, v in data.items() if k != name}
@@ -334,11 +324,7 @@ def _pegawai_url(pegawai_pk: int) -> str:
 
 
 def _managed_pegawai(request, pk):
-    """The pegawai, when the user may change their record (404 unless they see it, 403 unless they manage it)."""
-    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
-    if not permissions.can_manage_pegawai(request.user, pegawai):
-        raise PermissionDenied
-    return pegawai
+    return _managed(request, permissions.get_pegawai_for_user_or_404, permissions.can_manage_pegawai, pk)
 
 
 def pegawai_create(request):
@@ -377,42 +363,51 @@ def pegawai_edit(request, pk):
     )
 
 
-def penugasan_create(request, pk):
+def _placement(request, pk, form_class, service, *, success: str, title: str, **page):
+    """Placing a pegawai (an assignment or a transfer): the form's position list follows the chosen unit
+    (?unit= on GET); `title` names the pegawai with %(name)s."""
     pegawai = _managed_pegawai(request, pk)
-    form = _with_positions(request, forms.PenugasanForm, pegawai)
+    form = form_class(request.POST or None, initial={"unit": request.GET.get("unit")})
+    form.setup_positions(
+        permissions.positions_manageable_by(request.user, pegawai.instansi),
+        selectors.holders_of,
+        clock.today(),
+        request.path,
+    )
     done = submitted(
         request,
         form,
-        lambda d: services.penugasan_create(actor=request.user, pegawai=pegawai, **_but(d, "unit")),
-        success=_("The assignment was recorded."),
+        lambda d: service(actor=request.user, pegawai=pegawai, **_but(d, "unit")),
+        success=success,
         then=_pegawai_url(pegawai.pk),
     )
     return done or form_page(
+        request, form, title=title % {"name": pegawai.nama_lengkap}, cancel_url=_pegawai_url(pk), **page
+    )
+
+
+def penugasan_create(request, pk):
+    return _placement(
         request,
-        form,
-        title=_("Assign %(name)s to a position") % {"name": pegawai.nama_lengkap},
+        pk,
+        forms.PenugasanForm,
+        services.penugasan_create,
+        success=_("The assignment was recorded."),
+        title=_("Assign %(name)s to a position"),
         intro=_("For a move from one definitive position to another, use Transfer instead."),
-        cancel_url=_pegawai_url(pk),
     )
 
 
 def pegawai_transfer(request, pk):
-    pegawai = _managed_pegawai(request, pk)
-    form = _with_positions(request, forms.TransferForm, pegawai)
-    done = submitted(
+    return _placement(
         request,
-        form,
-        lambda d: services.pegawai_transfer(actor=request.user, pegawai=pegawai, **_but(d, "unit")),
+        pk,
+        forms.TransferForm,
+        services.pegawai_transfer,
         success=_("The transfer was recorded; the previous assignment ended the day before."),
-        then=_pegawai_url(pegawai.pk),
-    )
-    return done or form_page(
-        request,
-        form,
-        title=_("Transfer %(name)s") % {"name": pegawai.nama_lengkap},
+        title=_("Transfer %(name)s"),
         intro=_("The current definitive assignment ends the day before the effective date; history is kept."),
         submit_label=_("Record transfer"),
-        cancel_url=_pegawai_url(pk),
     )
 
 

@@ -99,11 +99,11 @@ def _save_new(actor, penugasan: Penugasan) -> Penugasan:
     _check_penugasan(penugasan)
     save_audited(
         penugasan,
-        actor=actor,
-        action="org.penugasan.create",
+        PENUGASAN_FIELDS,
+        actor,
+        "org.penugasan.create",
         instansi=penugasan.pegawai.instansi,
         pegawai=penugasan.pegawai,
-        fields=PENUGASAN_FIELDS,
     )
     return penugasan
 

@@ -23,14 +23,14 @@ def set_values(obj: Model, values: dict, fields: list[str]) -> None:
 
 def save_audited(
     obj: Model,
-    *,
+    fields: list[str],
     actor,
     action: str,
+    *,
     instansi,
-    fields: list[str],
+    pegawai=None,
     before: dict | None = None,
     reason: str = "",
-    pegawai=None,
 ) -> dict:
     """Validate and save `obj`, then record it as created or, given the `before` snapshot, as changed; returns
     the changes recorded."""

@@ -67,14 +67,7 @@ def pegawai_create(*, actor, instansi: Instansi, **values) -> Pegawai:
     values["nip"] = normalize_nip(values.get("nip") or "")
     pegawai = Pegawai(instansi=instansi, **values)
     _check_nip(pegawai)
-    save_audited(
-        pegawai,
-        actor=actor,
-        action="org.pegawai.create",
-        instansi=instansi,
-        pegawai=pegawai,
-        fields=PEGAWAI_FIELDS,
-    )
+    save_audited(pegawai, PEGAWAI_FIELDS, actor, "org.pegawai.create", instansi=instansi, pegawai=pegawai)
     account_create_for_pegawai(actor=actor, pegawai=pegawai)
     return pegawai
 
@@ -91,11 +84,11 @@ def pegawai_update(*, actor, pegawai: Pegawai, reason: str = "", **values) -> Pe
     _check_nip(pegawai)
     changes = save_audited(
         pegawai,
-        actor=actor,
-        action="org.pegawai.update",
+        PEGAWAI_FIELDS,
+        actor,
+        "org.pegawai.update",
         instansi=pegawai.instansi,
         pegawai=pegawai,
-        fields=PEGAWAI_FIELDS,
         before=before,
         reason=reason,
     )

@@ -77,9 +77,7 @@ def jabatan_create(
     )
     # Before full_clean, whose constraint check would report a second head only as a bare constraint name.
     _check_jabatan(jabatan)
-    save_audited(
-        jabatan, actor=actor, action="org.jabatan.create", instansi=unit.instansi, fields=JABATAN_FIELDS
-    )
+    save_audited(jabatan, JABATAN_FIELDS, actor, "org.jabatan.create", instansi=unit.instansi)
     _save_jabatan_path(jabatan, None)
     return jabatan
 
@@ -99,10 +97,10 @@ def jabatan_update(*, actor, jabatan: Jabatan, reason: str = "", **values) -> Ja
     _check_jabatan(jabatan)
     save_audited(
         jabatan,
-        actor=actor,
-        action="org.jabatan.update",
+        JABATAN_FIELDS,
+        actor,
+        "org.jabatan.update",
         instansi=jabatan.instansi,
-        fields=JABATAN_FIELDS,
         before=before,
         reason=reason,
     )

@@ -23,9 +23,7 @@ def instansi_create(*, actor, kode: str, nama: str, tempat: str, **values) -> In
     deny_unless(actor is None or getattr(actor, "is_superuser", False))
     check_known(values, INSTANSI_FIELDS)
     instansi = Instansi(kode=kode.strip(), nama=nama.strip(), tempat=tempat.strip(), **values)
-    save_audited(
-        instansi, actor=actor, action="org.instansi.create", instansi=instansi, fields=INSTANSI_FIELDS
-    )
+    save_audited(instansi, INSTANSI_FIELDS, actor, "org.instansi.create", instansi=instansi)
     return instansi
 
 
@@ -36,10 +34,10 @@ def instansi_update(*, actor, instansi: Instansi, reason: str = "", **values) ->
     set_values(instansi, values, INSTANSI_FIELDS)
     save_audited(
         instansi,
-        actor=actor,
-        action="org.instansi.update",
+        INSTANSI_FIELDS,
+        actor,
+        "org.instansi.update",
         instansi=instansi,
-        fields=INSTANSI_FIELDS,
         before=before,
         reason=reason,
     )
@@ -95,7 +93,7 @@ def unit_create(
     _check_parent(None, parent, instansi)
     unit = UnitKerja(instansi=instansi, parent=parent, kode=kode.strip(), nama=nama.strip(), eselon=eselon)
     _check_kode(unit)
-    save_audited(unit, actor=actor, action="org.unit.create", instansi=instansi, fields=UNIT_FIELDS)
+    save_audited(unit, UNIT_FIELDS, actor, "org.unit.create", instansi=instansi)
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
     unit.depth = parent.depth + 1 if parent else 0
     unit.save(update_fields=["path", "depth"])
@@ -113,13 +111,7 @@ def unit_update(
     unit.kode, unit.nama, unit.eselon = kode.strip(), nama.strip(), eselon
     _check_kode(unit)
     changes = save_audited(
-        unit,
-        actor=actor,
-        action="org.unit.update",
-        instansi=unit.instansi,
-        fields=UNIT_FIELDS,
-        before=before,
-        reason=reason,
+        unit, UNIT_FIELDS, actor, "org.unit.update", instansi=unit.instansi, before=before, reason=reason
     )
     if "nama" in changes:
         _record_history(
