@@ -184,7 +184,9 @@ def _pegawai_from(j: J, builder: DemoBuilder, instansi: Instansi, pk: int) -> Pe
 
 def create_people(builder: DemoBuilder, instansi: Instansi, password_hash: str, extra_penugasan) -> int:
     peg_start = next_id(Pegawai)
-    pegawai, penugasan, holders = [], [], {}
+    pegawai: list[Pegawai] = []
+    penugasan: list[Penugasan] = []
+    holders: dict[int, Pegawai] = {}
     for j in builder.jabatan:
         if j.vacant:
             continue
