@@ -12,8 +12,16 @@ from kinerja.accounts import permissions
 from kinerja.accounts.models import ApiToken, Role, RoleAssignment, User
 from kinerja.core import audit
 from kinerja.core.errors import ApplicationError
+from kinerja.core.services import deny_unless
 
 TOKEN_PREFIX = "knj_"
+
+
+def _record(actor, action: str, obj, user: User, changes: dict | None = None) -> None:
+    """Record an event about `user`'s account, under their instansi and pegawai."""
+    audit.record(
+        actor=actor, action=action, obj=obj, instansi=user.instansi, pegawai=user.pegawai, changes=changes
+    )
 
 
 def account_create_for_pegawai(*, actor, pegawai, password: str | None = None) -> User:
@@ -26,14 +34,7 @@ def account_create_for_pegawai(*, actor, pegawai, password: str | None = None) -
         instansi=pegawai.instansi,
         pegawai=pegawai,
     )
-    audit.record(
-        actor=actor,
-        action="accounts.user.create",
-        obj=user,
-        instansi=pegawai.instansi,
-        pegawai=pegawai,
-        changes={"username": [None, user.username]},
-    )
+    _record(actor, "accounts.user.create", user, user, {"username": [None, user.username]})
     return user
 
 
@@ -47,32 +48,19 @@ def account_sync_with_pegawai(*, pegawai) -> None:
 @transaction.atomic
 def account_set_temporary_password(*, actor, user: User) -> str:
     """A random password the admin hands over; the user must replace it at the next login."""
-    if user.pegawai is None or not permissions.can_reset_password(actor, user.pegawai):
-        raise PermissionDenied(_("You are not allowed to do this."))
+    deny_unless(user.pegawai is not None and permissions.can_reset_password(actor, user.pegawai))
     password = "-".join(secrets.token_hex(2) for _ in range(3))
     user.set_password(password)
     user.must_change_password = True
     user.save(update_fields=["password", "must_change_password"])
-    audit.record(
-        actor=actor,
-        action="accounts.user.temporary_password",
-        obj=user,
-        instansi=user.instansi,
-        pegawai=user.pegawai,
-    )
+    _record(actor, "accounts.user.temporary_password", user, user)
     return password
 
 
 def password_changed(*, user: User, action: str = "accounts.user.password_change") -> None:
     """Called after Django's password views saved a new password (change, or reset through the emailed link)."""
     User.objects.filter(pk=user.pk).update(must_change_password=False)
-    audit.record(
-        actor=user,
-        action=action,
-        obj=user,
-        instansi=user.instansi,
-        pegawai=user.pegawai,
-    )
+    _record(user, action, user, user)
 
 
 @transaction.atomic
@@ -81,8 +69,7 @@ def staff_account_create(
 ) -> tuple[User, str]:
     """A non-pegawai account (e.g. the first admin BKPSDM) with a role and a temporary password, returned once.
     Only a superuser, or the server operator from the command line (actor None)."""
-    if not (actor is None or getattr(actor, "is_superuser", False)):
-        raise PermissionDenied(_("You are not allowed to do this."))
+    deny_unless(actor is None or getattr(actor, "is_superuser", False))
     username = username.strip()
     if not username or username.isdigit():
         raise ApplicationError(
@@ -99,13 +86,7 @@ def staff_account_create(
         instansi=instansi,
         must_change_password=True,
     )
-    audit.record(
-        actor=actor,
-        action="accounts.user.create",
-        obj=user,
-        instansi=instansi,
-        changes={"username": [None, username]},
-    )
+    _record(actor, "accounts.user.create", user, user, {"username": [None, username]})
     role_grant(actor=actor, user=user, role=role)
     return user, password
 
@@ -114,8 +95,9 @@ def staff_account_create(
 def role_grant(*, actor, user: User, role: str, unit=None) -> RoleAssignment:
     instansi = user.instansi
     operator = actor is None  # the server operator, from the command line
-    if instansi is None or not (operator or permissions.can_manage_roles(actor, instansi.pk)):
+    if instansi is None:  # refused here rather than in deny_unless, so that instansi is known to be set below
         raise PermissionDenied(_("You are not allowed to do this."))
+    deny_unless(operator or permissions.can_manage_roles(actor, instansi.pk))
     if role not in Role.values:
         raise ApplicationError({"role": _("Unknown role.")})
     if role == Role.ADMIN_PD and (unit is None or unit.instansi_id != instansi.pk):
@@ -140,8 +122,7 @@ def role_grant(*, actor, user: User, role: str, unit=None) -> RoleAssignment:
 
 @transaction.atomic
 def role_revoke(*, actor, assignment: RoleAssignment) -> None:
-    if not permissions.can_manage_roles(actor, assignment.instansi_id):
-        raise PermissionDenied(_("You are not allowed to do this."))
+    deny_unless(permissions.can_manage_roles(actor, assignment.instansi_id))
     audit.record(
         actor=actor,
         action="accounts.role.revoke",
@@ -160,8 +141,7 @@ def hash_token(secret: str) -> str:
 @transaction.atomic
 def api_token_create(*, actor: User, name: str, expires_at=None) -> tuple[ApiToken, str]:
     """A new personal token; the secret is returned once and only its hash is kept."""
-    if not actor.is_authenticated:
-        raise PermissionDenied(_("You are not allowed to do this."))
+    deny_unless(actor.is_authenticated)
     name = name.strip()
     if not name:
         raise ApplicationError({"name": _("Give the token a name, e.g. the application that will use it.")})
@@ -175,28 +155,18 @@ def api_token_create(*, actor: User, name: str, expires_at=None) -> tuple[ApiTok
         key_hash=hash_token(secret),
         expires_at=expires_at,
     )
-    audit.record(
-        actor=actor,
-        action="accounts.token.create",
-        obj=token,
-        instansi=actor.instansi,
-        pegawai=actor.pegawai,
-        changes={"name": [None, name]},
-    )
+    _record(actor, "accounts.token.create", token, actor, {"name": [None, name]})
     return token, secret
 
 
 @transaction.atomic
 def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
-    if token.user_id != actor.pk:
-        raise PermissionDenied(_("You are not allowed to do this."))
+    deny_unless(token.user_id == actor.pk)
     if token.revoked_at is not None:
         raise ApplicationError(_("This token has already been revoked."))
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
-    audit.record(
-        actor=actor, action="accounts.token.revoke", obj=token, instansi=actor.instansi, pegawai=actor.pegawai
-    )
+    _record(actor, "accounts.token.revoke", token, actor)
     return token
 
 

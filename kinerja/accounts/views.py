@@ -3,13 +3,13 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts import forms, permissions, services
 from kinerja.core.errors import ApplicationError
-from kinerja.core.views_util import run_service
+from kinerja.core.views_util import run_service, submitted
 
 
 class LoginView(auth_views.LoginView):
@@ -68,14 +68,15 @@ def role_list(request):
     if instansi is None or not permissions.can_manage_roles(request.user, instansi.pk):
         raise PermissionDenied
     form = forms.RoleGrantForm(request.POST or None, instansi=instansi)
-    if request.method == "POST" and form.is_valid():
-        done = run_service(
-            form,
-            lambda d: services.role_grant(actor=request.user, user=form.user, role=d["role"], unit=d["unit"]),
-        )
-        if done:
-            messages.success(request, _("The role was granted."))
-            return redirect("accounts:role_list")
+    done = submitted(
+        request,
+        form,
+        lambda d: services.role_grant(actor=request.user, user=form.user, role=d["role"], unit=d["unit"]),
+        success=_("The role was granted."),
+        then=reverse("accounts:role_list"),
+    )
+    if done:
+        return done
     assignments = (
         permissions.role_assignments_visible_to(request.user)
         .filter(instansi=instansi)

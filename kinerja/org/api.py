@@ -101,17 +101,26 @@ class DinilaiOut(Schema):
     melalui_jabatan_id: int
 
 
-def _pejabat(p) -> dict | None:
-    if p is None:
-        return None
+def _person(pegawai, jabatan, jenis: str) -> dict:
+    """A pegawai in a position: the fields PejabatOut and DinilaiOut share."""
     return {
-        "pegawai_id": p.pegawai.pk,
-        "nip": p.pegawai.nip,
-        "nama": p.pegawai.nama_lengkap,
-        "jabatan_id": p.jabatan.pk,
-        "jabatan": p.jabatan.nama,
-        "jenis": p.jenis,
+        "pegawai_id": pegawai.pk,
+        "nip": pegawai.nip,
+        "nama": pegawai.nama_lengkap,
+        "jabatan_id": jabatan.pk,
+        "jabatan": jabatan.nama,
+        "jenis": jenis,
     }
+
+
+def _pejabat(p) -> dict | None:
+    return None if p is None else _person(p.pegawai, p.jabatan, p.jenis)
+
+
+def _in_path_order(qs, **parent):
+    """A list in tree order, narrowed to one parent when it is given (`parent_id=5`)."""
+    qs = qs.order_by("path")
+    return qs.filter(**parent) if any(parent.values()) else qs
 
 
 @router.get("/instansi", response=list[InstansiOut], summary="Instansi yang dapat dilihat")
@@ -122,8 +131,7 @@ def list_instansi(request):
 @router.get("/units", response=list[UnitOut], summary="Unit kerja")
 @paginate
 def list_units(request, parent_id: int | None = None):
-    qs = permissions.units_visible_to(request.user).order_by("path")
-    return qs.filter(parent_id=parent_id) if parent_id else qs
+    return _in_path_order(permissions.units_visible_to(request.user), parent_id=parent_id)
 
 
 @router.get("/units/{unit_id}", response=UnitOut)
@@ -134,8 +142,7 @@ def get_unit(request, unit_id: int):
 @router.get("/jabatan", response=list[JabatanOut], summary="Jabatan")
 @paginate
 def list_jabatan(request, unit_id: int | None = None):
-    qs = permissions.jabatan_visible_to(request.user).order_by("path")
-    return qs.filter(unit_id=unit_id) if unit_id else qs
+    return _in_path_order(permissions.jabatan_visible_to(request.user), unit_id=unit_id)
 
 
 @router.get("/jabatan/{jabatan_id}", response=JabatanOut)
@@ -178,15 +185,7 @@ def get_dinilai(request, pegawai_id: int, tanggal: datetime.date | None = None):
     rows = selectors.assessed_by(pegawai, tanggal)
     allowed = permissions.visible_pegawai_ids(request.user, (d.pegawai.pk for d in rows))
     return [
-        {
-            "pegawai_id": d.pegawai.pk,
-            "nip": d.pegawai.nip,
-            "nama": d.pegawai.nama_lengkap,
-            "jabatan_id": d.penugasan.jabatan_id,
-            "jabatan": d.penugasan.jabatan.nama,
-            "jenis": d.penugasan.jenis,
-            "melalui_jabatan_id": d.melalui.pk,
-        }
+        {**_person(d.pegawai, d.penugasan.jabatan, d.penugasan.jenis), "melalui_jabatan_id": d.melalui.pk}
         for d in rows
         if d.pegawai.pk in allowed
     ]

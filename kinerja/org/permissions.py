@@ -18,13 +18,18 @@ from kinerja.org import selectors
 from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
 
 
-def instansi_visible_to(user) -> QuerySet[Instansi]:
+def _in_own_instansi(user, model, field: str = "instansi_id") -> QuerySet:
+    """Rows of the user's instansi (`field` names it), all of them for a superuser, none without an instansi."""
     access = access_of(user)
     if access.superuser:
-        return Instansi.objects.all()
+        return model.objects.all()
     if access.instansi_id is None:
-        return Instansi.objects.none()
-    return Instansi.objects.filter(pk=access.instansi_id)
+        return model.objects.none()
+    return model.objects.filter(**{field: access.instansi_id})
+
+
+def instansi_visible_to(user) -> QuerySet[Instansi]:
+    return _in_own_instansi(user, Instansi, "pk")
 
 
 def instansi_for(user, wanted: str | None = None) -> Instansi | None:
@@ -44,21 +49,11 @@ def current_instansi(request) -> Instansi:
 
 
 def units_visible_to(user) -> QuerySet[UnitKerja]:
-    access = access_of(user)
-    if access.superuser:
-        return UnitKerja.objects.all()
-    if access.instansi_id is None:
-        return UnitKerja.objects.none()
-    return UnitKerja.objects.filter(instansi_id=access.instansi_id)
+    return _in_own_instansi(user, UnitKerja)
 
 
 def jabatan_visible_to(user) -> QuerySet[Jabatan]:
-    access = access_of(user)
-    if access.superuser:
-        return Jabatan.objects.all()
-    if access.instansi_id is None:
-        return Jabatan.objects.none()
-    return Jabatan.objects.filter(instansi_id=access.instansi_id)
+    return _in_own_instansi(user, Jabatan)
 
 
 def pegawai_visible_to(user) -> QuerySet[Pegawai]:

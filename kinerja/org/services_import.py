@@ -4,19 +4,13 @@ of people missing from a file."""
 import datetime
 from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from kinerja.core.models import AuditChainHead
+from kinerja.core.services import deny_unless
 from kinerja.org import permissions, services
 from kinerja.org.models import ImportRecord, Instansi, Penugasan
 from kinerja.org.rules import normalize_nip
-
-
-def _deny_unless_manager(actor, instansi: Instansi) -> None:
-    if not permissions.can_manage_instansi(actor, instansi):
-        raise PermissionDenied(_("You are not allowed to do this."))
 
 
 def _last_seq() -> int:
@@ -37,7 +31,7 @@ def import_apply(
     write: Callable[[], None],
 ) -> ImportRecord:
     """Run `write` (the import's service calls) and record it with the range of audit events it made."""
-    _deny_unless_manager(actor, instansi)
+    deny_unless(permissions.can_manage_instansi(actor, instansi))
     first = _last_seq() + 1
     write()
     last = _last_seq()
@@ -57,7 +51,7 @@ def import_apply(
 @transaction.atomic
 def penugasan_end_missing(*, actor, instansi: Instansi, nips, tanggal: datetime.date, reason: str) -> int:
     """End (on `tanggal`) the current assignments of the given pegawai of the instansi; the number ended."""
-    _deny_unless_manager(actor, instansi)
+    deny_unless(permissions.can_manage_instansi(actor, instansi))
     nips = [normalize_nip(n) for n in nips]
     current = (
         Penugasan.objects.active_at(tanggal)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import can_reset_password
 from kinerja.core import clock
-from kinerja.core.views_util import form_page, run_service, submitted
+from kinerja.core.views_util import form_page, submitted
 from kinerja.org import forms, permissions, selectors, services
 
 
@@ -83,6 +83,22 @@ def unit_detail(request, pk):
     )
 
 
+def _unit_url(unit) -> str:
+    return reverse("org:unit_detail", args=[unit.pk])
+
+
+def _managed(request, get_or_404, may_manage, pk):
+    """The object, when the user may change it: 404 unless they see it, 403 unless they manage it."""
+    obj = get_or_404(request.user, pk)
+    if not may_manage(request.user, obj):
+        raise PermissionDenied
+    return obj
+
+
+def _managed_unit(request, pk):
+    return _managed(request, permissions.get_unit_for_user_or_404, permissions.can_manage_unit, pk)
+
+
 def unit_create(request):
     instansi = permissions.current_instansi(request)
     units = permissions.units_manageable_by(request.user, instansi)
@@ -90,47 +106,38 @@ def unit_create(request):
         raise PermissionDenied
     initial = {"parent": request.GET.get("parent")}
     form = forms.UnitCreateForm(request.POST or None, units=units, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        unit = run_service(
-            form,
-            lambda d: services.unit_create(
-                actor=request.user,
-                instansi=instansi,
-                parent=d["parent"],
-                kode=d["kode"],
-                nama=d["nama"],
-                eselon=d["eselon"],
-            ),
-        )
-        if unit:
-            messages.success(request, _("Unit %(name)s was created.") % {"name": unit})
-            return redirect("org:unit_detail", unit.pk)
-    return form_page(request, form, title=_("New unit"), cancel_url=reverse("org:unit_tree"))
+    done = submitted(
+        request,
+        form,
+        lambda d: services.unit_create(actor=request.user, instansi=instansi, **d),
+        success=lambda unit: _("Unit %(name)s was created.") % {"name": unit},
+        then=_unit_url,
+    )
+    return done or form_page(request, form, title=_("New unit"), cancel_url=reverse("org:unit_tree"))
 
 
 def unit_edit(request, pk):
-    unit = permissions.get_unit_for_user_or_404(request.user, pk)
-    if not permissions.can_manage_unit(request.user, unit):
-        raise PermissionDenied
+    unit = _managed_unit(request, pk)
     form = forms.UnitForm(
         request.POST or None, initial={"kode": unit.kode, "nama": unit.nama, "eselon": unit.eselon}
     )
-    if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda d: services.unit_update(actor=request.user, unit=unit, **d)):
-            messages.success(request, _("The unit was saved."))
-            return redirect("org:unit_detail", unit.pk)
-    return form_page(
+    done = submitted(
+        request,
+        form,
+        lambda d: services.unit_update(actor=request.user, unit=unit, **d),
+        success=_("The unit was saved."),
+        then=_unit_url(unit),
+    )
+    return done or form_page(
         request,
         form,
         title=_("Edit unit %(name)s") % {"name": unit},
-        cancel_url=reverse("org:unit_detail", args=[pk]),
+        cancel_url=_unit_url(unit),
     )
 
 
 def unit_move(request, pk):
-    unit = permissions.get_unit_for_user_or_404(request.user, pk)
-    if not permissions.can_manage_unit(request.user, unit):
-        raise PermissionDenied
+    unit = _managed_unit(request, pk)
     units = permissions.units_manageable_by(request.user, unit.instansi).exclude(path__startswith=unit.path)
     form = forms.UnitMoveForm(request.POST or None, units=units, initial={"parent": unit.parent_id})
     done = submitted(
@@ -140,16 +147,14 @@ def unit_move(request, pk):
             actor=request.user, unit=unit, new_parent=d["parent"], tanggal=d["tanggal"], reason=d["reason"]
         ),
         success=_("The unit was moved; its history keeps the old place."),
-        then=reverse("org:unit_detail", args=[unit.pk]),
+        then=_unit_url(unit),
     )
-    if done:
-        return done
-    return form_page(
+    return done or form_page(
         request,
         form,
         title=_("Move unit %(name)s") % {"name": unit},
         intro=_("The whole subtree moves with it. Positions keep their reporting lines."),
-        cancel_url=reverse("org:unit_detail", args=[pk]),
+        cancel_url=_unit_url(unit),
     )
 
 
@@ -173,24 +178,14 @@ def jabatan_create(request, unit_pk):
     form = _jabatan_form(
         request, unit.instansi, initial={"unit": unit.pk, "atasan": head.pk if head else None}
     )
-    if request.method == "POST" and form.is_valid():
-        jabatan = run_service(
-            form,
-            lambda d: services.jabatan_create(
-                actor=request.user,
-                unit=d["unit"],
-                nama=d["nama"],
-                jenis=d["jenis"],
-                jenjang=d["jenjang"],
-                eselon=d["eselon"],
-                atasan=d["atasan"],
-                kepala_unit=d["kepala_unit"],
-            ),
-        )
-        if jabatan:
-            messages.success(request, _("Position %(name)s was created.") % {"name": jabatan})
-            return redirect("org:unit_detail", jabatan.unit_id)
-    return form_page(
+    done = submitted(
+        request,
+        form,
+        lambda d: services.jabatan_create(actor=request.user, **_but(d, "reason")),
+        success=lambda jabatan: _("Position %(name)s was created.") % {"name": jabatan},
+        then=lambda jabatan: reverse("org:unit_detail", args=[jabatan.unit_id]),
+    )
+    return done or form_page(
         request, form, title=_("New position"), cancel_url=reverse("org:unit_detail", args=[unit.pk])
     )
 
@@ -213,9 +208,7 @@ def jabatan_detail(request, pk):
 
 
 def jabatan_edit(request, pk):
-    jabatan = permissions.get_jabatan_for_user_or_404(request.user, pk)
-    if not permissions.can_manage_jabatan(request.user, jabatan):
-        raise PermissionDenied
+    jabatan = _managed(request, permissions.get_jabatan_for_user_or_404, permissions.can_manage_jabatan, pk)
     initial = {
         "nama": jabatan.nama,
         "jenis": jabatan.jenis,
@@ -226,12 +219,14 @@ def jabatan_edit(request, pk):
         "kepala_unit": jabatan.kepala_unit,
     }
     form = _jabatan_form(request, jabatan.instansi, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(form, lambda d: services.jabatan_update(actor=request.user, jabatan=jabatan, **d))
-        if saved:
-            messages.success(request, _("The position was saved."))
-            return redirect("org:jabatan_detail", jabatan.pk)
-    return form_page(
+    done = submitted(
+        request,
+        form,
+        lambda d: services.jabatan_update(actor=request.user, jabatan=jabatan, **d),
+        success=_("The position was saved."),
+        then=reverse("org:jabatan_detail", args=[jabatan.pk]),
+    )
+    return done or form_page(
         request,
         form,
         title=_("Edit position %(name)s") % {"name": jabatan},
@@ -273,20 +268,9 @@ def unplaced_list(request):
     return render(request, "org/unplaced_list.html", {"page": page})
 
 
-def _with_positions(request, form_class, pegawai):
-    """An assignment or transfer form whose position list follows the chosen unit (?unit= on GET)."""
-    form = form_class(request.POST or None, initial={"unit": request.GET.get("unit")})
-    form.setup_positions(
-        permissions.positions_manageable_by(request.user, pegawai.instansi),
-        selectors.holders_of,
-        clock.today(),
-        request.path,
-    )
-    return form
-
-
-def _but_unit(data: dict) -> dict:
-    return {k: v for k, v in data.items() if k != "unit"}
+def _but(data: dict, name: str) -> dict:
+    """The form's data without a field the service does not take."""
+    return {k: v for k, v in data.items() if k != name}
 
 
 # Pegawai ----------------------------------------------------------------------------------------------------
@@ -335,82 +319,95 @@ def pegawai_detail(request, pk):
     )
 
 
+def _pegawai_url(pegawai_pk: int) -> str:
+    return reverse("org:pegawai_detail", args=[pegawai_pk])
+
+
+def _managed_pegawai(request, pk):
+    return _managed(request, permissions.get_pegawai_for_user_or_404, permissions.can_manage_pegawai, pk)
+
+
 def pegawai_create(request):
     instansi = permissions.current_instansi(request)
     if not permissions.can_create_pegawai(request.user, instansi):
         raise PermissionDenied
     form = forms.PegawaiForm(request.POST or None)
     form.fields.pop("reason")
-    if request.method == "POST" and form.is_valid():
-        pegawai = run_service(
-            form, lambda d: services.pegawai_create(actor=request.user, instansi=instansi, **d)
-        )
-        if pegawai:
-            messages.success(
-                request,
-                _("%(name)s was registered. Place them in a position now.") % {"name": pegawai.nama_lengkap},
-            )
-            return redirect("org:penugasan_create", pegawai.pk)
-    return form_page(request, form, title=_("New employee"), cancel_url=reverse("org:pegawai_list"))
+    done = submitted(
+        request,
+        form,
+        lambda d: services.pegawai_create(actor=request.user, instansi=instansi, **d),
+        success=lambda pegawai: (
+            _("%(name)s was registered. Place them in a position now.") % {"name": pegawai.nama_lengkap}
+        ),
+        then=lambda pegawai: reverse("org:penugasan_create", args=[pegawai.pk]),
+    )
+    return done or form_page(request, form, title=_("New employee"), cancel_url=reverse("org:pegawai_list"))
 
 
 def pegawai_edit(request, pk):
-    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
-    if not permissions.can_manage_pegawai(request.user, pegawai):
-        raise PermissionDenied
+    pegawai = _managed_pegawai(request, pk)
     form = forms.PegawaiForm(request.POST or None, instance=pegawai)
-    if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda d: services.pegawai_update(actor=request.user, pegawai=pegawai, **d)):
-            messages.success(request, _("The employee data was saved."))
-            return redirect("org:pegawai_detail", pegawai.pk)
-    return form_page(
+    done = submitted(
+        request,
+        form,
+        lambda d: services.pegawai_update(actor=request.user, pegawai=pegawai, **d),
+        success=_("The employee data was saved."),
+        then=_pegawai_url(pegawai.pk),
+    )
+    return done or form_page(
         request,
         form,
         title=_("Edit %(name)s") % {"name": pegawai.nama_lengkap},
-        cancel_url=reverse("org:pegawai_detail", args=[pk]),
+        cancel_url=_pegawai_url(pk),
+    )
+
+
+def _placement(request, pk, form_class, service, *, success: str, title: str, **page):
+    """Placing a pegawai (an assignment or a transfer): the form's position list follows the chosen unit
+    (?unit= on GET); `title` names the pegawai with %(name)s."""
+    pegawai = _managed_pegawai(request, pk)
+    form = form_class(request.POST or None, initial={"unit": request.GET.get("unit")})
+    form.setup_positions(
+        permissions.positions_manageable_by(request.user, pegawai.instansi),
+        selectors.holders_of,
+        clock.today(),
+        request.path,
+    )
+    done = submitted(
+        request,
+        form,
+        lambda d: service(actor=request.user, pegawai=pegawai, **_but(d, "unit")),
+        success=success,
+        then=_pegawai_url(pegawai.pk),
+    )
+    return done or form_page(
+        request, form, title=title % {"name": pegawai.nama_lengkap}, cancel_url=_pegawai_url(pk), **page
     )
 
 
 def penugasan_create(request, pk):
-    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
-    if not permissions.can_manage_pegawai(request.user, pegawai):
-        raise PermissionDenied
-    form = _with_positions(request, forms.PenugasanForm, pegawai)
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, lambda d: services.penugasan_create(actor=request.user, pegawai=pegawai, **_but_unit(d))
-        ):
-            messages.success(request, _("The assignment was recorded."))
-            return redirect("org:pegawai_detail", pegawai.pk)
-    return form_page(
+    return _placement(
         request,
-        form,
-        title=_("Assign %(name)s to a position") % {"name": pegawai.nama_lengkap},
+        pk,
+        forms.PenugasanForm,
+        services.penugasan_create,
+        success=_("The assignment was recorded."),
+        title=_("Assign %(name)s to a position"),
         intro=_("For a move from one definitive position to another, use Transfer instead."),
-        cancel_url=reverse("org:pegawai_detail", args=[pk]),
     )
 
 
 def pegawai_transfer(request, pk):
-    pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
-    if not permissions.can_manage_pegawai(request.user, pegawai):
-        raise PermissionDenied
-    form = _with_positions(request, forms.TransferForm, pegawai)
-    if request.method == "POST" and form.is_valid():
-        if run_service(
-            form, lambda d: services.pegawai_transfer(actor=request.user, pegawai=pegawai, **_but_unit(d))
-        ):
-            messages.success(
-                request, _("The transfer was recorded; the previous assignment ended the day before.")
-            )
-            return redirect("org:pegawai_detail", pegawai.pk)
-    return form_page(
+    return _placement(
         request,
-        form,
-        title=_("Transfer %(name)s") % {"name": pegawai.nama_lengkap},
+        pk,
+        forms.TransferForm,
+        services.pegawai_transfer,
+        success=_("The transfer was recorded; the previous assignment ended the day before."),
+        title=_("Transfer %(name)s"),
         intro=_("The current definitive assignment ends the day before the effective date; history is kept."),
         submit_label=_("Record transfer"),
-        cancel_url=reverse("org:pegawai_detail", args=[pk]),
     )
 
 
@@ -419,15 +416,18 @@ def penugasan_end(request, pk):
     if not permissions.can_assign(request.user, penugasan.pegawai, penugasan.jabatan):
         raise PermissionDenied
     form = forms.EndPenugasanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda d: services.penugasan_end(actor=request.user, penugasan=penugasan, **d)):
-            messages.success(request, _("The assignment was ended."))
-            return redirect("org:pegawai_detail", penugasan.pegawai_id)
-    return form_page(
+    done = submitted(
+        request,
+        form,
+        lambda d: services.penugasan_end(actor=request.user, penugasan=penugasan, **d),
+        success=_("The assignment was ended."),
+        then=_pegawai_url(penugasan.pegawai_id),
+    )
+    return done or form_page(
         request,
         form,
         title=_("End assignment: %(what)s") % {"what": penugasan},
-        cancel_url=reverse("org:pegawai_detail", args=[penugasan.pegawai_id]),
+        cancel_url=_pegawai_url(penugasan.pegawai_id),
     )
 
 
@@ -465,14 +465,11 @@ def instansi_edit(request):
     form = forms.InstansiForm(
         request.POST or None, instance=permissions.instansi_visible_to(request.user).get(pk=instansi.pk)
     )
-    if request.method == "POST" and form.is_valid():
-        values = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
-        if run_service(
-            form,
-            lambda d: services.instansi_update(
-                actor=request.user, instansi=instansi, reason=d.get("reason", ""), **values
-            ),
-        ):
-            messages.success(request, _("The agency settings were saved."))
-            return redirect("org:unit_tree")
-    return form_page(request, form, title=_("Agency settings"), cancel_url=reverse("org:unit_tree"))
+    done = submitted(
+        request,
+        form,
+        lambda d: services.instansi_update(actor=request.user, instansi=instansi, **d),
+        success=_("The agency settings were saved."),
+        then=reverse("org:unit_tree"),
+    )
+    return done or form_page(request, form, title=_("Agency settings"), cancel_url=reverse("org:unit_tree"))

@@ -1,5 +1,7 @@
 """Who may open and use the account screens: own password and tokens for everyone, roles for admin BKPSDM."""
 
+from operator import attrgetter
+
 from kinerja.accounts import services
 from kinerja.accounts.models import ApiToken, Role, RoleAssignment, User
 from kinerja.core.testing.harness import ANON, LOGIN, OK, Route, Writes, demo_object, expect, expect_roles
@@ -45,6 +47,19 @@ def _password_of_requester(o):
     return None if o.user is None else User.objects.values_list("password", flat=True).get(pk=o.user.pk)
 
 
+def _post_only(name, case, target, state, *, write, read=None):
+    """A POST without form data acting on `target(objs)`; `state(target)` snapshots what it changes."""
+    return Route(
+        name,
+        case=case,
+        kwargs=lambda o: {"pk": target(o).pk},
+        read=read,
+        data=lambda o: {},
+        state=state(target),
+        write=write,
+    )
+
+
 PUBLIC = expect(200)
 
 ROUTES = [
@@ -81,23 +96,16 @@ ROUTES = [
         write=expect(Writes(200), anon=LOGIN),
     ),
     # Tokens are personal: only their owner finds them.
-    Route(
+    _post_only(
         "accounts:token_revoke",
-        case="of_pegawai",
-        kwargs=lambda o: {"pk": o.token_of_pegawai.pk},
+        "of_pegawai",
+        attrgetter("token_of_pegawai"),
+        _revoked_at,
         read=expect(405, anon=LOGIN),
-        data=lambda o: {},
-        state=_revoked_at(lambda o: o.token_of_pegawai),
         write=expect(404, anon=LOGIN, pegawai=OK),
     ),
-    Route(
-        "accounts:token_revoke",
-        case="own",
-        kwargs=lambda o: {"pk": o.own_token.pk},
-        read=None,
-        data=lambda o: {},
-        state=_revoked_at(lambda o: o.own_token),
-        write=expect(OK, anon=LOGIN),
+    _post_only(
+        "accounts:token_revoke", "own", attrgetter("own_token"), _revoked_at, write=expect(OK, anon=LOGIN)
     ),
     # The superuser has no instansi, so no role page (it has the Django admin).
     Route(
@@ -108,22 +116,19 @@ ROUTES = [
         # the outsider's form only knows accounts of its own instansi
         write=expect_roles(403, {OK: ("admin_bkpsdm",), 200: ("outsider",)}, anon=LOGIN),
     ),
-    Route(
+    _post_only(
         "accounts:role_revoke",
-        case="sukamaju",
-        kwargs=lambda o: {"pk": o.role_of_tim_penilai.pk},
+        "sukamaju",
+        attrgetter("role_of_tim_penilai"),
+        _role_exists,
         read=expect(405, anon=LOGIN),
-        data=lambda o: {},
-        state=_role_exists(lambda o: o.role_of_tim_penilai),
         write=expect_roles(403, {OK: ("admin_bkpsdm", "superuser")}, outsider=404, anon=LOGIN),
     ),
-    Route(
+    _post_only(
         "accounts:role_revoke",
-        case="lembah",
-        kwargs=lambda o: {"pk": o.role_of_outsider.pk},
-        read=None,
-        data=lambda o: {},
-        state=_role_exists(lambda o: o.role_of_outsider),
+        "lembah",
+        attrgetter("role_of_outsider"),
+        _role_exists,
         write=expect_roles(404, {OK: ("outsider", "superuser")}, anon=LOGIN),
     ),
 ]

@@ -37,7 +37,7 @@ def test_the_layers_contract_holds_for_the_code_as_it_is(tree_copy):
     [
         ("kinerja/core/clock.py", "from kinerja.org import selectors"),
         ("kinerja/accounts/permissions.py", "from kinerja.org.models import Pegawai"),
-        ("kinerja/org/services.py", "from kinerja.planning import services as planning_services"),
+        ("kinerja/org/services/units.py", "from kinerja.planning import services as planning_services"),
         ("kinerja/planning/rules.py", "import kinerja.portal.views"),
     ],
 )

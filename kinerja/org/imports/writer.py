@@ -5,6 +5,7 @@ Every write is a service call (permission-checked and audited); an error on any 
 
 import datetime
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.utils.translation import gettext as _
 
@@ -67,12 +68,19 @@ class _Writer:
         if self.plan.has_pegawai:
             self.pegawai(sheets_of(book)[PEGAWAI], progress)
 
-    def _fail(self, kind, row, exc: ApplicationError):
-        report = self.plan.report
-        messages = getattr(exc, "message_dict", None) or {"": [str(exc)]}
-        for column, msgs in messages.items():
-            report.refuse(kind, row, column, "; ".join(map(str, msgs if isinstance(msgs, list) else [msgs])))
-        raise ImportRefused(report) from exc
+    @contextmanager
+    def _row(self, kind, row):
+        """Refuse the whole file, naming this row, when a service refuses what the row asks for."""
+        try:
+            yield
+        except ApplicationError as exc:
+            report = self.plan.report
+            messages = getattr(exc, "message_dict", None) or {"": [str(exc)]}
+            for column, msgs in messages.items():
+                report.refuse(
+                    kind, row, column, "; ".join(map(str, msgs if isinstance(msgs, list) else [msgs]))
+                )
+            raise ImportRefused(report) from exc
 
     def unit(self, kode: str):
         if not kode:
@@ -85,7 +93,7 @@ class _Writer:
         plan = self.plan
         created = [u for u in plan.units.values() if u.action == "created"]
         for u in _parents_first(created, lambda u: u.kode, lambda u: u.parent):
-            try:
+            with self._row(UNIT, u.row):
                 self.unit_by_kode[u.kode] = services.unit_create(
                     actor=self.actor,
                     instansi=plan.instansi,
@@ -94,13 +102,11 @@ class _Writer:
                     parent=self.unit(u.parent),
                     eselon=u.eselon,
                 )
-            except ApplicationError as exc:
-                self._fail(UNIT, u.row, exc)
         for u in plan.units.values():
             if u.action != "updated":
                 continue
             _pk, parent, nama, eselon = plan.db_units[u.kode]
-            try:
+            with self._row(UNIT, u.row):
                 unit = self.unit(u.kode)
                 if (nama, eselon) != (u.nama, u.eselon):
                     unit = services.unit_update(
@@ -120,8 +126,6 @@ class _Writer:
                         reason=self.reason,
                     )
                 self.unit_by_kode[u.kode] = unit
-            except ApplicationError as exc:
-                self._fail(UNIT, u.row, exc)
 
     def position(self, ref: str):
         if not ref:
@@ -131,45 +135,39 @@ class _Writer:
             self.jabatan_by_ref[ref] = Jabatan.objects.get(pk=db[0])
         return self.jabatan_by_ref[ref]
 
+    def _position_values(self, j) -> dict:
+        """A position row's fields as the jabatan services take them."""
+        return {
+            "unit": self.unit(j.unit),
+            "nama": j.nama,
+            "jenis": j.jenis,
+            "jenjang": j.jenjang,
+            "eselon": j.eselon,
+            "atasan": self.position(j.atasan),
+            "kepala_unit": j.kepala_unit,
+        }
+
     def jabatan(self) -> None:
         plan = self.plan
         created = [j for j in plan.jabatan.values() if j.action == "created"]
         for j in _parents_first(created, lambda j: j.ref, lambda j: j.atasan):
-            try:
+            with self._row(JABATAN, j.row):
                 self.jabatan_by_ref[j.ref] = services.jabatan_create(
-                    actor=self.actor,
-                    unit=self.unit(j.unit),
-                    nama=j.nama,
-                    jenis=j.jenis,
-                    jenjang=j.jenjang,
-                    eselon=j.eselon,
-                    atasan=self.position(j.atasan),
-                    kepala_unit=j.kepala_unit,
-                    kode="" if j.ref.startswith("#") else j.ref,
+                    actor=self.actor, kode="" if j.ref.startswith("#") else j.ref, **self._position_values(j)
                 )
-            except ApplicationError as exc:
-                self._fail(JABATAN, j.row, exc)
         # Positions that stop heading their unit first, so that another may start.
         updated = sorted(
             (j for j in plan.jabatan.values() if j.action == "updated"), key=lambda j: j.kepala_unit
         )
         for j in updated:
-            try:
+            with self._row(JABATAN, j.row):
                 self.jabatan_by_ref[j.ref] = services.jabatan_update(
                     actor=self.actor,
                     jabatan=self.position(j.ref),
                     reason=self.reason,
-                    unit=self.unit(j.unit),
-                    nama=j.nama,
-                    jenis=j.jenis,
-                    jenjang=j.jenjang,
-                    eselon=j.eselon,
-                    atasan=self.position(j.atasan),
-                    kepala_unit=j.kepala_unit,
                     aktif=True,
+                    **self._position_values(j),
                 )
-            except ApplicationError as exc:
-                self._fail(JABATAN, j.row, exc)
 
     def seat(self, ref: str):
         if ref in self.plan.new_seats and ref not in self.jabatan_by_ref:
@@ -208,7 +206,7 @@ class _Writer:
                 values["grade_pppk"], values["golongan"] = values["golongan"], ""
             else:
                 values["grade_pppk"] = ""
-            try:
+            with self._row(PEGAWAI, number):
                 if action == "created":
                     pegawai = services.pegawai_create(
                         actor=self.actor, instansi=plan.instansi, nip=row.nip, **values
@@ -223,8 +221,6 @@ class _Writer:
                 ref = plan.seat_of_row.get(number)
                 if ref:
                     moves.append((number, pegawai, self.seat(ref), row.tmt))
-            except ApplicationError as exc:
-                self._fail(PEGAWAI, number, exc)
         self._move(moves)
 
     def _move(self, moves) -> None:
@@ -253,15 +249,13 @@ class _Writer:
                         .first()
                     )
                     if current is not None:
-                        try:
+                        with self._row(PEGAWAI, number):
                             services.penugasan_end(
                                 actor=self.actor,
                                 penugasan=current,
                                 selesai=tanggal - datetime.timedelta(days=1),
                                 reason=self.reason,
                             )
-                        except ApplicationError as exc:
-                            self._fail(PEGAWAI, number, exc)
                     plan.seat_now.pop(pegawai.pk, None)
                 for number, pegawai, jabatan, tanggal in rest:
                     self._take(number, pegawai, jabatan, tanggal)
@@ -286,7 +280,7 @@ class _Writer:
         return start
 
     def _take(self, number, pegawai, jabatan, tanggal) -> None:
-        try:
+        with self._row(PEGAWAI, number):
             if pegawai.pk in self.plan.seat_now:
                 services.pegawai_transfer(
                     actor=self.actor, pegawai=pegawai, jabatan=jabatan, tanggal=tanggal, reason=self.reason
@@ -300,5 +294,3 @@ class _Writer:
                     mulai=tanggal,
                     keterangan=self.reason,
                 )
-        except ApplicationError as exc:
-            self._fail(PEGAWAI, number, exc)

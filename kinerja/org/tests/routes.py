@@ -5,6 +5,7 @@ other instansi (Kab. Lembah Hijau) administered by `outsider`.
 """
 
 import datetime
+from operator import attrgetter
 
 from kinerja.accounts.models import User
 from kinerja.core import clock
@@ -71,6 +72,16 @@ def today() -> str:
 # Demo objects -----------------------------------------------------------------------------------------------
 
 
+def _declare(name: str, provider) -> None:
+    provider.__name__ = name
+    demo_object(provider)
+
+
+def _pk(getter, key: str = "pk"):
+    """Route kwargs naming the object `getter(objs)` by its primary key."""
+    return lambda o: {key: getter(o).pk}
+
+
 @demo_object
 def sukamaju(objs):
     return Instansi.objects.get(kode="KOTA-SKM")
@@ -81,44 +92,22 @@ def lembah(objs):
     return Instansi.objects.get(kode="KAB-LHJ")
 
 
-def _unit(objs, instansi, kode):
-    return UnitKerja.objects.get(instansi=getattr(objs, instansi), kode=kode)
-
-
-@demo_object
-def unit_disdik(objs):
-    """The root of the admin_pd subtree."""
-    return _unit(objs, "sukamaju", "DISDIK")
-
-
-@demo_object
-def unit_disdik_sek(objs):
-    return _unit(objs, "sukamaju", "DISDIK.SEK")
-
-
-@demo_object
-def unit_disdik_umpeg(objs):
-    return _unit(objs, "sukamaju", "DISDIK.SEK.UMPEG")
-
-
-@demo_object
-def unit_disdik_b1(objs):
-    return _unit(objs, "sukamaju", "DISDIK.B1")
-
-
-@demo_object
-def unit_dinkes(objs):
-    return _unit(objs, "sukamaju", "DINKES")
-
-
-@demo_object
-def unit_lembah(objs):
-    return _unit(objs, "lembah", "BKD.B1")
-
-
-@demo_object
-def unit_lembah_setda(objs):
-    return _unit(objs, "lembah", "SETDA")
+# Units by instansi and code; DISDIK is the root of the admin_pd subtree.
+for _name, _instansi, _kode in (
+    ("unit_disdik", "sukamaju", "DISDIK"),
+    ("unit_disdik_sek", "sukamaju", "DISDIK.SEK"),
+    ("unit_disdik_umpeg", "sukamaju", "DISDIK.SEK.UMPEG"),
+    ("unit_disdik_b1", "sukamaju", "DISDIK.B1"),
+    ("unit_dinkes", "sukamaju", "DINKES"),
+    ("unit_lembah", "lembah", "BKD.B1"),
+    ("unit_lembah_setda", "lembah", "SETDA"),
+):
+    _declare(
+        _name,
+        lambda objs, instansi=_instansi, kode=_kode: UnitKerja.objects.get(
+            instansi=getattr(objs, instansi), kode=kode
+        ),
+    )
 
 
 @demo_object
@@ -159,19 +148,27 @@ def jabatan_lembah(objs):
     return Jabatan.objects.filter(unit=objs.unit_lembah, kepala_unit=False).order_by("pk").first()
 
 
-@demo_object
-def pegawai_self(objs):
-    return Pegawai.objects.get(nip=demo.NIP_PELAKSANA_IMUNISASI)
+for _name, _nip in (
+    ("pegawai_self", demo.NIP_PELAKSANA_IMUNISASI),
+    ("pegawai_atasan", demo.NIP_KASI_IMUNISASI),
+):
+    _declare(_name, lambda objs, nip=_nip: Pegawai.objects.get(nip=nip))
 
-
-@demo_object
-def pegawai_atasan(objs):
-    return Pegawai.objects.get(nip=demo.NIP_KASI_IMUNISASI)
-
-
-@demo_object
-def pegawai_disdik(objs):
-    return Penugasan.objects.get(jabatan=objs.jabatan_disdik, selesai__isnull=True).pegawai
+# The current holders of a position, and the current definitive assignments of three pegawai.
+for _case in ("disdik", "lembah"):
+    _declare(
+        f"pegawai_{_case}",
+        lambda objs, seat=f"jabatan_{_case}": (
+            Penugasan.objects.get(jabatan=getattr(objs, seat), selesai__isnull=True).pegawai
+        ),
+    )
+for _case in ("self", "disdik", "lembah"):
+    _declare(
+        f"penugasan_{_case}",
+        lambda objs, holder=f"pegawai_{_case}": Penugasan.objects.get(
+            pegawai=getattr(objs, holder), selesai__isnull=True, jenis="definitif"
+        ),
+    )
 
 
 @demo_object
@@ -187,36 +184,8 @@ def pegawai_unplaced(objs):
     )
 
 
-@demo_object
-def pegawai_lembah(objs):
-    return Penugasan.objects.get(jabatan=objs.jabatan_lembah, selesai__isnull=True).pegawai
-
-
-def _current(pegawai):
-    return Penugasan.objects.get(pegawai=pegawai, selesai__isnull=True, jenis="definitif")
-
-
-@demo_object
-def penugasan_self(objs):
-    return _current(objs.pegawai_self)
-
-
-@demo_object
-def penugasan_disdik(objs):
-    return _current(objs.pegawai_disdik)
-
-
-@demo_object
-def penugasan_lembah(objs):
-    return _current(objs.pegawai_lembah)
-
-
 PEGAWAI_OBJECT = {
-    "self": lambda o: o.pegawai_self,
-    "atasan": lambda o: o.pegawai_atasan,
-    "disdik": lambda o: o.pegawai_disdik,
-    "unplaced": lambda o: o.pegawai_unplaced,
-    "lembah": lambda o: o.pegawai_lembah,
+    case: attrgetter(f"pegawai_{case}") for case in ("self", "atasan", "disdik", "unplaced", "lembah")
 }
 
 
@@ -277,10 +246,10 @@ def assignments_of(pegawai):
 # Routes -----------------------------------------------------------------------------------------------------
 
 UNITS = {
-    "disdik": lambda o: o.unit_disdik,
-    "disdik_child": lambda o: o.unit_disdik_sek,
-    "dinkes": lambda o: o.unit_dinkes,
-    "lembah": lambda o: o.unit_lembah,
+    "disdik": attrgetter("unit_disdik"),
+    "disdik_child": attrgetter("unit_disdik_sek"),
+    "dinkes": attrgetter("unit_dinkes"),
+    "lembah": attrgetter("unit_lembah"),
 }
 # Editing and moving a unit: BKPSDM anywhere, admin_pd strictly below the unit it administers.
 UNIT_MANAGERS = {
@@ -295,18 +264,62 @@ JABATAN_CREATORS = {
     "dinkes": ("admin_bkpsdm", "superuser"),
     "lembah": ("outsider", "superuser"),
 }
-
-
-def _unit_kwargs(case):
-    return lambda o: {"pk": UNITS[case](o).pk}
+JABATAN = {case: attrgetter(f"jabatan_{case}") for case in ("disdik", "dinkes", "lembah")}
 
 
 def _unit_visible(case):
     return ("outsider", "superuser") if case == "lembah" else (*SUKAMAJU, "superuser")
 
 
-def _unit_state(case):
-    return lambda o: row(UnitKerja, UNITS[case](o).pk)
+def _new_unit(case, parent, *, write, read=None):
+    """Creating the unit UJI-HARNESS under `parent(objs)` (a pk, or "" for the top level)."""
+    return Route(
+        "org:unit_create",
+        case=case,
+        query=in_sukamaju,
+        read=read,
+        data=lambda o: {"kode": "UJI-HARNESS", "nama": "Unit Uji", "eselon": "", "parent": parent(o)},
+        state=lambda o: UnitKerja.objects.filter(kode="UJI-HARNESS").count(),
+        write=write,
+    )
+
+
+def _unit_move(case, unit, new_parent, *, read, write):
+    return Route(
+        "org:unit_move",
+        case=case,
+        kwargs=_pk(unit),
+        read=read,
+        data=lambda o: {"parent": new_parent(o).pk, "tanggal": today(), "reason": "Restrukturisasi"},
+        state=lambda o: row(UnitKerja, unit(o).pk),
+        write=write,
+    )
+
+
+def _edit(name, case, getter, model, data, *, managers, visible):
+    """Changing the object `getter(objs)` with the form data `data(object)`."""
+    return Route(
+        name,
+        case=case,
+        kwargs=_pk(getter),
+        read=managed_by(managers, visible),
+        data=lambda o: data(getter(o)),
+        state=lambda o: row(model, getter(o).pk),
+        write=managed_by(managers, visible, ok=OK),
+    )
+
+
+def _placing(name, case, data=None):
+    """Assigning or transferring a pegawai; with `data`, also the write."""
+    pegawai, managers, visible = PEGAWAI_OBJECT[case], MANAGES_PEGAWAI[case], SEES_PEGAWAI[case]
+    write = {}
+    if data is not None:
+        write = {
+            "data": data,
+            "state": assignments_of(pegawai),
+            "write": managed_by(managers, visible, ok=OK),
+        }
+    return Route(name, case=case, kwargs=_pk(pegawai), read=managed_by(managers, visible), **write)
 
 
 ROUTES = [
@@ -316,35 +329,20 @@ ROUTES = [
     Route("org:unplaced_list", read=page_for((*ORG_ADMINS, "tim_penilai", "auditor"))),
     Route("org:dinilai", read=page_for(HOLDS_A_POSITION)),
     # New units: under the admin_pd subtree, outside it, at the top.
-    Route(
-        "org:unit_create",
-        case="under_disdik",
-        query=in_sukamaju,
+    _new_unit(
+        "under_disdik",
+        lambda o: o.unit_disdik.pk,
         read=page_for(ORG_ADMINS),
-        data=lambda o: {"kode": "UJI-HARNESS", "nama": "Unit Uji", "eselon": "", "parent": o.unit_disdik.pk},
-        state=lambda o: UnitKerja.objects.filter(kode="UJI-HARNESS").count(),
         # the outsider is offered only its own units, so the Sukamaju parent is refused by the form
         write=page_for(("admin_bkpsdm", "admin_pd", "superuser"), ok=OK) | {"outsider": 200},
     ),
-    Route(
-        "org:unit_create",
-        case="under_dinkes",
-        query=in_sukamaju,
-        read=None,
-        data=lambda o: {"kode": "UJI-HARNESS", "nama": "Unit Uji", "eselon": "", "parent": o.unit_dinkes.pk},
-        state=lambda o: UnitKerja.objects.filter(kode="UJI-HARNESS").count(),
+    _new_unit(
+        "under_dinkes",
+        lambda o: o.unit_dinkes.pk,
         write=page_for(("admin_bkpsdm", "superuser"), ok=OK) | {"outsider": 200, "admin_pd": 200},
     ),
-    Route(
-        "org:unit_create",
-        case="top_level",
-        query=in_sukamaju,
-        read=None,
-        data=lambda o: {"kode": "UJI-HARNESS", "nama": "Unit Uji", "eselon": "", "parent": ""},
-        state=lambda o: UnitKerja.objects.filter(kode="UJI-HARNESS").count(),
-        # the outsider creates it in its own instansi
-        write=page_for(("admin_bkpsdm", "outsider", "superuser"), ok=OK),
-    ),
+    # the outsider creates it in its own instansi
+    _new_unit("top_level", lambda o: "", write=page_for(("admin_bkpsdm", "outsider", "superuser"), ok=OK)),
     Route(
         "org:instansi_edit",
         query=in_sukamaju,
@@ -380,65 +378,67 @@ ROUTES = [
     ),
 ]
 
+# Units and positions, inside the admin_pd subtree and in the other instansi: reading (HTML and API).
 for case in ("disdik", "lembah"):
+    seen = _unit_visible(case)
     ROUTES += [
-        Route("org:unit_detail", case=case, kwargs=_unit_kwargs(case), read=seen_by(_unit_visible(case))),
-        Route("org:unit_children", case=case, kwargs=_unit_kwargs(case), read=seen_by(_unit_visible(case))),
+        Route("org:unit_detail", case=case, kwargs=_pk(UNITS[case]), read=seen_by(seen)),
+        Route("org:unit_children", case=case, kwargs=_pk(UNITS[case]), read=seen_by(seen)),
         Route(
             "GET /api/v1/units/{unit_id}",
             case=case,
-            kwargs=lambda o, case=case: {"unit_id": UNITS[case](o).pk},
-            read=seen_by(_unit_visible(case), api=True),
+            kwargs=_pk(UNITS[case], "unit_id"),
+            read=seen_by(seen, api=True),
+        ),
+        Route("org:jabatan_detail", case=case, kwargs=_pk(JABATAN[case]), read=seen_by(seen)),
+        Route(
+            "GET /api/v1/jabatan/{jabatan_id}",
+            case=case,
+            kwargs=_pk(JABATAN[case], "jabatan_id"),
+            read=seen_by(seen, api=True),
         ),
     ]
 
-for case, managers in UNIT_MANAGERS.items():
-    visible = _unit_visible(case)
-    ROUTES.append(
-        Route(
-            "org:unit_edit",
-            case=case,
-            kwargs=_unit_kwargs(case),
-            read=managed_by(managers, visible),
-            data=lambda o, case=case: unit_form(UNITS[case](o), nama="Nama Baru Unit"),
-            state=_unit_state(case),
-            write=managed_by(managers, visible, ok=OK),
-        )
+ROUTES += [
+    _edit(
+        "org:unit_edit",
+        case,
+        UNITS[case],
+        UnitKerja,
+        lambda unit: unit_form(unit, nama="Nama Baru Unit"),
+        managers=managers,
+        visible=_unit_visible(case),
     )
+    for case, managers in UNIT_MANAGERS.items()
+]
 
 # Moving a unit: inside the admin_pd subtree (allowed), out of it (the form offers no such parent), elsewhere.
 ROUTES += [
-    Route(
-        "org:unit_move",
-        case="disdik_grandchild",
-        kwargs=lambda o: {"pk": o.unit_disdik_umpeg.pk},
+    _unit_move(
+        "disdik_grandchild",
+        attrgetter("unit_disdik_umpeg"),
+        attrgetter("unit_disdik_b1"),
         read=managed_by(UNIT_MANAGERS["disdik_child"], _unit_visible("disdik")),
-        data=lambda o: {"parent": o.unit_disdik_b1.pk, "tanggal": today(), "reason": "Restrukturisasi"},
-        state=lambda o: row(UnitKerja, o.unit_disdik_umpeg.pk),
         write=managed_by(UNIT_MANAGERS["disdik_child"], _unit_visible("disdik"), ok=OK),
     ),
-    Route(
-        "org:unit_move",
-        case="out_of_disdik",
-        kwargs=lambda o: {"pk": o.unit_disdik_umpeg.pk},
+    _unit_move(
+        "out_of_disdik",
+        attrgetter("unit_disdik_umpeg"),
+        attrgetter("unit_dinkes"),
         read=None,
-        data=lambda o: {"parent": o.unit_dinkes.pk, "tanggal": today(), "reason": "Restrukturisasi"},
-        state=lambda o: row(UnitKerja, o.unit_disdik_umpeg.pk),
         write=managed_by(("admin_bkpsdm", "superuser"), _unit_visible("disdik"), ok=OK) | {"admin_pd": 200},
     ),
     Route(
         "org:unit_move",
         case="dinkes",
-        kwargs=_unit_kwargs("dinkes"),
+        kwargs=_pk(UNITS["dinkes"]),
         read=managed_by(UNIT_MANAGERS["dinkes"], _unit_visible("dinkes")),
     ),
-    Route(
-        "org:unit_move",
-        case="lembah",
-        kwargs=_unit_kwargs("lembah"),
+    _unit_move(
+        "lembah",
+        UNITS["lembah"],
+        attrgetter("unit_lembah_setda"),
         read=managed_by(UNIT_MANAGERS["lembah"], ()),
-        data=lambda o: {"parent": o.unit_lembah_setda.pk, "tanggal": today(), "reason": "Restrukturisasi"},
-        state=lambda o: row(UnitKerja, o.unit_lembah.pk),
         write=managed_by(UNIT_MANAGERS["lembah"], (), ok=OK),
     ),
 ]
@@ -449,7 +449,7 @@ for case, creators in JABATAN_CREATORS.items():
         Route(
             "org:jabatan_create",
             case=case,
-            kwargs=lambda o, case=case: {"unit_pk": UNITS[case](o).pk},
+            kwargs=_pk(UNITS[case], "unit_pk"),
             read=managed_by(creators, visible),
             data=lambda o, case=case: {
                 "nama": "Jabatan Uji Harness",
@@ -461,156 +461,91 @@ for case, creators in JABATAN_CREATORS.items():
             write=managed_by(creators, visible, ok=OK),
         )
     )
-
-JABATAN = {
-    "disdik": lambda o: o.jabatan_disdik,
-    "dinkes": lambda o: o.jabatan_dinkes,
-    "lembah": lambda o: o.jabatan_lembah,
-}
-for case in ("disdik", "lembah"):
-    ROUTES += [
-        Route(
-            "org:jabatan_detail",
-            case=case,
-            kwargs=lambda o, case=case: {"pk": JABATAN[case](o).pk},
-            read=seen_by(_unit_visible(case)),
-        ),
-        Route(
-            "GET /api/v1/jabatan/{jabatan_id}",
-            case=case,
-            kwargs=lambda o, case=case: {"jabatan_id": JABATAN[case](o).pk},
-            read=seen_by(_unit_visible(case), api=True),
-        ),
-    ]
-for case, managers in JABATAN_CREATORS.items():
-    visible = _unit_visible(case)
     ROUTES.append(
-        Route(
+        _edit(
             "org:jabatan_edit",
-            case=case,
-            kwargs=lambda o, case=case: {"pk": JABATAN[case](o).pk},
-            read=managed_by(managers, visible),
-            data=lambda o, case=case: jabatan_form(JABATAN[case](o), nama="Nama Jabatan Baru"),
-            state=lambda o, case=case: row(Jabatan, JABATAN[case](o).pk),
-            write=managed_by(managers, visible, ok=OK),
+            case,
+            JABATAN[case],
+            Jabatan,
+            lambda jabatan: jabatan_form(jabatan, nama="Nama Jabatan Baru"),
+            managers=creators,
+            visible=visible,
         )
     )
 
 # Pegawai records: reading (HTML and API) and managing.
 for case, seen in SEES_PEGAWAI.items():
-    pegawai = PEGAWAI_OBJECT[case]
     ROUTES += [
-        Route(
-            "org:pegawai_detail",
-            case=case,
-            kwargs=lambda o, pegawai=pegawai: {"pk": pegawai(o).pk},
-            read=seen_by(seen),
-        ),
+        Route("org:pegawai_detail", case=case, kwargs=_pk(PEGAWAI_OBJECT[case]), read=seen_by(seen)),
         Route(
             "GET /api/v1/pegawai/{pegawai_id}",
             case=case,
-            kwargs=lambda o, pegawai=pegawai: {"pegawai_id": pegawai(o).pk},
+            kwargs=_pk(PEGAWAI_OBJECT[case], "pegawai_id"),
             read=seen_by(seen, api=True),
         ),
     ]
 
 for case, managers in MANAGES_PEGAWAI.items():
-    pegawai, visible = PEGAWAI_OBJECT[case], SEES_PEGAWAI[case]
-    kwargs = lambda o, pegawai=pegawai: {"pk": pegawai(o).pk}  # noqa: E731
-    ROUTES += [
-        Route(
+    ROUTES.append(
+        _edit(
             "org:pegawai_edit",
-            case=case,
-            kwargs=kwargs,
-            read=managed_by(managers, visible),
-            data=lambda o, pegawai=pegawai: pegawai_form(pegawai(o), telepon="0812-0000-1111"),
-            state=lambda o, pegawai=pegawai: row(Pegawai, pegawai(o).pk),
-            write=managed_by(managers, visible, ok=OK),
-        ),
-    ]
+            case,
+            PEGAWAI_OBJECT[case],
+            Pegawai,
+            lambda pegawai: pegawai_form(pegawai, telepon="0812-0000-1111"),
+            managers=managers,
+            visible=SEES_PEGAWAI[case],
+        )
+    )
 
+# Assignments and transfers, inside the admin_pd subtree and outside it.
 ROUTES += [
-    # Assignments and transfers, inside the admin_pd subtree and outside it.
-    Route(
+    _placing(
         "org:penugasan_create",
-        case="disdik",
-        kwargs=lambda o: {"pk": o.pegawai_disdik.pk},
-        read=managed_by(MANAGES_PEGAWAI["disdik"], SEES_PEGAWAI["disdik"]),
-        data=lambda o: {"jabatan": o.jabatan_disdik_kabid.pk, "jenis": "plt", "mulai": today()},
-        state=assignments_of(lambda o: o.pegawai_disdik),
-        write=managed_by(MANAGES_PEGAWAI["disdik"], SEES_PEGAWAI["disdik"], ok=OK),
+        "disdik",
+        lambda o: {"jabatan": o.jabatan_disdik_kabid.pk, "jenis": "plt", "mulai": today()},
     ),
-    Route(
+    _placing(
         "org:penugasan_create",
-        case="self",
-        kwargs=lambda o: {"pk": o.pegawai_self.pk},
-        read=managed_by(MANAGES_PEGAWAI["self"], SEES_PEGAWAI["self"]),
-        data=lambda o: {"jabatan": o.jabatan_dinkes_gizi.pk, "jenis": "plt", "mulai": today()},
-        state=assignments_of(lambda o: o.pegawai_self),
-        write=managed_by(MANAGES_PEGAWAI["self"], SEES_PEGAWAI["self"], ok=OK),
+        "self",
+        lambda o: {"jabatan": o.jabatan_dinkes_gizi.pk, "jenis": "plt", "mulai": today()},
     ),
-    Route(
-        "org:penugasan_create",
-        case="lembah",
-        kwargs=lambda o: {"pk": o.pegawai_lembah.pk},
-        read=managed_by(MANAGES_PEGAWAI["lembah"], ()),
-    ),
-    Route(
+    _placing("org:penugasan_create", "lembah"),
+    _placing(
         "org:pegawai_transfer",
-        case="disdik",
-        kwargs=lambda o: {"pk": o.pegawai_disdik.pk},
-        read=managed_by(MANAGES_PEGAWAI["disdik"], SEES_PEGAWAI["disdik"]),
-        data=lambda o: {"jabatan": o.jabatan_disdik_vacant.pk, "tanggal": today(), "reason": "Mutasi"},
-        state=assignments_of(lambda o: o.pegawai_disdik),
-        write=managed_by(MANAGES_PEGAWAI["disdik"], SEES_PEGAWAI["disdik"], ok=OK),
+        "disdik",
+        lambda o: {"jabatan": o.jabatan_disdik_vacant.pk, "tanggal": today(), "reason": "Mutasi"},
     ),
-    Route(
-        "org:pegawai_transfer",
-        case="self",
-        kwargs=lambda o: {"pk": o.pegawai_self.pk},
-        read=managed_by(MANAGES_PEGAWAI["self"], SEES_PEGAWAI["self"]),
-    ),
-    Route(
-        "org:pegawai_reset_password",
-        case="disdik",
-        kwargs=lambda o: {"pk": o.pegawai_disdik.pk},
-        read=expect(405, anon=LOGIN),
-        data=lambda o: {},
-        state=lambda o: User.objects.filter(pegawai=o.pegawai_disdik).values("password").get(),
-        write=managed_by(("admin_bkpsdm", "superuser"), SEES_PEGAWAI["disdik"], ok=OK),
-    ),
-    Route(
-        "org:pegawai_reset_password",
-        case="self",
-        kwargs=lambda o: {"pk": o.pegawai_self.pk},
-        read=None,
-        data=lambda o: {},
-        state=lambda o: User.objects.filter(pegawai=o.pegawai_self).values("password").get(),
-        write=managed_by(("admin_bkpsdm", "superuser"), SEES_PEGAWAI["self"], ok=OK),
-    ),
-    Route(
-        "org:pegawai_reset_password",
-        case="lembah",
-        kwargs=lambda o: {"pk": o.pegawai_lembah.pk},
-        read=None,
-        data=lambda o: {},
-        state=lambda o: User.objects.filter(pegawai=o.pegawai_lembah).values("password").get(),
-        write=managed_by(("outsider", "superuser"), (), ok=OK),
-    ),
+    _placing("org:pegawai_transfer", "self"),
 ]
 
-PENUGASAN = {
-    "self": lambda o: o.penugasan_self,
-    "disdik": lambda o: o.penugasan_disdik,
-    "lembah": lambda o: o.penugasan_lembah,
-}
-for case, penugasan in PENUGASAN.items():
+# Resetting a password: only the pegawai's admin BKPSDM (admin_pd does not).
+for case, resetters in (
+    ("disdik", ("admin_bkpsdm", "superuser")),
+    ("self", ("admin_bkpsdm", "superuser")),
+    ("lembah", ("outsider", "superuser")),
+):
+    pegawai = PEGAWAI_OBJECT[case]
+    ROUTES.append(
+        Route(
+            "org:pegawai_reset_password",
+            case=case,
+            kwargs=_pk(pegawai),
+            read=expect(405, anon=LOGIN) if case == "disdik" else None,
+            data=lambda o: {},
+            state=lambda o, pegawai=pegawai: User.objects.filter(pegawai=pegawai(o)).values("password").get(),
+            write=managed_by(resetters, SEES_PEGAWAI[case], ok=OK),
+        )
+    )
+
+for case in ("self", "disdik", "lembah"):
+    penugasan = attrgetter(f"penugasan_{case}")
     managers, visible = MANAGES_PEGAWAI[case], SEES_PEGAWAI[case]
     ROUTES.append(
         Route(
             "org:penugasan_end",
             case=case,
-            kwargs=lambda o, penugasan=penugasan: {"pk": penugasan(o).pk},
+            kwargs=_pk(penugasan),
             read=managed_by(managers, visible),
             data=lambda o: {"selesai": today(), "reason": "Pensiun"},
             state=lambda o, penugasan=penugasan: row(Penugasan, penugasan(o).pk),
@@ -627,7 +562,7 @@ ROUTES += [
     Route(
         f"GET /api/v1/pegawai/{{pegawai_id}}/{what}",
         case=case,
-        kwargs=lambda o, pegawai=PEGAWAI_OBJECT[case]: {"pegawai_id": pegawai(o).pk},
+        kwargs=_pk(PEGAWAI_OBJECT[case], "pegawai_id"),
         read=seen_by(SEES_PEGAWAI[case], api=True),
     )
     for what in ("penilai", "dinilai")

@@ -140,23 +140,16 @@ def test_only_administrators_may_register_pegawai(cast, role):
 # Placing and transferring ------------------------------------------------------------------------------------
 
 
+def staff_post_under(admin, head, nama):
+    """A new pelaksana position in the unit of `head`, reporting to it."""
+    return services.jabatan_create(actor=admin, unit=head.unit, nama=nama, jenis="pelaksana", atasan=head)
+
+
 def test_assigning_then_transferring_changes_the_penilai_on_the_profile(cast):
     client = cast.client("admin_bkpsdm")
     admin = cast.admin_bkpsdm
-    first = services.jabatan_create(
-        actor=admin,
-        unit=held_jabatan(cast.atasan).unit,
-        nama="Pengadministrasi Imunisasi",
-        jenis="pelaksana",
-        atasan=held_jabatan(cast.atasan),
-    )
-    second = services.jabatan_create(
-        actor=admin,
-        unit=held_jabatan(cast.kepala_dinas).unit,
-        nama="Pengadministrasi Umum Pimpinan",
-        jenis="pelaksana",
-        atasan=held_jabatan(cast.kepala_dinas),
-    )
+    first = staff_post_under(admin, held_jabatan(cast.atasan), "Pengadministrasi Imunisasi")
+    second = staff_post_under(admin, held_jabatan(cast.kepala_dinas), "Pengadministrasi Umum Pimpinan")
     client.post(reverse("org:pegawai_create"), pegawai_form())
     pegawai = Pegawai.objects.get(nip="199502032020011007")
     profile = reverse("org:pegawai_detail", args=[pegawai.pk])
