@@ -60,6 +60,24 @@ def access_of(user) -> Access:
     return access
 
 
+def in_own_instansi(user, model, field: str = "instansi_id") -> QuerySet:
+    """Rows of the user's instansi (`field` names it), all of them for a superuser, none without an instansi."""
+    access = access_of(user)
+    if access.superuser:
+        return model.objects.all()
+    if access.instansi_id is None:
+        return model.objects.none()
+    return model.objects.filter(**{field: access.instansi_id})
+
+
+def instansi_rows(user, model) -> tuple[QuerySet, bool]:
+    """The rows of the user's instansi and whether the user reads them all (a superuser every instansi's, the
+    instansi-wide roles their own); the caller narrows the rest. No instansi, or not logged in: none."""
+    access = access_of(user)
+    rows = in_own_instansi(user, model) if access.authenticated else model.objects.none()
+    return rows, access.superuser or access.reads_whole_instansi or access.instansi_id is None
+
+
 def is_admin_bkpsdm(user, instansi_id: int | None) -> bool:
     """The BKPSDM administrator of the instansi (or a superuser): the instansi-wide writer."""
     access = access_of(user)
@@ -78,12 +96,7 @@ def under_unit_paths(paths: list[str], prefix: str = "") -> Q:
 
 def role_assignments_visible_to(user) -> QuerySet[RoleAssignment]:
     """The role assignments of the user's own instansi (all of them for a superuser)."""
-    access = access_of(user)
-    if access.superuser:
-        return RoleAssignment.objects.all()
-    if access.instansi_id is None:
-        return RoleAssignment.objects.none()
-    return RoleAssignment.objects.filter(instansi_id=access.instansi_id)
+    return in_own_instansi(user, RoleAssignment)
 
 
 def can_manage_roles(user, instansi_id: int) -> bool:

@@ -5,6 +5,11 @@ from django.db.models import QuerySet
 from kinerja.core.models import AuditEvent
 
 
+def filter_given(qs: QuerySet, **lookups) -> QuerySet:
+    """Apply the lookups that were given: a blank filter field (empty text, None, 0) means "any"."""
+    return qs.filter(**{lookup: value for lookup, value in lookups.items() if value})
+
+
 def filter_audit_events(
     qs: QuerySet[AuditEvent],
     *,
@@ -15,16 +20,13 @@ def filter_audit_events(
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
 ) -> QuerySet[AuditEvent]:
-    if action:
-        qs = qs.filter(action__startswith=action)
-    if object_type:
-        qs = qs.filter(object_type=object_type)
-    if actor:
-        qs = qs.filter(actor_label__icontains=actor)
-    if pegawai_id:
-        qs = qs.filter(pegawai_id=pegawai_id)
-    if date_from:
-        qs = qs.filter(created_at__date__gte=date_from)
-    if date_to:
-        qs = qs.filter(created_at__date__lte=date_to)
+    qs = filter_given(
+        qs,
+        action__startswith=action,
+        object_type=object_type,
+        actor_label__icontains=actor,
+        pegawai_id=pegawai_id,
+        created_at__date__gte=date_from,
+        created_at__date__lte=date_to,
+    )
     return qs.select_related("pegawai").order_by("-seq")

@@ -7,20 +7,13 @@ them: admin BKPSDM, tim penilai kinerja, auditor. Only admin BKPSDM of the insta
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from kinerja.accounts.permissions import access_of, is_admin_bkpsdm
+from kinerja.accounts.permissions import access_of, instansi_rows, is_admin_bkpsdm
 from kinerja.criteria.models import JenisKompetensi, Kerangka, StatusKerangka
 
 
 def kerangka_visible_to(user) -> QuerySet[Kerangka]:
-    access = access_of(user)
-    if access.superuser:
-        return Kerangka.objects.all()
-    if not access.authenticated or access.instansi_id is None:
-        return Kerangka.objects.none()
-    qs = Kerangka.objects.filter(instansi_id=access.instansi_id)
-    if access.reads_whole_instansi:
-        return qs
-    return qs.filter(status=StatusKerangka.PUBLISHED)
+    qs, whole = instansi_rows(user, Kerangka)
+    return qs if whole else qs.filter(status=StatusKerangka.PUBLISHED)
 
 
 def get_kerangka_for_user_or_404(user, pk) -> Kerangka:

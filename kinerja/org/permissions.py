@@ -12,24 +12,20 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_paths
+from kinerja.accounts.permissions import (
+    access_of,
+    in_own_instansi,
+    instansi_rows,
+    is_admin_bkpsdm,
+    under_unit_paths,
+)
 from kinerja.core import clock
 from kinerja.org import selectors
 from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
 
 
-def _in_own_instansi(user, model, field: str = "instansi_id") -> QuerySet:
-    """Rows of the user's instansi (`field` names it), all of them for a superuser, none without an instansi."""
-    access = access_of(user)
-    if access.superuser:
-        return model.objects.all()
-    if access.instansi_id is None:
-        return model.objects.none()
-    return model.objects.filter(**{field: access.instansi_id})
-
-
 def instansi_visible_to(user) -> QuerySet[Instansi]:
-    return _in_own_instansi(user, Instansi, "pk")
+    return in_own_instansi(user, Instansi, "pk")
 
 
 def instansi_for(user, wanted: str | None = None) -> Instansi | None:
@@ -49,22 +45,18 @@ def current_instansi(request) -> Instansi:
 
 
 def units_visible_to(user) -> QuerySet[UnitKerja]:
-    return _in_own_instansi(user, UnitKerja)
+    return in_own_instansi(user, UnitKerja)
 
 
 def jabatan_visible_to(user) -> QuerySet[Jabatan]:
-    return _in_own_instansi(user, Jabatan)
+    return in_own_instansi(user, Jabatan)
 
 
 def pegawai_visible_to(user) -> QuerySet[Pegawai]:
-    access = access_of(user)
-    if access.superuser:
-        return Pegawai.objects.all()
-    if not access.authenticated or access.instansi_id is None:
-        return Pegawai.objects.none()
-    in_instansi = Pegawai.objects.filter(instansi_id=access.instansi_id)
-    if access.reads_whole_instansi:
+    in_instansi, whole = instansi_rows(user, Pegawai)
+    if whole:
         return in_instansi
+    access = access_of(user)
     active = Penugasan.objects.active_at(clock.today())
     visible = Q(pk=access.pegawai_id) if access.pegawai_id else Q(pk__in=[])
     if access.pegawai_id:

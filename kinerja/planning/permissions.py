@@ -10,7 +10,13 @@ BKPSDM opens years, extends deadlines and reassigns the penilai of one SKP.
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_paths
+from kinerja.accounts.permissions import (
+    access_of,
+    in_own_instansi,
+    instansi_rows,
+    is_admin_bkpsdm,
+    under_unit_paths,
+)
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai
 from kinerja.planning import rules, selectors
@@ -18,14 +24,10 @@ from kinerja.planning.models import RHK, SKP, Indikator, TahunKinerja
 
 
 def skp_visible_to(user) -> QuerySet[SKP]:
-    access = access_of(user)
-    if access.superuser:
-        return SKP.objects.all()
-    if not access.authenticated or access.instansi_id is None:
-        return SKP.objects.none()
-    in_instansi = SKP.objects.filter(instansi_id=access.instansi_id)
-    if access.reads_whole_instansi:
+    in_instansi, whole = instansi_rows(user, SKP)
+    if whole:
         return in_instansi
+    access = access_of(user)
     visible = Q(pk__in=[])
     if access.pegawai_id:
         me = Pegawai(pk=access.pegawai_id)
@@ -122,12 +124,7 @@ def listable_unit_paths(user) -> list[str] | None:
 
 
 def years_visible_to(user) -> QuerySet[TahunKinerja]:
-    access = access_of(user)
-    if access.superuser:
-        return TahunKinerja.objects.all()
-    if access.instansi_id is None:
-        return TahunKinerja.objects.none()
-    return TahunKinerja.objects.filter(instansi_id=access.instansi_id)
+    return in_own_instansi(user, TahunKinerja)
 
 
 def get_tahun_for_user_or_404(user, pk) -> TahunKinerja:

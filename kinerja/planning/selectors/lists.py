@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from django.db.models import Count, QuerySet
 
 from kinerja.accounts.permissions import under_unit_paths
+from kinerja.core.selectors import filter_given
 from kinerja.org.models import UnitKerja
 from kinerja.planning import rules
 from kinerja.planning.models import RHK, SKP, Arah, Aspek, Indikator, JenisRHK, JenisTarget, StatusSKP
@@ -13,12 +14,9 @@ from kinerja.planning.models import RHK, SKP, Arah, Aspek, Indikator, JenisRHK, 
 def skp_list(
     qs: QuerySet[SKP], *, tahun: int | None = None, status: str = "", unit_path: str = ""
 ) -> QuerySet[SKP]:
-    if tahun:
-        qs = qs.filter(tahun_kinerja__tahun=tahun)
-    if status:
-        qs = qs.filter(status=status)
-    if unit_path:
-        qs = qs.filter(jabatan__unit__path__startswith=unit_path)
+    qs = filter_given(
+        qs, tahun_kinerja__tahun=tahun, status=status, jabatan__unit__path__startswith=unit_path
+    )
     return qs.select_related("pegawai", "jabatan", "jabatan__unit", "penilai").order_by(
         "jabatan__unit__path", "pegawai__nama", "-mulai"
     )
