@@ -176,8 +176,11 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Behind a reverse proxy the client address comes from this header (set it only if the proxy sets it).
+# Behind a reverse proxy the client address comes from this header (set it only if the proxy sets it). Of a
+# comma-separated list such as X-Forwarded-For, the element TRUSTED_PROXY_HOPS from the right is taken: the one
+# our outermost proxy appended; elements further left are written by the client and could be forged.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "")
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 1)
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]

@@ -7,11 +7,19 @@ from kinerja.core import context
 
 
 def client_ip(request) -> str | None:
+    """The client's address as the trusted proxies saw it.
+
+    Each proxy appends the address it received the request from to X-Forwarded-For, so only the last
+    TRUSTED_PROXY_HOPS elements were written by proxies we run; anything to their left was sent by the client and
+    can be forged. With one proxy the last element is the client's real address."""
     header = getattr(settings, "CLIENT_IP_HEADER", "")
     if header:
-        forwarded = request.META.get(header, "")
-        if forwarded:
-            return forwarded.split(",")[0].strip() or None
+        parts = [p.strip() for p in request.META.get(header, "").split(",") if p.strip()]
+        if parts:
+            hops = max(1, getattr(settings, "TRUSTED_PROXY_HOPS", 1))
+            # Fewer elements than trusted hops: the request came from inside the proxy chain; the leftmost
+            # element is still one our own proxies wrote.
+            return parts[-hops] if len(parts) >= hops else parts[0]
     return request.META.get("REMOTE_ADDR") or None
 
 
