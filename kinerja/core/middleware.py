@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib.auth import middleware as auth_middleware
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from kinerja.core import context
 
@@ -38,8 +40,14 @@ class RequestContextMiddleware:
         try:
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated and getattr(user, "must_change_password", False):
+                if request.path_info.startswith(settings.API_PREFIX):
+                    # A session opened with a temporary password (which the admin has seen) must not reach the
+                    # data through the API either; the API answers JSON, so no redirect to the change page.
+                    return JsonResponse(
+                        {"detail": _("Change your temporary password before using the API.")}, status=403
+                    )
                 allowed = {reverse("accounts:password_change"), reverse("accounts:logout")}
-                if request.path not in allowed and not request.path.startswith(("/static/", "/api/")):
+                if request.path not in allowed and not request.path.startswith("/static/"):
                     return redirect("accounts:password_change")
             return self.get_response(request)
         finally:

@@ -227,6 +227,23 @@ def test_user_who_must_change_password_is_sent_to_the_change_page_until_done(cas
     assert client.get(reverse("org:pegawai_list")).status_code == 200
 
 
+def test_session_with_a_temporary_password_is_refused_by_the_api_until_it_is_changed(cast):
+    User.objects.filter(pk=cast.pegawai.pk).update(must_change_password=True)
+    client = cast.client("pegawai")
+
+    response = client.get("/api/v1/pegawai")
+
+    assert response.status_code == 403
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Ganti kata sandi sementara Anda sebelum menggunakan API."}
+
+    client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert client.get("/api/v1/pegawai").status_code == 200
+
+
 def _temporary_password(response) -> str:
     texts = [str(m) for m in get_messages(response.wsgi_request)]
     found = [m for t in texts for m in re.findall(r"\b[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}\b", t)]
