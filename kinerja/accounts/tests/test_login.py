@@ -1,6 +1,7 @@
 """Logging in, throttling, logging out, temporary passwords and password reset, as a user does it."""
 
 import datetime
+import logging
 import re
 
 import pytest
@@ -244,18 +245,19 @@ def test_session_with_a_temporary_password_is_refused_by_the_api_until_it_is_cha
     assert client.get("/api/v1/pegawai").status_code == 200
 
 
+TEMPORARY_PASSWORD = re.compile(r"\b[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}\b")
+
+
 def _temporary_password(response) -> str:
-    texts = [str(m) for m in get_messages(response.wsgi_request)]
-    found = [m for t in texts for m in re.findall(r"\b[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}\b", t)]
-    assert len(found) == 1, texts
+    found = TEMPORARY_PASSWORD.findall(response.content.decode())
+    assert len(found) == 1, found
     return found[0]
 
 
 def test_admin_bkpsdm_sets_a_temporary_password_that_must_be_changed(cast):
     pegawai = cast.pegawai.pegawai
     response = cast.client("admin_bkpsdm").post(reverse("org:pegawai_reset_password", args=[pegawai.pk]))
-    assert response.status_code == 302
-    assert response.url == reverse("org:pegawai_detail", args=[pegawai.pk])
+    assert response.status_code == 200
     password = _temporary_password(response)
 
     user = User.objects.get(pk=cast.pegawai.pk)
@@ -270,6 +272,24 @@ def test_admin_bkpsdm_sets_a_temporary_password_that_must_be_changed(cast):
     response = client.get(reverse("portal:home"))
     assert response.status_code == 302
     assert response.url == reverse("accounts:password_change")
+
+
+def test_temporary_password_is_shown_once_in_the_page_and_never_in_a_cookie_or_a_cache(cast, caplog):
+    pegawai = cast.pegawai.pegawai
+    admin = cast.client("admin_bkpsdm")
+    with caplog.at_level(logging.DEBUG):
+        response = admin.post(reverse("org:pegawai_reset_password", args=[pegawai.pk]))
+
+    assert response.status_code == 200  # rendered by the POST itself: no redirect, no flash message
+    password = _temporary_password(response)
+    assert "no-store" in response["Cache-Control"]
+    assert list(get_messages(response.wsgi_request)) == []
+    assert all(password not in morsel.value for morsel in response.cookies.values())
+    assert all(password not in morsel.value for morsel in admin.cookies.values())
+    assert password not in caplog.text
+    # The next page the admin opens does not show it again.
+    later = admin.get(reverse("org:pegawai_detail", args=[pegawai.pk]))
+    assert password not in later.content.decode()
 
 
 def test_temporary_password_only_by_post(cast):
