@@ -156,11 +156,19 @@ API_PREFIX = "/api/"  # authenticates itself (session or token); exempt from Log
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Login throttling: after SOFT failures each attempt must wait (doubling), after HARD the key is locked.
+# Login throttling per account: after SOFT failures each attempt must wait (doubling), after HARD the account is
+# locked. Per client address (an office's NAT): after ADDRESS_SOFT failures every attempt from it is held back
+# (doubling, at most ADDRESS_MAX_DELAY seconds) but still judged, so the address never locks anyone out.
 LOGIN_THROTTLE_SOFT = env_int("LOGIN_THROTTLE_SOFT", 3)
 LOGIN_THROTTLE_HARD = env_int("LOGIN_THROTTLE_HARD", 8)
 LOGIN_THROTTLE_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60)
 LOGIN_THROTTLE_LOCK_SECONDS = env_int("LOGIN_THROTTLE_LOCK_SECONDS", 15 * 60)
+LOGIN_THROTTLE_ADDRESS_SOFT = env_int("LOGIN_THROTTLE_ADDRESS_SOFT", 10)
+LOGIN_THROTTLE_ADDRESS_MAX_DELAY = env_int("LOGIN_THROTTLE_ADDRESS_MAX_DELAY", 3)
+# Password reset: at most this many mails per account and requests per client address in the window.
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = env_int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", 3)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 20)
+PASSWORD_RESET_WINDOW_SECONDS = env_int("PASSWORD_RESET_WINDOW_SECONDS", 60 * 60)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
@@ -176,8 +184,11 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Behind a reverse proxy the client address comes from this header (set it only if the proxy sets it).
+# Behind a reverse proxy the client address comes from this header (set it only if the proxy sets it). Of a
+# comma-separated list such as X-Forwarded-For, the element TRUSTED_PROXY_HOPS from the right is taken: the one
+# our outermost proxy appended; elements further left are written by the client and could be forged.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "")
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 1)
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]

@@ -30,6 +30,10 @@ class LoginForm(AuthenticationForm):
         refusal = throttle.refusal(keys)
         if refusal:
             raise forms.ValidationError(refusal, code="throttled")
+        # The address only slows: held back here, the attempt is then judged on its own credentials.
+        delay = throttle.address_delay(keys)
+        if delay:
+            throttle.pause(delay)
         try:
             return super().clean()
         except forms.ValidationError:
@@ -83,6 +87,17 @@ class PasswordResetForm(forms.Form):
 
     login = forms.CharField(label=_("NIP, username or email"), max_length=254)
 
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean(self):
+        cleaned = super().clean()
+        refusal = throttle.reset_address_refusal(client_ip(self.request) if self.request else None)
+        if refusal:
+            raise forms.ValidationError(refusal, code="throttled")
+        return cleaned
+
     def get_users(self, value: str):
         value = value.strip()
         nip = normalize_nip(value)
@@ -93,6 +108,10 @@ class PasswordResetForm(forms.Form):
         from django.contrib.auth.forms import PasswordResetForm as DjangoForm
 
         for user in self.get_users(self.cleaned_data["login"]):
+            # Over the account's limit the mail is dropped silently: the page must read the same as for an
+            # account that does not exist.
+            if not throttle.reset_mail_allowed(user.pk):
+                continue
             form = DjangoForm({"email": user.email})
             form.is_valid()
             form.get_users = lambda email, user=user: [user]

@@ -13,7 +13,7 @@ urlpatterns = [
     path("kata-sandi/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "lupa-kata-sandi/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             form_class=forms.PasswordResetForm,
             template_name="accounts/password_reset_form.html",
             email_template_name="accounts/password_reset_email.txt",

@@ -1,17 +1,27 @@
 from django.conf import settings
 from django.contrib.auth import middleware as auth_middleware
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from kinerja.core import context
 
 
 def client_ip(request) -> str | None:
+    """The client's address as the trusted proxies saw it.
+
+    Each proxy appends the address it received the request from to X-Forwarded-For, so only the last
+    TRUSTED_PROXY_HOPS elements were written by proxies we run; anything to their left was sent by the client and
+    can be forged. With one proxy the last element is the client's real address."""
     header = getattr(settings, "CLIENT_IP_HEADER", "")
     if header:
-        forwarded = request.META.get(header, "")
-        if forwarded:
-            return forwarded.split(",")[0].strip() or None
+        parts = [p.strip() for p in request.META.get(header, "").split(",") if p.strip()]
+        if parts:
+            hops = max(1, getattr(settings, "TRUSTED_PROXY_HOPS", 1))
+            # Fewer elements than trusted hops: the request came from inside the proxy chain; the leftmost
+            # element is still one our own proxies wrote.
+            return parts[-hops] if len(parts) >= hops else parts[0]
     return request.META.get("REMOTE_ADDR") or None
 
 
@@ -30,8 +40,14 @@ class RequestContextMiddleware:
         try:
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated and getattr(user, "must_change_password", False):
+                if request.path_info.startswith(settings.API_PREFIX):
+                    # A session opened with a temporary password (which the admin has seen) must not reach the
+                    # data through the API either; the API answers JSON, so no redirect to the change page.
+                    return JsonResponse(
+                        {"detail": _("Change your temporary password before using the API.")}, status=403
+                    )
                 allowed = {reverse("accounts:password_change"), reverse("accounts:logout")}
-                if request.path not in allowed and not request.path.startswith(("/static/", "/api/")):
+                if request.path not in allowed and not request.path.startswith("/static/"):
                     return redirect("accounts:password_change")
             return self.get_response(request)
         finally:

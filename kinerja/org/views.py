@@ -1,10 +1,10 @@
 import datetime
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -440,14 +440,14 @@ def pegawai_reset_password(request, pk):
     if account is None or not can_reset_password(request.user, pegawai):
         raise PermissionDenied
     password = account_set_temporary_password(actor=request.user, user=account)
-    messages.warning(
-        request,
-        _(
-            "Temporary password for %(name)s: %(password)s — hand it over in person; it must be changed at first login."
-        )
-        % {"name": pegawai.nama_lengkap, "password": password},
+    # Shown once, in this response's body only: a flash message would carry it in the messages cookie, which is
+    # signed but readable, and a redirect would let it sit in the browser's history; no-store keeps it out of
+    # every cache.
+    response = render(
+        request, "org/pegawai_temporary_password.html", {"pegawai": pegawai, "password": password}
     )
-    return redirect("org:pegawai_detail", pk)
+    add_never_cache_headers(response)
+    return response
 
 
 def dinilai(request):

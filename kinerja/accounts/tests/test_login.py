@@ -1,6 +1,7 @@
 """Logging in, throttling, logging out, temporary passwords and password reset, as a user does it."""
 
 import datetime
+import logging
 import re
 
 import pytest
@@ -11,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from kinerja.accounts import throttle
 from kinerja.accounts.forms import LoginForm
 from kinerja.accounts.models import LoginThrottle, User
 from kinerja.accounts.throttle import _wait_message
@@ -172,19 +174,49 @@ def test_lock_expires_after_the_lock_time(cast, throttle_settings):
     assert login(client, demo.NIP_PELAKSANA_IMUNISASI).status_code == 302
 
 
-def test_one_address_failing_on_many_usernames_is_throttled(cast, throttle_settings):
+@pytest.fixture
+def pauses(monkeypatch) -> list[float]:
+    """The delays an address was held back by, recorded instead of slept through."""
+    seen: list[float] = []
+    monkeypatch.setattr(throttle, "pause", seen.append, raising=False)
+    return seen
+
+
+def test_failures_for_a_missing_name_never_lock_other_accounts_out_of_the_address(cast, pauses):
+    # With the default limits: this used to lock the address (an office's NAT) for 15 minutes.
     client = Client()
-    login(client, "admin.bkpsdm", "wrong-password")
-    login(client, "auditor", "wrong-password")
+    for _ in range(settings.LOGIN_THROTTLE_HARD + 2):
+        login(client, "tidak.ada", "wrong-password")
     LoginThrottle.objects.update(last_failure_at=timezone.now())
 
-    response = login(client, demo.NIP_KASI_IMUNISASI)
-    assert [e.code for e in form_errors(response)] == ["throttled"]
-    assert logged_in_user_id(client) is None
+    colleague = Client()
+    response = login(colleague, demo.NIP_KASI_IMUNISASI)
 
-    # The same account from another address is not slowed down by that address's failures.
-    other = Client()
-    assert login(other, demo.NIP_KASI_IMUNISASI, REMOTE_ADDR="10.1.2.3").status_code == 302
+    assert response.status_code == 302
+    assert logged_in_user_id(colleague) == str(cast.atasan.pk)
+    assert not LoginThrottle.objects.filter(key__startswith="ip:", locked_until__isnull=False).exists()
+
+
+def test_an_address_with_many_failures_slows_each_attempt_but_still_judges_it(
+    cast, throttle_settings, pauses
+):
+    throttle_settings.LOGIN_THROTTLE_ADDRESS_SOFT = 2
+    throttle_settings.LOGIN_THROTTLE_ADDRESS_MAX_DELAY = 3
+    client = Client()
+    for name in ("admin.bkpsdm", "auditor", "tidak.ada", "juga.tidak.ada", "lagi.tidak.ada"):
+        response = login(client, name, "wrong-password")
+        assert [e.code for e in form_errors(response)] == ["invalid_login"]
+    # Held back from the third failure on, doubling up to the cap.
+    assert pauses == [1, 2, 3]
+
+    # Another account's right password from the same address is held back too, then let in.
+    response = login(Client(), demo.NIP_KASI_IMUNISASI)
+    assert response.status_code == 302
+    assert pauses[-1] == 3
+
+    # An address without failures is not slowed at all.
+    assert login(Client(), demo.NIP_KASI_IMUNISASI, REMOTE_ADDR="10.1.2.3").status_code == 302
+    assert len(pauses) == 4
 
 
 def test_successful_login_clears_the_account_counter(cast):
@@ -227,18 +259,36 @@ def test_user_who_must_change_password_is_sent_to_the_change_page_until_done(cas
     assert client.get(reverse("org:pegawai_list")).status_code == 200
 
 
+def test_session_with_a_temporary_password_is_refused_by_the_api_until_it_is_changed(cast):
+    User.objects.filter(pk=cast.pegawai.pk).update(must_change_password=True)
+    client = cast.client("pegawai")
+
+    response = client.get("/api/v1/pegawai")
+
+    assert response.status_code == 403
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Ganti kata sandi sementara Anda sebelum menggunakan API."}
+
+    client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert client.get("/api/v1/pegawai").status_code == 200
+
+
+TEMPORARY_PASSWORD = re.compile(r"\b[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}\b")
+
+
 def _temporary_password(response) -> str:
-    texts = [str(m) for m in get_messages(response.wsgi_request)]
-    found = [m for t in texts for m in re.findall(r"\b[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}\b", t)]
-    assert len(found) == 1, texts
+    found = TEMPORARY_PASSWORD.findall(response.content.decode())
+    assert len(found) == 1, found
     return found[0]
 
 
 def test_admin_bkpsdm_sets_a_temporary_password_that_must_be_changed(cast):
     pegawai = cast.pegawai.pegawai
     response = cast.client("admin_bkpsdm").post(reverse("org:pegawai_reset_password", args=[pegawai.pk]))
-    assert response.status_code == 302
-    assert response.url == reverse("org:pegawai_detail", args=[pegawai.pk])
+    assert response.status_code == 200
     password = _temporary_password(response)
 
     user = User.objects.get(pk=cast.pegawai.pk)
@@ -253,6 +303,24 @@ def test_admin_bkpsdm_sets_a_temporary_password_that_must_be_changed(cast):
     response = client.get(reverse("portal:home"))
     assert response.status_code == 302
     assert response.url == reverse("accounts:password_change")
+
+
+def test_temporary_password_is_shown_once_in_the_page_and_never_in_a_cookie_or_a_cache(cast, caplog):
+    pegawai = cast.pegawai.pegawai
+    admin = cast.client("admin_bkpsdm")
+    with caplog.at_level(logging.DEBUG):
+        response = admin.post(reverse("org:pegawai_reset_password", args=[pegawai.pk]))
+
+    assert response.status_code == 200  # rendered by the POST itself: no redirect, no flash message
+    password = _temporary_password(response)
+    assert "no-store" in response["Cache-Control"]
+    assert list(get_messages(response.wsgi_request)) == []
+    assert all(password not in morsel.value for morsel in response.cookies.values())
+    assert all(password not in morsel.value for morsel in admin.cookies.values())
+    assert password not in caplog.text
+    # The next page the admin opens does not show it again.
+    later = admin.get(reverse("org:pegawai_detail", args=[pegawai.pk]))
+    assert password not in later.content.decode()
 
 
 def test_temporary_password_only_by_post(cast):
@@ -358,3 +426,38 @@ def test_account_with_unusable_password_can_set_its_first_password_by_reset(cast
     user.refresh_from_db()
     assert user.has_usable_password()
     assert login(Client(), "19920618 201903 2 004", NEW_PASSWORD).status_code == 302
+
+
+def test_password_reset_mails_for_one_account_are_limited_and_the_page_reads_the_same(cast):
+    User.objects.filter(pk=cast.pegawai.pk).update(email="siti@example.org")
+    url = reverse("accounts:password_reset")
+    # Twelve requests in a second, from twelve addresses: only the account's limit of mails goes out.
+    for i in range(12):
+        response = Client().post(url, {"login": demo.NIP_PELAKSANA_IMUNISASI}, REMOTE_ADDR=f"10.0.0.{i}")
+        assert response.status_code == 302
+        assert response.url == reverse("accounts:password_reset_done")
+    assert len(mail.outbox) == settings.PASSWORD_RESET_LIMIT_PER_ACCOUNT
+
+    # Over the limit the answer is the one a name without an account gets.
+    unknown = Client().post(url, {"login": "tidak.ada"}, REMOTE_ADDR="10.0.1.1")
+    assert (unknown.status_code, unknown.url) == (response.status_code, response.url)
+
+
+def test_password_reset_requests_from_one_address_are_limited(cast, settings):
+    settings.PASSWORD_RESET_LIMIT_PER_ADDRESS = 3
+    User.objects.filter(pk=cast.pegawai.pk).update(email="siti@example.org")
+    url = reverse("accounts:password_reset")
+    client = Client()
+    for name in ("tidak.ada", "juga.tidak.ada", "lagi.tidak.ada"):
+        assert client.post(url, {"login": name}).status_code == 302
+
+    refused = client.post(url, {"login": demo.NIP_PELAKSANA_IMUNISASI})
+    assert [e.code for e in form_errors(refused)] == ["throttled"]
+    assert mail.outbox == []
+    # The refusal names the address, not the account: a missing name reads the same.
+    missing = client.post(url, {"login": "tidak.ada"})
+    assert form_errors(missing)[0].message == form_errors(refused)[0].message
+
+    # Another address is not affected.
+    Client().post(url, {"login": demo.NIP_PELAKSANA_IMUNISASI}, REMOTE_ADDR="10.9.9.9")
+    assert len(mail.outbox) == 1

@@ -10,7 +10,7 @@ from operator import attrgetter
 from kinerja.accounts.models import User
 from kinerja.core import clock
 from kinerja.core.imports import stored_path
-from kinerja.core.testing.harness import LOGIN, OK, Route, demo_object, expect, expect_roles
+from kinerja.core.testing.harness import LOGIN, OK, Route, Writes, demo_object, expect, expect_roles
 from kinerja.org import demo, services
 from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
 
@@ -519,7 +519,8 @@ ROUTES += [
     _placing("org:pegawai_transfer", "self"),
 ]
 
-# Resetting a password: only the pegawai's admin BKPSDM (admin_pd does not).
+# Resetting a password: only the pegawai's admin BKPSDM (admin_pd does not). The POST answers 200 with the
+# password on the page itself (never a redirect carrying it in the messages cookie).
 for case, resetters in (
     ("disdik", ("admin_bkpsdm", "superuser")),
     ("self", ("admin_bkpsdm", "superuser")),
@@ -534,7 +535,7 @@ for case, resetters in (
             read=expect(405, anon=LOGIN) if case == "disdik" else None,
             data=lambda o: {},
             state=lambda o, pegawai=pegawai: User.objects.filter(pegawai=pegawai(o)).values("password").get(),
-            write=managed_by(resetters, SEES_PEGAWAI[case], ok=OK),
+            write=managed_by(resetters, SEES_PEGAWAI[case], ok=Writes(200)),
         )
     )
 
