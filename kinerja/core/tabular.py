@@ -3,7 +3,8 @@
 Reading: `read_workbook` checks the upload before anything parses it (size, what the bytes really are, a
 password-protected workbook, a zip bomb), then gives every sheet by name. A sheet is iterated as
 `(row number in the file, [cell text, ...])`, empty rows left out, streamed from the file: a 100,000-row sheet
-never sits in memory as openpyxl cells. A CSV file is one sheet named after the file. Every refusal is an
+never sits in memory as openpyxl cells. A CSV file (UTF-8, the Windows code page, or UTF-16 with a byte order
+mark; separated by semicolons, commas or tabs) is one sheet named after the file. Every refusal is an
 ApplicationError on the form field `berkas`, raised before the caller has done anything; some (too many rows, a
 damaged sheet, a read that takes too long) can only be noticed while iterating, so a caller reads every row it
 needs before it writes.
@@ -579,6 +580,12 @@ def _delimiter(line: str) -> str:
 
 
 def _csv_book(stem: str, content: bytes, *, max_rows: int, max_seconds: float) -> Book:
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text", as BKPSDM exports staff data: UTF-16 behind a byte order mark, usually
+        # tab-separated. Its bytes are full of NULs, so it is decoded first and then checked as UTF-8 text is.
+        if not _decodes(content, "utf-16"):
+            raise _not_csv()
+        content = content.decode("utf-16").encode("utf-8")
     if b"\0" in content or content.startswith(BINARY_MAGIC) or _looks_like_html(content):
         raise _not_csv()
     if _decodes(content, "utf-8"):

@@ -3,6 +3,7 @@
 Every file here is built in the test: real workbooks from openpyxl, and the hostile ones (a zip bomb, an
 encrypted workbook's compound file, a PDF or a web page with an Excel name) byte by byte."""
 
+import codecs
 import io
 import itertools
 import os
@@ -344,6 +345,30 @@ def test_csv_text_in_utf8_or_the_windows_code_page_reads_the_same():
     for encoding in ("utf-8", "utf-8-sig", "cp1252"):
         rows = read_all("p.csv", text.encode(encoding))["p"]
         assert rows[1] == (2, ["1", "Hernández – €5 ‘kasus’"])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("delimiter", ["\t", ";", ","])
+def test_csv_in_utf16_with_a_byte_order_mark_is_read(encoding, delimiter):
+    # Excel's "Unicode text" (tab-separated UTF-16, with a byte order mark), as BKPSDM exports staff data; it
+    # was refused as "not CSV" for the NULs its bytes are full of.
+    rows = [["nip", "nama", "unit"], ["199206182019032004", "Hernández – ‘Sari’", "DINKES"]]
+    text = "".join(delimiter.join(row) + "\r\n" for row in rows)
+    data = ("\ufeff" + text).encode(encoding) if encoding != "utf-16" else text.encode(encoding)
+    assert data[:2] in (b"\xff\xfe", b"\xfe\xff") and b"\0" in data
+    assert read_all("pegawai.csv", data) == {"pegawai": [(1, rows[0]), (2, rows[1])]}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "nip\tnama\n1\tB\0di\n".encode("utf-16"),  # a NUL in UTF-16 text is no more CSV than in UTF-8
+        "nip\tnama\n".encode("utf-16") + b"\x00",  # an odd number of bytes: not UTF-16
+        codecs.BOM_UTF16_LE + "<html><body>nip</body></html>".encode("utf-16-le"),
+    ],
+)
+def test_utf16_that_is_not_csv_text_is_refused(data):
+    assert refusal("p.csv", data) == _(NOT_CSV)
 
 
 @pytest.mark.parametrize(

@@ -254,6 +254,14 @@ def test_a_position_whose_holder_keeps_it_cannot_be_given_to_someone_else(cast):
     assert [(r.row, r.column) for r in report.refused] == [(2, "jabatan_id")]
 
 
+def test_a_staff_export_saved_as_excel_unicode_text_is_read_like_any_csv(cast):
+    # BKPSDM exports staff as Excel's "Unicode text": UTF-16 with a byte order mark, tab-separated.
+    rows = [PEGAWAI_HEADER, [NEW_NIP, "Hernández", "PNS", "III/a", "", "", ""]]
+    data = "".join("\t".join(row) + "\r\n" for row in rows).encode("utf-16")
+    report = preview(cast.admin_bkpsdm, "pegawai.csv", data)
+    assert report.ok and report.counts["pegawai"]["created"] == 1
+
+
 UNIT_HEADER = ["Id", "DiatasanId", "NamaUnor"]
 
 
