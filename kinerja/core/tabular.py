@@ -140,11 +140,42 @@ def _too_far(row: int, limit: int, sheet: str | None = None) -> ApplicationError
 # Cells and headers ------------------------------------------------------------------------------------------
 
 
+class FormulaCell(str):
+    """The text of a workbook cell that holds a formula: the value the spreadsheet saved for it (as any cell
+    reads), or "" when none was saved, as programs other than Excel write them. Everything reads it as that
+    text; an importer for which a formula is a mistake (a NIP) tells the user so instead of "empty" or "not
+    digits". `formula` is its text, "=..." ("=" alone for a cell sharing another cell's formula)."""
+
+    formula: str
+
+    def __new__(cls, text: str, formula: str) -> "FormulaCell":
+        cell = super().__new__(cls, text)
+        cell.formula = formula
+        return cell
+
+
+class _Formula:
+    """A formula cell as the parser gives it: the saved value and the formula."""
+
+    __slots__ = ("formula", "value")
+
+    def __init__(self, value, formula: str):
+        self.value, self.formula = value, formula
+
+
+def holds_formula(text: str) -> bool:
+    """Whether a cell's text is a formula: a workbook cell that holds one, or text that begins with "=" (a CSV
+    has no formulas, but that is one typed where a value was meant, and a spreadsheet opening it runs it)."""
+    return isinstance(text, FormulaCell) or (type(text) is str and text.startswith("="))
+
+
 def cell_text(value) -> str:
     """A cell as text: 12.0 → "12", a date → "YYYY-MM-DD", None → "", text stripped and without the quote
-    `safe_cell` put before a formula-like text."""
+    `safe_cell` put before a formula-like text; a formula as a `FormulaCell` of its saved value."""
     if value is None:
         return ""
+    if isinstance(value, _Formula):
+        return FormulaCell(cell_text(value.value), value.formula)
     if isinstance(value, str):
         text = value.strip()
         if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
@@ -497,6 +528,41 @@ def _looks_like_html(content: bytes) -> bool:
     return any(tag in start for tag in (b"<!doctype html", b"<html", b"<table"))
 
 
+def _values(worksheet) -> Iterator[tuple]:
+    """The rows of a read-only worksheet as tuples of values, as `iter_rows(values_only=True)` gives them
+    (an empty tuple for each row number skipped in the file), but with formula cells marked: openpyxl's
+    data_only mode gives a formula's saved value and forgets that there was a formula, so a NIP typed as
+    =1234 (saved with no value) read as an empty cell. openpyxl is pinned; its tests of formulas guard this."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            formula = element.find(FORMULA_TAG)
+            if formula is not None:
+                cell["value"] = _Formula(cell["value"], "=" + (formula.text or ""))
+            return cell
+
+    workbook = worksheet.parent
+    with worksheet._get_source() as source:
+        parser = Parser(
+            source,
+            worksheet._shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        expected = 1
+        for number, cells in parser.parse():
+            while expected < number:
+                expected += 1
+                yield ()
+            if expected == number:  # a row numbered below one already read is dropped, as openpyxl does
+                expected += 1
+                yield worksheet._get_row(cells, values_only=True)
+
+
 def _xlsx_book(content: bytes, *, max_rows: int, max_unpacked: int, max_seconds: float) -> Book:
     if content.startswith(OLE_MAGIC):
         if any(s in content for s in OLD_EXCEL_STREAMS):
@@ -531,7 +597,7 @@ def _xlsx_book(content: bytes, *, max_rows: int, max_unpacked: int, max_seconds:
         def rows(deadline: Deadline):
             stream.deadline = deadline  # from here on, this reading's deadline
             try:
-                yield from worksheet.iter_rows(values_only=True)
+                yield from _values(worksheet)
             except ApplicationError:
                 raise
             except Exception as exc:  # a damaged sheet is noticed only when it is read

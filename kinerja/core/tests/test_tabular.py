@@ -714,3 +714,31 @@ def test_opening_and_reading_a_workbook_are_bounded_by_the_deadline(monkeypatch)
 
 def test_the_time_limit_is_a_setting_of_120_seconds_by_default():
     assert int(os.environ.get("IMPORT_MAX_SECONDS", 120)) == settings.IMPORT_MAX_SECONDS
+
+
+# Formulas ---------------------------------------------------------------------------------------------------
+
+
+def test_a_formula_cell_reads_as_its_saved_value_and_is_marked_as_a_formula():
+    # openpyxl (like other programs but Excel) saves a formula with no value: it read as an empty cell, and
+    # an importer said "required but empty" of a NIP typed as =1234.
+    unsaved = xlsx(("P", [["nip", "nama"], ["=1234", "Budi"], ["199001152015031001", "=UPPER(B1)"]]))
+    rows = read_all("p.xlsx", unsaved)["P"]
+    assert rows == [(1, ["nip", "nama"]), (2, ["", "Budi"]), (3, ["199001152015031001"])]
+    formula = rows[1][1][0]
+    assert isinstance(formula, tabular.FormulaCell) and formula.formula == "=1234"
+    assert tabular.holds_formula(formula) and not tabular.holds_formula(rows[1][1][1])
+    # Excel saves the value with the formula: it reads as before, still marked.
+    saved = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>nip</t></is></c></row>'
+        b'<row r="2"><c r="A2"><f>1234</f><v>1234</v></c><c r="B2" t="str"><f>B1</f><v>Budi</v></c></row>'
+        b"</sheetData></worksheet>"
+    )
+    data = rezip(xlsx(("P", [["nip"]])), replace={"xl/worksheets/sheet1.xml": saved})
+    [(number, cells)] = read_all("p.xlsx", data)["P"][1:]
+    assert (number, cells) == (2, ["1234", "Budi"])
+    assert [c.formula for c in cells] == ["=1234", "=B1"]
+    # In a CSV, text that begins with "=" is a formula typed where a value was meant.
+    assert tabular.holds_formula(read_all("p.csv", b"nip\n=1234\n")["p"][1][1][0])
+    assert not tabular.holds_formula("1234") and not tabular.holds_formula("")
