@@ -211,6 +211,9 @@ STORAGES = {
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Largest uploaded file a staff data import accepts, in bytes (kinerja.core.tabular refuses a larger one).
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+# Seconds opening an uploaded table, and each reading of one of its sheets, may take before it is refused (a
+# crafted file must not hold a web worker; kinerja.core.tabular counts its rows too).
+IMPORT_MAX_SECONDS = env_int("IMPORT_MAX_SECONDS", 120)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

@@ -3,9 +3,17 @@
 Reading: `read_workbook` checks the upload before anything parses it (size, what the bytes really are, a
 password-protected workbook, a zip bomb), then gives every sheet by name. A sheet is iterated as
 `(row number in the file, [cell text, ...])`, empty rows left out, streamed from the file: a 100,000-row sheet
-never sits in memory as openpyxl cells. A CSV file is one sheet named after the file. Every refusal is an
+never sits in memory as openpyxl cells. A CSV file (UTF-8, the Windows code page, or UTF-16 with a byte order
+mark; separated by semicolons, commas or tabs) is one sheet named after the file. Every refusal is an
 ApplicationError on the form field `berkas`, raised before the caller has done anything; some (too many rows, a
-damaged sheet) can only be noticed while iterating, so a caller reads every row it needs before it writes.
+damaged sheet, a read that takes too long) can only be noticed while iterating, so a caller reads every row it
+needs before it writes.
+
+Work is bounded before the file is parsed and while it is: a small .xlsx can unpack to millions of empty rows,
+which cost as much to parse as full ones. So every row counts against a limit (the rows allowed, plus
+`EMPTY_ROWS` blank ones): a sheet that declares (`<dimension>`) or holds more row elements is refused before
+openpyxl opens the file, and rows openpyxl makes up for gaps in the numbering are counted as they stream. Opening
+and each reading of a sheet must also end within `max_seconds` (setting `IMPORT_MAX_SECONDS`).
 
 Writing: `write_workbook` writes sheets in openpyxl's write-only mode through `safe_cell`, which puts a single
 quote before text that a spreadsheet would take for a formula. Reading takes that quote off again, so a file
@@ -18,11 +26,14 @@ import io
 import itertools
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import PurePath
+from time import monotonic
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from kinerja.core.errors import ApplicationError
@@ -41,6 +52,15 @@ MAX_PARTS = 10_000
 MAX_DIRECTORY_BYTES = 4 * MB
 # Cells past this column must be empty (bounds the work per row of a crafted file).
 MAX_COLUMNS = 1_000
+# Blank rows a sheet may have besides its header and max_rows rows: Excel keeps a row it once formatted even
+# when it is empty, but a crafted file holds millions, each as slow to parse as a full one.
+EMPTY_ROWS = 10_000
+# The last row of a sheet: a <dimension> ending there claims the whole sheet and says nothing about its rows.
+SHEET_LAST_ROW = 1_048_576
+# Seconds opening a file, and each reading of a sheet, may take (settings.IMPORT_MAX_SECONDS overrides).
+MAX_SECONDS = 120
+# How much of a sheet part is looked at for its <dimension>, which comes before <sheetData>.
+HEAD_BYTES = 64 * 1024
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -71,14 +91,91 @@ def _size(limit: int) -> str:
     return f"{round(limit / MB, 1):g} MB" if limit >= MB else f"{round(limit / 1024, 1):g} KB"
 
 
+class Deadline:
+    """A bound on wall-clock time, checked while a file is read, so a crafted file cannot hold a web worker."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.at = monotonic() + seconds
+
+    def check(self) -> None:
+        if monotonic() > self.at:
+            raise refusal(
+                _(
+                    "Reading this file took longer than %(seconds)s seconds, so it was stopped. Delete the empty "
+                    "rows and columns below and beside the data, or split it into smaller files, and upload it "
+                    "again."
+                )
+                % {"seconds": f"{self.seconds:g}"}
+            )
+
+
+def _max_seconds(max_seconds: float | None) -> float:
+    return max_seconds if max_seconds is not None else getattr(settings, "IMPORT_MAX_SECONDS", MAX_SECONDS)
+
+
+def _row_limit(max_rows: int) -> int:
+    """Rows of a sheet read at most, empty ones included: the header, max_rows rows and EMPTY_ROWS blank ones."""
+    return max_rows + 1 + EMPTY_ROWS
+
+
+def _too_far(row: int, limit: int, sheet: str | None = None) -> ApplicationError:
+    if sheet is not None:
+        return refusal(
+            _(
+                "The sheet %(sheet)s reaches row %(row)s; at most %(max)s rows are read, empty rows included. "
+                "Delete the empty rows below the data, or copy the data into a new sheet, and upload it again."
+            )
+            % {"sheet": sheet, "row": row, "max": limit}
+        )
+    return refusal(
+        _(
+            "The file reaches row %(row)s; at most %(max)s rows are read, empty rows included. Delete the empty "
+            "rows below the data, or copy the data into a new sheet, and upload it again."
+        )
+        % {"row": row, "max": limit}
+    )
+
+
 # Cells and headers ------------------------------------------------------------------------------------------
+
+
+class FormulaCell(str):
+    """The text of a workbook cell that holds a formula: the value the spreadsheet saved for it (as any cell
+    reads), or "" when none was saved, as programs other than Excel write them. Everything reads it as that
+    text; an importer for which a formula is a mistake (a NIP) tells the user so instead of "empty" or "not
+    digits". `formula` is its text, "=..." ("=" alone for a cell sharing another cell's formula)."""
+
+    formula: str
+
+    def __new__(cls, text: str, formula: str) -> "FormulaCell":
+        cell = super().__new__(cls, text)
+        cell.formula = formula
+        return cell
+
+
+class _Formula:
+    """A formula cell as the parser gives it: the saved value and the formula."""
+
+    __slots__ = ("formula", "value")
+
+    def __init__(self, value, formula: str):
+        self.value, self.formula = value, formula
+
+
+def holds_formula(text: str) -> bool:
+    """Whether a cell's text is a formula: a workbook cell that holds one, or text that begins with "=" (a CSV
+    has no formulas, but that is one typed where a value was meant, and a spreadsheet opening it runs it)."""
+    return isinstance(text, FormulaCell) or (type(text) is str and text.startswith("="))
 
 
 def cell_text(value) -> str:
     """A cell as text: 12.0 → "12", a date → "YYYY-MM-DD", None → "", text stripped and without the quote
-    `safe_cell` put before a formula-like text."""
+    `safe_cell` put before a formula-like text; a formula as a `FormulaCell` of its saved value."""
     if value is None:
         return ""
+    if isinstance(value, _Formula):
+        return FormulaCell(cell_text(value.value), value.formula)
     if isinstance(value, str):
         text = value.strip()
         if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
@@ -131,13 +228,16 @@ def cells_by_column(values: Sequence[str], positions: Mapping[str, int]) -> dict
 
 class Sheet:
     """One sheet of an upload; iterating gives its non-empty rows as (row number, [cell text]), read anew
-    from the file each time."""
+    from the file each time, each reading within `max_seconds`."""
 
-    def __init__(self, name: str, rows, *, max_rows: int, named_in_messages: bool):
+    def __init__(self, name: str, rows, *, max_rows: int, named_in_messages: bool, max_seconds: float):
         self.name = name
         self._rows = rows  # a callable giving an iterator of raw rows (tuples of cell values)
         self._max_rows = max_rows
         self._named = named_in_messages
+        self._max_seconds = max_seconds
+        # Rows taken from the file by the last reading, empty ones included: the work a file cost.
+        self.rows_read = 0
 
     def __repr__(self) -> str:
         return f"<Sheet {self.name!r}>"
@@ -160,7 +260,15 @@ class Sheet:
 
     def __iter__(self) -> Iterator[Row]:
         seen = 0  # non-empty rows: the header and at most max_rows more
-        for number, values in enumerate(self._rows(), start=1):
+        limit = _row_limit(self._max_rows)
+        deadline = Deadline(self._max_seconds)
+        self.rows_read = 0
+        for number, values in enumerate(self._rows(deadline), start=1):
+            # Every row counts, empty ones too (openpyxl makes up one per number skipped in the file).
+            self.rows_read = number
+            if number > limit:
+                raise _too_far(number, limit, self.name if self._named else None)
+            deadline.check()
             if len(values) > MAX_COLUMNS:
                 extra = values[MAX_COLUMNS:]
                 # Counting in C first: a crafted row may be 16,384 cells wide.
@@ -236,13 +344,24 @@ def _bytes_of(data, max_bytes: int) -> bytes:
     return content
 
 
-def read_workbook(name: str, data, *, max_bytes: int, max_rows: int, max_unpacked: int | None = None) -> Book:
+def read_workbook(
+    name: str,
+    data,
+    *,
+    max_bytes: int,
+    max_rows: int,
+    max_unpacked: int | None = None,
+    max_seconds: float | None = None,
+) -> Book:
     """Every sheet of an .xlsx upload by name, or a .csv upload as one sheet named after the file.
 
     `data` is the bytes or a file object (an UploadedFile). Refuses (ApplicationError on `berkas`) a file larger
     than `max_bytes`, of another type whatever its name says, an .xls/.ods, a password-protected workbook, a zip
-    that unpacks to more than `max_unpacked` (default: 50 × max_bytes, at most 500 MB) or compresses too well;
-    while iterating, a sheet with more than `max_rows` non-empty rows after its first (the header)."""
+    that unpacks to more than `max_unpacked` (default: 50 × max_bytes, at most 500 MB) or compresses too well, a
+    sheet that declares or holds more rows than `max_rows` + 1 + EMPTY_ROWS; while iterating, a sheet with more
+    than `max_rows` non-empty rows after its first (the header), or more rows in all (empty ones included) than
+    that limit; opening, or one reading of a sheet, that takes more than `max_seconds` (default: the setting
+    IMPORT_MAX_SECONDS, else MAX_SECONDS)."""
     suffix = PurePath(name or "").suffix.lower()
     if suffix not in (".xlsx", ".csv", ".xls", ".ods"):
         raise refusal(_("Upload an .xlsx or .csv file."))
@@ -251,11 +370,12 @@ def read_workbook(name: str, data, *, max_bytes: int, max_rows: int, max_unpacke
         raise _password_protected()
     if suffix in (".xls", ".ods"):
         raise _save_as()
+    seconds = _max_seconds(max_seconds)
     if suffix == ".csv":
-        return _csv_book(PurePath(name).stem, content, max_rows=max_rows)
+        return _csv_book(PurePath(name).stem, content, max_rows=max_rows, max_seconds=seconds)
     if max_unpacked is None:
         max_unpacked = min(50 * max_bytes, MAX_UNPACKED)
-    return _xlsx_book(content, max_rows=max_rows, max_unpacked=max_unpacked)
+    return _xlsx_book(content, max_rows=max_rows, max_unpacked=max_unpacked, max_seconds=seconds)
 
 
 def first_sheet(name: str, data, *, max_bytes: int, max_rows: int) -> list[Row]:
@@ -304,8 +424,9 @@ def _directory(content: bytes) -> tuple[int, int] | None:
     return entries, size
 
 
-def _check_zip(content: bytes, max_unpacked: int) -> None:
-    """Refuse a zip bomb from the central directory alone, before anything is decompressed."""
+def _check_zip(content: bytes, max_unpacked: int, *, row_limit: int, deadline: Deadline) -> None:
+    """Refuse a zip bomb from the central directory alone, before anything is decompressed; then a sheet with
+    too many rows (see `_check_rows`)."""
     directory = _directory(content)
     if directory is None:
         raise _not_xlsx()
@@ -333,6 +454,73 @@ def _check_zip(content: bytes, max_unpacked: int) -> None:
                 raise _save_as()  # an .ods renamed .xlsx
         if "[Content_Types].xml" not in names:
             raise _not_xlsx()
+        # Every part, not only xl/worksheets/: the workbook may name any part as a sheet.
+        for member in members:
+            _check_rows(archive, member, row_limit, deadline)
+
+
+DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*?\bref\s*=\s*[\"']([A-Za-z0-9:$]*)[\"']")
+ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+TAG_TAIL = 64  # bytes kept from one chunk to the next, so that no tag is missed where a chunk ends
+
+
+def _row_tags(data: bytes, end: int) -> int:
+    """How many row elements start in data[:end]. Counting b"<row" is as fast as a scan gets (it also counts
+    the one <rowBreaks>, which errs on the safe side); a prefixed <x:row> is rare and taken by the expression."""
+    if b":row" in data:
+        return sum(1 for match in ROW_TAG.finditer(data) if match.start() < end)
+    return data.count(b"<row", 0, end + 3)
+
+
+def _declared_last_row(head: bytes) -> int | None:
+    """The last row of the <dimension> a sheet declares before its data, or None."""
+    head = head.split(b"sheetData", 1)[0]
+    match = DIMENSION.search(head)
+    digits = re.search(rb"(\d+)$", match.group(1)) if match else None
+    return int(digits.group(1)) if digits else None
+
+
+def _check_rows(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int, deadline: Deadline) -> None:
+    """Refuse a part that declares or holds more than `limit` rows, before openpyxl parses it.
+
+    Without this, openpyxl reads a sheet that declares no <dimension> from end to end just to open the
+    workbook, and empty <row/>s cost as much to parse as full ones: a 4 MB file of them held a worker for
+    minutes. Decompressing and counting in C stops at the limit: a fraction of a second for such a file."""
+    count, carry, first = 0, b"", True
+    try:
+        with archive.open(member) as part:
+            while True:
+                deadline.check()
+                chunk = part.read(MB)
+                last = not chunk
+                data = carry + chunk
+                if first:
+                    first = False
+                    declared = _declared_last_row(data[:HEAD_BYTES])
+                    # A dimension claiming the whole sheet says nothing; the rows are counted below.
+                    if declared is not None and declared > limit and declared != SHEET_LAST_ROW:
+                        raise _too_far(declared, limit)
+                end = len(data) if last else max(0, len(data) - TAG_TAIL)
+                count += _row_tags(data, end)
+                if count > limit:
+                    raise _too_far(limit + 1, limit)  # it reaches that row at least
+                if last:
+                    return
+                carry = data[end:]
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError, zlib.error):
+        return  # a part zipfile cannot unpack: openpyxl cannot either, and refuses it if it is read
+
+
+class _TimedBytes(io.BytesIO):
+    """The file given to openpyxl: every read of it (decompressing a part, parsing a sheet's next piece)
+    checks the deadline, so time spent inside openpyxl, which yields no row to count, is bounded too."""
+
+    deadline: Deadline | None = None
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self.deadline is not None:
+            self.deadline.check()
+        return super().read(size)
 
 
 def _looks_like_html(content: bytes) -> bool:
@@ -340,7 +528,42 @@ def _looks_like_html(content: bytes) -> bool:
     return any(tag in start for tag in (b"<!doctype html", b"<html", b"<table"))
 
 
-def _xlsx_book(content: bytes, *, max_rows: int, max_unpacked: int) -> Book:
+def _values(worksheet) -> Iterator[tuple]:
+    """The rows of a read-only worksheet as tuples of values, as `iter_rows(values_only=True)` gives them
+    (an empty tuple for each row number skipped in the file), but with formula cells marked: openpyxl's
+    data_only mode gives a formula's saved value and forgets that there was a formula, so a NIP typed as
+    =1234 (saved with no value) read as an empty cell. openpyxl is pinned; its tests of formulas guard this."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            formula = element.find(FORMULA_TAG)
+            if formula is not None:
+                cell["value"] = _Formula(cell["value"], "=" + (formula.text or ""))
+            return cell
+
+    workbook = worksheet.parent
+    with worksheet._get_source() as source:
+        parser = Parser(
+            source,
+            worksheet._shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        expected = 1
+        for number, cells in parser.parse():
+            while expected < number:
+                expected += 1
+                yield ()
+            if expected == number:  # a row numbered below one already read is dropped, as openpyxl does
+                expected += 1
+                yield worksheet._get_row(cells, values_only=True)
+
+
+def _xlsx_book(content: bytes, *, max_rows: int, max_unpacked: int, max_seconds: float) -> Book:
     if content.startswith(OLE_MAGIC):
         if any(s in content for s in OLD_EXCEL_STREAMS):
             raise _save_as()  # an old .xls renamed .xlsx
@@ -354,21 +577,27 @@ def _xlsx_book(content: bytes, *, max_rows: int, max_unpacked: int) -> Book:
                 )
             )
         raise _not_xlsx()
-    _check_zip(content, max_unpacked)
+    opening = Deadline(max_seconds)
+    _check_zip(content, max_unpacked, row_limit=_row_limit(max_rows), deadline=opening)
 
     from openpyxl import load_workbook
 
+    stream = _TimedBytes(content)
+    stream.deadline = opening
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
+        workbook = load_workbook(stream, read_only=True, data_only=True, keep_links=False)
+    except ApplicationError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds of errors on a damaged or disguised file
         raise _not_xlsx() from exc
     worksheets = workbook.worksheets
     named = len(worksheets) > 1
 
     def rows_of(worksheet):
-        def rows():
+        def rows(deadline: Deadline):
+            stream.deadline = deadline  # from here on, this reading's deadline
             try:
-                yield from worksheet.iter_rows(values_only=True)
+                yield from _values(worksheet)
             except ApplicationError:
                 raise
             except Exception as exc:  # a damaged sheet is noticed only when it is read
@@ -380,7 +609,15 @@ def _xlsx_book(content: bytes, *, max_rows: int, max_unpacked: int) -> Book:
     for worksheet in worksheets:
         # The dimension a file declares is not trusted: it would pad every row to its width.
         worksheet.reset_dimensions()
-        sheets.append(Sheet(worksheet.title, rows_of(worksheet), max_rows=max_rows, named_in_messages=named))
+        sheets.append(
+            Sheet(
+                worksheet.title,
+                rows_of(worksheet),
+                max_rows=max_rows,
+                named_in_messages=named,
+                max_seconds=max_seconds,
+            )
+        )
     if not sheets:
         workbook.close()
         raise _not_xlsx()
@@ -408,7 +645,13 @@ def _delimiter(line: str) -> str:
     return max(";,\t", key=bare.count)
 
 
-def _csv_book(stem: str, content: bytes, *, max_rows: int) -> Book:
+def _csv_book(stem: str, content: bytes, *, max_rows: int, max_seconds: float) -> Book:
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text", as BKPSDM exports staff data: UTF-16 behind a byte order mark, usually
+        # tab-separated. Its bytes are full of NULs, so it is decoded first and then checked as UTF-8 text is.
+        if not _decodes(content, "utf-16"):
+            raise _not_csv()
+        content = content.decode("utf-16").encode("utf-8")
     if b"\0" in content or content.startswith(BINARY_MAGIC) or _looks_like_html(content):
         raise _not_csv()
     if _decodes(content, "utf-8"):
@@ -419,7 +662,7 @@ def _csv_book(stem: str, content: bytes, *, max_rows: int) -> Book:
         raise _not_csv()
     sheet_name = stem or "csv"
 
-    def rows():
+    def rows(deadline: Deadline):  # checked by Sheet on every row: the text is in memory already
         text = io.TextIOWrapper(io.BytesIO(content), encoding=encoding, newline="")
         head = []
         for line in text:
@@ -436,7 +679,9 @@ def _csv_book(stem: str, content: bytes, *, max_rows: int) -> Book:
                 % {"row": reader.line_num}
             ) from exc
 
-    return Book([Sheet(sheet_name, rows, max_rows=max_rows, named_in_messages=False)])
+    return Book(
+        [Sheet(sheet_name, rows, max_rows=max_rows, named_in_messages=False, max_seconds=max_seconds)]
+    )
 
 
 # Writing ----------------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 Every file here is built in the test: real workbooks from openpyxl, and the hostile ones (a zip bomb, an
 encrypted workbook's compound file, a PDF or a web page with an Excel name) byte by byte."""
 
+import codecs
 import io
+import itertools
 import os
 import random
 import tracemalloc
@@ -345,6 +347,30 @@ def test_csv_text_in_utf8_or_the_windows_code_page_reads_the_same():
         assert rows[1] == (2, ["1", "Hernández – €5 ‘kasus’"])
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("delimiter", ["\t", ";", ","])
+def test_csv_in_utf16_with_a_byte_order_mark_is_read(encoding, delimiter):
+    # Excel's "Unicode text" (tab-separated UTF-16, with a byte order mark), as BKPSDM exports staff data; it
+    # was refused as "not CSV" for the NULs its bytes are full of.
+    rows = [["nip", "nama", "unit"], ["199206182019032004", "Hernández – ‘Sari’", "DINKES"]]
+    text = "".join(delimiter.join(row) + "\r\n" for row in rows)
+    data = ("\ufeff" + text).encode(encoding) if encoding != "utf-16" else text.encode(encoding)
+    assert data[:2] in (b"\xff\xfe", b"\xfe\xff") and b"\0" in data
+    assert read_all("pegawai.csv", data) == {"pegawai": [(1, rows[0]), (2, rows[1])]}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "nip\tnama\n1\tB\0di\n".encode("utf-16"),  # a NUL in UTF-16 text is no more CSV than in UTF-8
+        "nip\tnama\n".encode("utf-16") + b"\x00",  # an odd number of bytes: not UTF-16
+        codecs.BOM_UTF16_LE + "<html><body>nip</body></html>".encode("utf-16-le"),
+    ],
+)
+def test_utf16_that_is_not_csv_text_is_refused(data):
+    assert refusal("p.csv", data) == _(NOT_CSV)
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -573,3 +599,146 @@ def test_writing_needs_a_sheet():
 
 def test_cell_text_of_text_strips_it_and_removes_only_the_export_quote():
     assert cell_text("  ' =x") == "' =x" and cell_text("'Budi") == "'Budi" and cell_text("'-5") == "-5"
+
+
+# Work bounded: empty rows and time -------------------------------------------------------------------------
+
+TOO_FAR = _(
+    "The file reaches row %(row)s; at most %(max)s rows are read, empty rows included. Delete the empty "
+    "rows below the data, or copy the data into a new sheet, and upload it again."
+)
+TOO_LONG = _(
+    "Reading this file took longer than %(seconds)s seconds, so it was stopped. Delete the empty "
+    "rows and columns below and beside the data, or split it into smaller files, and upload it "
+    "again."
+)
+
+
+def sheet_of(body: bytes, *, dimension: bytes = b"") -> bytes:
+    """A workbook whose one sheet is a header row "nip" followed by `body` (row elements, written by hand)."""
+    sheet = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + dimension
+        + b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>nip</t></is></c></row>'
+        + body
+        + b"</sheetData></worksheet>"
+    )
+    return rezip(xlsx(("Pegawai", [["nip"]])), replace={"xl/worksheets/sheet1.xml": sheet})
+
+
+def empty_rows(count: int) -> bytes:
+    """`count` empty rows as an attacker writes them: numbered now and then, so that they compress well but
+    below the ratio the zip check refuses."""
+    return b"".join(b'<row r="%d"/>' % n + b"<row/>" * 19 for n in range(2, count + 2, 20))
+
+
+def test_a_small_workbook_of_millions_of_empty_rows_is_refused_before_it_is_parsed(openpyxl_must_not_open):
+    # Before: empty rows were not counted, so such a file (4 MB unpacking to 252 MB) was parsed to its end,
+    # minutes of a web worker, and then taken. Now every row element counts, before openpyxl opens the file.
+    data = sheet_of(empty_rows(2_000_000))
+    sheet = zipfile.ZipFile(io.BytesIO(data)).getinfo("xl/worksheets/sheet1.xml")
+    assert len(data) < 1 * MB and sheet.file_size > 12 * MB  # small on disk, large unpacked ...
+    assert sheet.file_size < tabular.MAX_RATIO * sheet.compress_size  # ... but no zip bomb by its ratio
+    limit = 10 + 1 + tabular.EMPTY_ROWS
+    assert refusal("kosong.xlsx", data, max_rows=10, max_seconds=60) == TOO_FAR % {
+        "row": limit + 1,
+        "max": limit,
+    }
+
+
+def test_a_sheet_declaring_more_rows_than_the_limit_is_refused_before_its_rows_are_read(
+    openpyxl_must_not_open,
+):
+    data = sheet_of(empty_rows(100), dimension=b'<dimension ref="A1:A3000001"/>')
+    limit = 10 + 1 + tabular.EMPTY_ROWS
+    assert refusal("kosong.xlsx", data, max_rows=10) == TOO_FAR % {"row": 3000001, "max": limit}
+
+
+def test_rows_made_up_for_a_gap_in_the_numbering_count_while_streaming():
+    # Two row elements, the second numbered 5,000,000: openpyxl yields an empty row for every number skipped.
+    data = sheet_of(b'<row r="5000000"><c r="A5000000" t="inlineStr"><is><t>1</t></is></c></row>')
+    limit = 10 + 1 + tabular.EMPTY_ROWS
+    with read_workbook("celah.xlsx", data, max_bytes=5 * MB, max_rows=10, max_seconds=60) as book:
+        sheet = book["Pegawai"]
+        with pytest.raises(ApplicationError) as info:
+            list(sheet)
+        assert info.value.message_dict == {"berkas": [TOO_FAR % {"row": limit + 1, "max": limit}]}
+        assert sheet.rows_read == limit + 1
+    # Within the limit, the blank rows are read and left out as before.
+    data = sheet_of(b'<row r="9000"><c r="A9000" t="inlineStr"><is><t>1</t></is></c></row>')
+    assert read_all("celah.xlsx", data, max_rows=10) == {"Pegawai": [(1, ["nip"]), (9000, ["1"])]}
+
+
+def test_a_sheet_reaching_past_the_limit_is_named_in_a_workbook_of_several_sheets():
+    data = sheet_of(b'<row r="5000000"/>')
+    data = rezip(
+        xlsx(("Pegawai", [["nip"]]), ("Unit", [["kode"]])),
+        replace={
+            "xl/worksheets/sheet1.xml": zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+        },
+    )
+    limit = 1 + 1 + tabular.EMPTY_ROWS
+    assert refusal("org.xlsx", data, max_rows=1) == _(
+        "The sheet %(sheet)s reaches row %(row)s; at most %(max)s rows are read, empty rows included. "
+        "Delete the empty rows below the data, or copy the data into a new sheet, and upload it again."
+    ) % {"sheet": "Pegawai", "row": limit + 1, "max": limit}
+
+
+def test_reading_past_the_deadline_is_refused_while_iterating(monkeypatch):
+    # A clock that moves a second each time it is read: the deadline of 5 seconds passes after a few rows.
+    data = b"nip\n" + b"1\n" * 100
+    with read_workbook("p.csv", data, max_bytes=MB, max_rows=1000, max_seconds=5) as book:
+        monkeypatch.setattr(tabular, "monotonic", itertools.count().__next__)
+        sheet = book.first()
+        with pytest.raises(ApplicationError) as info:
+            list(sheet)
+    assert info.value.message_dict == {"berkas": [TOO_LONG % {"seconds": 5}]}
+    assert sheet.rows_read < 10
+
+
+def test_opening_and_reading_a_workbook_are_bounded_by_the_deadline(monkeypatch):
+    data = xlsx(("Pegawai", [["nip"], *([n] for n in range(100))]))
+    # Opening: the parts are checked and openpyxl reads the file under the deadline.
+    monkeypatch.setattr(tabular, "monotonic", itertools.count().__next__)
+    assert refusal("p.xlsx", data, max_seconds=3) == TOO_LONG % {"seconds": 3}
+    # Reading a sheet: a deadline of its own, from the start of the reading.
+    monkeypatch.undo()
+    with read_workbook("p.xlsx", data, **LIMITS, max_seconds=5) as book:
+        monkeypatch.setattr(tabular, "monotonic", itertools.count().__next__)
+        sheet = book["Pegawai"]
+        with pytest.raises(ApplicationError) as info:
+            list(sheet)
+    assert info.value.message_dict == {"berkas": [TOO_LONG % {"seconds": 5}]}
+    assert sheet.rows_read < 10
+
+
+def test_the_time_limit_is_a_setting_of_120_seconds_by_default():
+    assert int(os.environ.get("IMPORT_MAX_SECONDS", 120)) == settings.IMPORT_MAX_SECONDS
+
+
+# Formulas ---------------------------------------------------------------------------------------------------
+
+
+def test_a_formula_cell_reads_as_its_saved_value_and_is_marked_as_a_formula():
+    # openpyxl (like other programs but Excel) saves a formula with no value: it read as an empty cell, and
+    # an importer said "required but empty" of a NIP typed as =1234.
+    unsaved = xlsx(("P", [["nip", "nama"], ["=1234", "Budi"], ["199001152015031001", "=UPPER(B1)"]]))
+    rows = read_all("p.xlsx", unsaved)["P"]
+    assert rows == [(1, ["nip", "nama"]), (2, ["", "Budi"]), (3, ["199001152015031001"])]
+    formula = rows[1][1][0]
+    assert isinstance(formula, tabular.FormulaCell) and formula.formula == "=1234"
+    assert tabular.holds_formula(formula) and not tabular.holds_formula(rows[1][1][1])
+    # Excel saves the value with the formula: it reads as before, still marked.
+    saved = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>nip</t></is></c></row>'
+        b'<row r="2"><c r="A2"><f>1234</f><v>1234</v></c><c r="B2" t="str"><f>B1</f><v>Budi</v></c></row>'
+        b"</sheetData></worksheet>"
+    )
+    data = rezip(xlsx(("P", [["nip"]])), replace={"xl/worksheets/sheet1.xml": saved})
+    [(number, cells)] = read_all("p.xlsx", data)["P"][1:]
+    assert (number, cells) == (2, ["1234", "Budi"])
+    assert [c.formula for c in cells] == ["=1234", "=B1"]
+    # In a CSV, text that begins with "=" is a formula typed where a value was meant.
+    assert tabular.holds_formula(read_all("p.csv", b"nip\n=1234\n")["p"][1][1][0])
+    assert not tabular.holds_formula("1234") and not tabular.holds_formula("")

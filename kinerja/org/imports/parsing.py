@@ -12,7 +12,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from kinerja.core.errors import ApplicationError
-from kinerja.core.tabular import Book, Sheet, match_columns, normalise_header, read_workbook
+from kinerja.core.tabular import Book, Sheet, holds_formula, match_columns, normalise_header, read_workbook
 from kinerja.org.imports.columns import COLUMNS, JABATAN, PEGAWAI, REQUIRED_COLUMNS, SHEET_NAMES, UNIT
 from kinerja.org.imports.report import Report
 from kinerja.org.models import Eselon, JenisJabatan, JenjangFungsional, Pegawai, StatusPegawai
@@ -155,10 +155,22 @@ def parse_pegawai(cells: dict, pppk_nips=frozenset()) -> PegawaiRow:
         status = parse_status(cells["status"])
     else:
         status = StatusPegawai.PPPK if normalize_nip(cells.get("nip", "")) in pppk_nips else StatusPegawai.PNS
-    raw_nip = required(cells, "nip", "nip_baru")
+    raw_nip = cells.get("nip", "")
+    if not holds_formula(raw_nip):
+        required(cells, "nip", "nip_baru")
     try:
         info = parse_nip(raw_nip, status)
     except InvalidNip as exc:
+        if holds_formula(raw_nip):
+            # A formula saved with no value read as "required but empty", =1234 saved as 1234 as "4 digits":
+            # neither says what to fix. (A formula whose saved value is a valid NIP is read as before.)
+            raise Bad(
+                "nip_baru",
+                _(
+                    "The cell holds a formula, not a NIP. Type the NIP's 18 digits as text (format the "
+                    "column as Text in Excel, or begin the cell with an apostrophe)."
+                ),
+            ) from exc
         raise Bad("nip_baru", str(exc)) from exc
     values: dict = {"status": status}
     values["nama"] = required(cells, "nama", "nama")

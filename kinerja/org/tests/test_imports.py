@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
 from conftest import YEAR
@@ -252,6 +253,34 @@ def test_a_position_whose_holder_keeps_it_cannot_be_given_to_someone_else(cast):
         pegawai_file([NEW_NIP, "A", "PNS", "III/a", "", "", f"#{holder.jabatan_id}"]),
     )
     assert [(r.row, r.column) for r in report.refused] == [(2, "jabatan_id")]
+
+
+def test_a_staff_export_saved_as_excel_unicode_text_is_read_like_any_csv(cast):
+    # BKPSDM exports staff as Excel's "Unicode text": UTF-16 with a byte order mark, tab-separated.
+    rows = [PEGAWAI_HEADER, [NEW_NIP, "Hernández", "PNS", "III/a", "", "", ""]]
+    data = "".join("\t".join(row) + "\r\n" for row in rows).encode("utf-16")
+    report = preview(cast.admin_bkpsdm, "pegawai.csv", data)
+    assert report.ok and report.counts["pegawai"]["created"] == 1
+
+
+FORMULA_IN_NIP = (
+    "The cell holds a formula, not a NIP. Type the NIP's 18 digits as text (format the "
+    "column as Text in Excel, or begin the cell with an apostrophe)."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # openpyxl saves =1234 with no value: it read as an empty cell ("required but empty").
+        ("pegawai.xlsx", xlsx({"Pegawai": [PEGAWAI_HEADER, ["=1234", "A", "PNS", "III/a", "", "", ""]]})),
+        ("pegawai.csv", pegawai_file(["=1234", "A", "PNS", "III/a", "", "", ""])),
+        ("pegawai.csv", pegawai_file([f"={NEW_NIP}", "A", "PNS", "III/a", "", "", ""])),
+    ],
+)
+def test_a_formula_in_the_nip_cell_is_reported_as_a_formula(cast, name, data):
+    report = preview(cast.admin_bkpsdm, name, data)
+    assert [(r.row, r.column, r.reason) for r in report.refused] == [(2, "nip_baru", _(FORMULA_IN_NIP))]
 
 
 UNIT_HEADER = ["Id", "DiatasanId", "NamaUnor"]
