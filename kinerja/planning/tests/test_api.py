@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from conftest import YEAR
+from kinerja.accounts import services
 from kinerja.core.models import AuditEvent
 from kinerja.planning.models import RHK, SKP
 
@@ -113,3 +114,29 @@ def test_the_skp_lists_the_workflow_actions_the_caller_has_now(cast):
     assert call(cast.client("kepala_dinas"), "GET", f"/skp/{waiting.pk}").json()["aksi"] == []
     draft = call(cast.client("pegawai"), "POST", "/skp", {"tahun": YEAR}).json()
     assert draft["aksi"] == ["ajukan"]
+
+
+def test_a_personal_token_alone_writes_through_the_api_without_a_csrf_token(cast):
+    # An integrating system sends only its token: no session cookie, so nothing for CSRF to protect.
+    _token, secret = services.api_token_create(actor=cast.pegawai, name="Aplikasi absensi")
+    script = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    started = call(script, "POST", "/skp", {"tahun": YEAR})
+    assert started.status_code == 201, started.content
+    skp = started.json()
+    rhk = call(script, "POST", f"/skp/{skp['id']}/rhk", {"kunci": skp["kunci"], "uraian": "Data mutakhir"})
+    assert rhk.status_code == 201, rhk.content
+    assert RHK.objects.get(pk=rhk.json()["id"]).skp.pegawai_id == cast.pegawai.pegawai.pk
+
+
+def test_a_session_write_without_the_csrf_token_is_still_refused(cast):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(cast.pegawai)
+    count = SKP.objects.count()
+    refused = call(browser, "POST", "/skp", {"tahun": YEAR})
+    assert refused.status_code == 403 and "CSRF" in refused.json()["detail"]
+    assert SKP.objects.count() == count
+
+
+def test_a_wrong_token_is_401_not_a_csrf_refusal():
+    script = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION="Bearer knj_tidak-ada")
+    assert call(script, "POST", "/skp", {"tahun": YEAR}).status_code == 401
