@@ -521,6 +521,18 @@ def test_bulk_approve_reports_a_stale_item_and_approves_none(cast):
         services.skp_bulk_approve(actor=cast.atasan, items=[(waiting, waiting.kunci), (mine, mine.kunci - 1)])
 
 
+def test_bulk_approve_without_the_kunci_of_one_skp_is_refused_and_approves_none(cast):
+    mine = submitted(cast)
+    waiting = SKP.objects.get(
+        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
+    )
+    with (
+        assert_unchanged(lambda: (state(mine), state(waiting))),
+        pytest.raises(ValidationError, match="Muat ulang halaman"),
+    ):
+        services.skp_bulk_approve(actor=cast.atasan, items=[(waiting, waiting.kunci), (mine, None)])
+
+
 # Administration -----------------------------------------------------------------------------------------------------
 
 
