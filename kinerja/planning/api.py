@@ -143,8 +143,14 @@ def _detail(skp: SKP) -> SKP:
 
 
 def _rhk_atasan(rhk_atasan_id: int | None) -> RHK | None:
-    # Existence only: whether it may be supported is the service's check (and its message).
-    return permissions.get_rhk_atasan_or_404(rhk_atasan_id) if rhk_atasan_id else None
+    # Whether it may be supported is the service's check (and its message); a missing RHK gets the same 400 as
+    # another instansi's, not a 404 that would tell the two apart.
+    if not rhk_atasan_id:
+        return None
+    rhk = permissions.find_rhk_atasan(rhk_atasan_id)
+    if rhk is None:
+        raise services.rhk_atasan_refused()
+    return rhk
 
 
 @router.get("/skp-tahun", response=list[TahunOut])

@@ -140,3 +140,19 @@ def test_a_session_write_without_the_csrf_token_is_still_refused(cast):
 def test_a_wrong_token_is_401_not_a_csrf_refusal():
     script = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION="Bearer knj_tidak-ada")
     assert call(script, "POST", "/skp", {"tahun": YEAR}).status_code == 401
+
+
+def test_naming_an_rhk_one_may_not_support_is_answered_like_naming_none(cast):
+    # A 400 for an existing RHK and a 404 for a missing one told which ids exist, in other instansi too (the
+    # demo has SKP in one instansi only; an RHK of another dinas takes the same path).
+    me = cast.client("pegawai")
+    skp = call(me, "POST", "/skp", {"tahun": YEAR}).json()
+    foreign = RHK.objects.exclude(skp__pegawai__in=[cast.atasan.pegawai, cast.pegawai.pegawai]).first()
+    missing = RHK.objects.order_by("-pk").first().pk + 1000
+    answers = [
+        call(me, "POST", f"/skp/{skp['id']}/rhk", {"kunci": skp["kunci"], "uraian": "X", "rhk_atasan_id": pk})
+        for pk in (foreign.pk, missing)
+    ]
+    assert [a.status_code for a in answers] == [400, 400]
+    assert answers[0].json() == answers[1].json()
+    assert not RHK.objects.filter(skp_id=skp["id"]).exists()
