@@ -252,3 +252,5 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# limit/offset bounded to what the database takes (an offset beyond 64 bits was a 500).
+NINJA_PAGINATION_CLASS = "kinerja.core.api.Pagination"

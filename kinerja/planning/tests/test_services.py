@@ -118,6 +118,12 @@ def test_start_in_a_year_not_opened_is_refused(cast):
         services.skp_start(actor=cast.pegawai, pegawai=cast.pegawai.pegawai, tahun=YEAR + 1)
 
 
+@pytest.mark.parametrize("tahun", [0, -5, 10000])
+def test_start_in_a_year_that_cannot_exist_is_refused_like_one_not_opened(cast, tahun):
+    with pytest.raises(ValidationError, match="belum dibuka"):
+        services.skp_start(actor=cast.pegawai, pegawai=cast.pegawai.pegawai, tahun=tahun)
+
+
 def test_start_copies_last_years_rhk_without_their_links(cast):
     skp = approved(cast)
     # Pretend it was last year's: move the year and the SKP back.
