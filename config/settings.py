@@ -39,8 +39,27 @@ PRODUCTION = env("KINERJA_ENV", "development") == "production"
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 
 
+# What Django's deploy check (security.W009) calls a weak key; in production such a key is refused at start,
+# not merely warned about, because sessions, password-reset links and signed cookies all rest on it.
+SECRET_KEY_MIN_LENGTH = 50
+SECRET_KEY_MIN_UNIQUE = 5
+
+
 def _secret_key() -> str:
     key = env("SECRET_KEY")
+    if (
+        key
+        and PRODUCTION
+        and (
+            len(key) < SECRET_KEY_MIN_LENGTH
+            or len(set(key)) < SECRET_KEY_MIN_UNIQUE
+            or key.startswith("django-insecure-")
+        )
+    ):
+        raise ImproperlyConfigured(
+            f"SECRET_KEY terlalu lemah untuk mode produksi: minimal {SECRET_KEY_MIN_LENGTH} karakter acak "
+            f"(mis. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+        )
     if key:
         return key
     if PRODUCTION:
@@ -82,6 +101,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kinerja.core.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kinerja.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -176,11 +196,15 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Production is HTTPS only: a plain-HTTP request is redirected (behind the proxy, X-Forwarded-Proto says which
+# it was), and HSTS covers the subdomains and allows preloading, so `check --deploy` has nothing to say.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_HTTPS_PROXY", PRODUCTION) else None
 )
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -243,3 +267,5 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# limit/offset bounded to what the database takes (an offset beyond 64 bits was a 500).
+NINJA_PAGINATION_CLASS = "kinerja.core.api.Pagination"

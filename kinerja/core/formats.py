@@ -1,4 +1,5 @@
-"""Dates and NIP as Indonesian official documents write them, whatever the language of the interface.
+"""Dates and NIP as Indonesian official documents write them, whatever the language of the interface; numbers
+from the query string or a form read safely.
 
 Pure functions (no ORM, no I/O), shared by the templates, the apps' rules and the document kernel.
 """
@@ -6,6 +7,9 @@ Pure functions (no ORM, no I/O), shared by the templates, the apps' rules and th
 from django.utils.translation import gettext as _
 
 NIP_LENGTH = 18
+
+# The largest value a 64-bit signed integer column (the ids) holds: a larger one fails in the database (500).
+MAX_BIGINT = 2**63 - 1
 
 # Month names as Indonesian documents write them ("2 Januari 2026").
 BULAN = (
@@ -71,3 +75,15 @@ def nip_or_text(value: str) -> str:
         return format_nip(value)
     except ValueError:
         return value
+
+
+def parse_int(value, *, low: int = 0, high: int = MAX_BIGINT) -> int | None:
+    """`value` (text from a request) as an integer within [low, high], else None.
+
+    ASCII digits only: str.isdigit() also accepts "²", which int() refuses; and nothing beyond what the database
+    can compare, so an id from the address bar never reaches the ORM as a 500."""
+    text = str(value if value is not None else "").strip()
+    if not text or not text.isascii() or not text.isdigit() or len(text) > len(str(high)) + 1:
+        return None
+    number = int(text)
+    return number if low <= number <= high else None

@@ -8,6 +8,7 @@ from ninja import Field, Router, Schema
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
+from kinerja.core.api import Id, errors
 from kinerja.criteria import permissions, selectors
 from kinerja.criteria.models import SETTING_FIELDS
 from kinerja.org import permissions as org_permissions
@@ -115,17 +116,21 @@ class RuleSetOut(Schema):
     aturan: dict[str, list[dict[str, Any]]]
 
 
-@router.get("/kriteria", response=list[KerangkaOut], summary="Versi kerangka penilaian yang dapat dilihat")
+@router.get(
+    "/kriteria",
+    response={200: list[KerangkaOut], **errors()},
+    summary="Versi kerangka penilaian yang dapat dilihat",
+)
 def list_kerangka(request):
     return list(selectors.versions(permissions.kerangka_visible_to(request.user)))
 
 
 @router.get(
     "/kriteria/berlaku",
-    response=RuleSetOut,
+    response={200: RuleSetOut, **errors(404)},
     summary="Aturan yang berlaku bagi instansi saya pada suatu tanggal (404 bila tidak ada)",
 )
-def get_berlaku(request, tanggal: datetime.date | None = None, instansi_id: int | None = None):
+def get_berlaku(request, tanggal: datetime.date | None = None, instansi_id: Id | None = None):
     wanted = instansi_id or access_of(request.user).instansi_id
     instansi = org_permissions.instansi_visible_to(request.user).filter(pk=wanted).first() if wanted else None
     if instansi is None:
@@ -136,6 +141,10 @@ def get_berlaku(request, tanggal: datetime.date | None = None, instansi_id: int 
     return ruleset
 
 
-@router.get("/kriteria/{kerangka_id}", response=KerangkaDetailOut, summary="Isi lengkap satu versi")
-def get_kerangka(request, kerangka_id: int):
+@router.get(
+    "/kriteria/{kerangka_id}",
+    response={200: KerangkaDetailOut, **errors(404)},
+    summary="Isi lengkap satu versi",
+)
+def get_kerangka(request, kerangka_id: Id):
     return permissions.get_kerangka_for_user_or_404(request.user, kerangka_id)

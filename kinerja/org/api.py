@@ -3,6 +3,7 @@ import datetime
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
+from kinerja.core.api import Id, errors
 from kinerja.org import permissions, selectors
 
 router = Router(tags=["organisasi"])
@@ -123,47 +124,53 @@ def _in_path_order(qs, **parent):
     return qs.filter(**parent) if any(parent.values()) else qs
 
 
-@router.get("/instansi", response=list[InstansiOut], summary="Instansi yang dapat dilihat")
+@router.get("/instansi", response={200: list[InstansiOut], **errors()}, summary="Instansi yang dapat dilihat")
 def list_instansi(request):
     return permissions.instansi_visible_to(request.user)
 
 
-@router.get("/units", response=list[UnitOut], summary="Unit kerja")
+@router.get("/units", response={200: list[UnitOut], **errors()}, summary="Unit kerja")
 @paginate
-def list_units(request, parent_id: int | None = None):
+def list_units(request, parent_id: Id | None = None):
     return _in_path_order(permissions.units_visible_to(request.user), parent_id=parent_id)
 
 
-@router.get("/units/{unit_id}", response=UnitOut)
-def get_unit(request, unit_id: int):
+@router.get("/units/{unit_id}", response={200: UnitOut, **errors(404)})
+def get_unit(request, unit_id: Id):
     return permissions.get_unit_for_user_or_404(request.user, unit_id)
 
 
-@router.get("/jabatan", response=list[JabatanOut], summary="Jabatan")
+@router.get("/jabatan", response={200: list[JabatanOut], **errors()}, summary="Jabatan")
 @paginate
-def list_jabatan(request, unit_id: int | None = None):
+def list_jabatan(request, unit_id: Id | None = None):
     return _in_path_order(permissions.jabatan_visible_to(request.user), unit_id=unit_id)
 
 
-@router.get("/jabatan/{jabatan_id}", response=JabatanOut)
-def get_jabatan(request, jabatan_id: int):
+@router.get("/jabatan/{jabatan_id}", response={200: JabatanOut, **errors(404)})
+def get_jabatan(request, jabatan_id: Id):
     return permissions.get_jabatan_for_user_or_404(request.user, jabatan_id)
 
 
-@router.get("/pegawai", response=list[PegawaiOut], summary="Pegawai (cari dengan q: NIP atau nama)")
+@router.get(
+    "/pegawai", response={200: list[PegawaiOut], **errors()}, summary="Pegawai (cari dengan q: NIP atau nama)"
+)
 @paginate
 def list_pegawai(request, q: str = ""):
     qs = permissions.pegawai_visible_to(request.user).order_by("nama", "pk")
     return selectors.search_pegawai(qs, q) if q else qs
 
 
-@router.get("/pegawai/{pegawai_id}", response=PegawaiDetailOut)
-def get_pegawai(request, pegawai_id: int):
+@router.get("/pegawai/{pegawai_id}", response={200: PegawaiDetailOut, **errors(404)})
+def get_pegawai(request, pegawai_id: Id):
     return permissions.get_pegawai_for_user_or_404(request.user, pegawai_id)
 
 
-@router.get("/pegawai/{pegawai_id}/penilai", response=RantaiOut, summary="Pejabat penilai pada suatu tanggal")
-def get_penilai(request, pegawai_id: int, tanggal: datetime.date | None = None):
+@router.get(
+    "/pegawai/{pegawai_id}/penilai",
+    response={200: RantaiOut, **errors(404)},
+    summary="Pejabat penilai pada suatu tanggal",
+)
+def get_penilai(request, pegawai_id: Id, tanggal: datetime.date | None = None):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pegawai_id)
     rantai = selectors.penilai_chain(pegawai, tanggal)
     return {
@@ -177,10 +184,10 @@ def get_penilai(request, pegawai_id: int, tanggal: datetime.date | None = None):
 
 @router.get(
     "/pegawai/{pegawai_id}/dinilai",
-    response=list[DinilaiOut],
+    response={200: list[DinilaiOut], **errors(404)},
     summary="Pegawai yang dinilai pada suatu tanggal",
 )
-def get_dinilai(request, pegawai_id: int, tanggal: datetime.date | None = None):
+def get_dinilai(request, pegawai_id: Id, tanggal: datetime.date | None = None):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pegawai_id)
     rows = selectors.assessed_by(pegawai, tanggal)
     allowed = permissions.visible_pegawai_ids(request.user, (d.pegawai.pk for d in rows))

@@ -11,6 +11,7 @@ from django.http import Http404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
+from kinerja.core.api import Counter, Id, Year, errors
 from kinerja.planning import permissions, selectors, services
 from kinerja.planning.models import RHK, SKP
 
@@ -90,18 +91,18 @@ class VersiOut(Schema):
 
 
 class StartIn(Schema):
-    tahun: int
-    salin_dari_id: int | None = None
+    tahun: Year
+    salin_dari_id: Id | None = None
 
 
 class KunciIn(Schema):
-    kunci: int
+    kunci: Counter
 
 
 class RHKIn(KunciIn):
     uraian: str
     jenis: str = "utama"
-    rhk_atasan_id: int | None = None
+    rhk_atasan_id: Id | None = None
     perspektif: str = ""
 
 
@@ -143,33 +144,39 @@ def _detail(skp: SKP) -> SKP:
 
 
 def _rhk_atasan(rhk_atasan_id: int | None) -> RHK | None:
-    # Existence only: whether it may be supported is the service's check (and its message).
-    return permissions.get_rhk_atasan_or_404(rhk_atasan_id) if rhk_atasan_id else None
+    # Whether it may be supported is the service's check (and its message); a missing RHK gets the same 400 as
+    # another instansi's, not a 404 that would tell the two apart.
+    if not rhk_atasan_id:
+        return None
+    rhk = permissions.find_rhk_atasan(rhk_atasan_id)
+    if rhk is None:
+        raise services.rhk_atasan_refused()
+    return rhk
 
 
-@router.get("/skp-tahun", response=list[TahunOut])
+@router.get("/skp-tahun", response={200: list[TahunOut], **errors()})
 def list_years(request):
     return list(permissions.years_visible_to(request.user).prefetch_related("periode").order_by("-tahun"))
 
 
-@router.get("/skp", response=list[SKPOut])
+@router.get("/skp", response={200: list[SKPOut], **errors()})
 @paginate
-def list_skp(request, tahun: int | None = None, status: str = "", pegawai_id: int | None = None):
+def list_skp(request, tahun: Year | None = None, status: str = "", pegawai_id: Id | None = None):
     qs = selectors.skp_list(permissions.skp_visible_to(request.user), tahun=tahun, status=status)
     return qs.filter(pegawai_id=pegawai_id) if pegawai_id else qs
 
 
-@router.get("/skp/{skp_id}", response=SKPDetailOut)
-def get_skp(request, skp_id: int):
+@router.get("/skp/{skp_id}", response={200: SKPDetailOut, **errors(404)})
+def get_skp(request, skp_id: Id):
     return _detail(_skp(request, skp_id))
 
 
-@router.get("/skp/{skp_id}/versi", response=list[VersiOut])
-def list_versions(request, skp_id: int):
+@router.get("/skp/{skp_id}/versi", response={200: list[VersiOut], **errors(404)})
+def list_versions(request, skp_id: Id):
     return list(selectors.versions(_skp(request, skp_id)))
 
 
-@router.post("/skp", response={201: SKPDetailOut})
+@router.post("/skp", response={201: SKPDetailOut, **errors(400, 403, 404)})
 def start_skp(request, payload: StartIn):
     salin = _skp(request, payload.salin_dari_id) if payload.salin_dari_id else None
     pegawai = request.user.pegawai
@@ -194,18 +201,18 @@ def _rhk_save(request, skp_id: int, payload: RHKIn, rhk_id: int | None = None) -
     )
 
 
-@router.post("/skp/{skp_id}/rhk", response={201: IdOut})
-def create_rhk(request, skp_id: int, payload: RHKIn):
+@router.post("/skp/{skp_id}/rhk", response={201: IdOut, **errors(400, 403, 404, 409)})
+def create_rhk(request, skp_id: Id, payload: RHKIn):
     return Status(201, _rhk_save(request, skp_id, payload))
 
 
-@router.put("/skp/{skp_id}/rhk/{rhk_id}", response=IdOut)
-def update_rhk(request, skp_id: int, rhk_id: int, payload: RHKIn):
+@router.put("/skp/{skp_id}/rhk/{rhk_id}", response={200: IdOut, **errors(400, 403, 404, 409)})
+def update_rhk(request, skp_id: Id, rhk_id: Id, payload: RHKIn):
     return _rhk_save(request, skp_id, payload, rhk_id)
 
 
-@router.delete("/skp/{skp_id}/rhk/{rhk_id}", response={204: None})
-def delete_rhk(request, skp_id: int, rhk_id: int, payload: KunciIn):
+@router.delete("/skp/{skp_id}/rhk/{rhk_id}", response={204: None, **errors(400, 403, 404, 409)})
+def delete_rhk(request, skp_id: Id, rhk_id: Id, payload: KunciIn):
     skp = _skp(request, skp_id)
     services.rhk_delete(
         actor=request.user, rhk=permissions.get_rhk_of_skp_or_404(skp, rhk_id), kunci=payload.kunci
@@ -217,8 +224,8 @@ def _indikator_values(payload: IndikatorIn) -> dict:
     return payload.dict(exclude={"kunci"})
 
 
-@router.post("/skp/{skp_id}/rhk/{rhk_id}/indikator", response={201: IdOut})
-def create_indikator(request, skp_id: int, rhk_id: int, payload: IndikatorIn):
+@router.post("/skp/{skp_id}/rhk/{rhk_id}/indikator", response={201: IdOut, **errors(400, 403, 404, 409)})
+def create_indikator(request, skp_id: Id, rhk_id: Id, payload: IndikatorIn):
     skp = _skp(request, skp_id)
     rhk = permissions.get_rhk_of_skp_or_404(skp, rhk_id)
     item = services.indikator_save(
@@ -227,8 +234,8 @@ def create_indikator(request, skp_id: int, rhk_id: int, payload: IndikatorIn):
     return Status(201, item)
 
 
-@router.put("/skp/{skp_id}/indikator/{indikator_id}", response=IdOut)
-def update_indikator(request, skp_id: int, indikator_id: int, payload: IndikatorIn):
+@router.put("/skp/{skp_id}/indikator/{indikator_id}", response={200: IdOut, **errors(400, 403, 404, 409)})
+def update_indikator(request, skp_id: Id, indikator_id: Id, payload: IndikatorIn):
     skp = _skp(request, skp_id)
     item = permissions.get_indikator_of_skp_or_404(skp, indikator_id)
     return services.indikator_save(
@@ -236,16 +243,16 @@ def update_indikator(request, skp_id: int, indikator_id: int, payload: Indikator
     )
 
 
-@router.delete("/skp/{skp_id}/indikator/{indikator_id}", response={204: None})
-def delete_indikator(request, skp_id: int, indikator_id: int, payload: KunciIn):
+@router.delete("/skp/{skp_id}/indikator/{indikator_id}", response={204: None, **errors(400, 403, 404, 409)})
+def delete_indikator(request, skp_id: Id, indikator_id: Id, payload: KunciIn):
     skp = _skp(request, skp_id)
     item = permissions.get_indikator_of_skp_or_404(skp, indikator_id)
     services.indikator_delete(actor=request.user, indikator=item, kunci=payload.kunci)
     return Status(204, None)
 
 
-@router.put("/skp/{skp_id}/lampiran", response=SKPDetailOut)
-def update_lampiran(request, skp_id: int, payload: LampiranIn):
+@router.put("/skp/{skp_id}/lampiran", response={200: SKPDetailOut, **errors(400, 403, 404, 409)})
+def update_lampiran(request, skp_id: Id, payload: LampiranIn):
     skp = services.lampiran_save(actor=request.user, skp=_skp(request, skp_id), **payload.dict())
     return _detail(skp)
 
@@ -255,26 +262,26 @@ def _step(request, skp_id: int, service, payload: KunciIn, **values) -> SKP:
     return _detail(service(actor=request.user, skp=_skp(request, skp_id), kunci=payload.kunci, **values))
 
 
-@router.post("/skp/{skp_id}/ajukan", response=SKPDetailOut)
-def submit_skp(request, skp_id: int, payload: KunciIn):
+@router.post("/skp/{skp_id}/ajukan", response={200: SKPDetailOut, **errors(400, 403, 404, 409)})
+def submit_skp(request, skp_id: Id, payload: KunciIn):
     return _step(request, skp_id, services.skp_submit, payload)
 
 
-@router.post("/skp/{skp_id}/tarik", response=SKPDetailOut)
-def withdraw_skp(request, skp_id: int, payload: KunciIn):
+@router.post("/skp/{skp_id}/tarik", response={200: SKPDetailOut, **errors(400, 403, 404, 409)})
+def withdraw_skp(request, skp_id: Id, payload: KunciIn):
     return _step(request, skp_id, services.skp_withdraw, payload)
 
 
-@router.post("/skp/{skp_id}/setujui", response=SKPDetailOut)
-def approve_skp(request, skp_id: int, payload: SetujuiIn):
+@router.post("/skp/{skp_id}/setujui", response={200: SKPDetailOut, **errors(400, 403, 404, 409)})
+def approve_skp(request, skp_id: Id, payload: SetujuiIn):
     return _step(request, skp_id, services.skp_approve, payload, ekspektasi=payload.ekspektasi)
 
 
-@router.post("/skp/{skp_id}/kembalikan", response=SKPDetailOut)
-def return_skp(request, skp_id: int, payload: AlasanIn):
+@router.post("/skp/{skp_id}/kembalikan", response={200: SKPDetailOut, **errors(400, 403, 404, 409)})
+def return_skp(request, skp_id: Id, payload: AlasanIn):
     return _step(request, skp_id, services.skp_return, payload, reason=payload.alasan)
 
 
-@router.post("/skp/{skp_id}/revisi", response=SKPDetailOut)
-def revise_skp(request, skp_id: int, payload: AlasanIn):
+@router.post("/skp/{skp_id}/revisi", response={200: SKPDetailOut, **errors(400, 403, 404, 409)})
+def revise_skp(request, skp_id: Id, payload: AlasanIn):
     return _step(request, skp_id, services.skp_propose_revision, payload, reason=payload.alasan)

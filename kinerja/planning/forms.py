@@ -6,6 +6,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.formats import parse_int
 from kinerja.org import selectors as org_selectors
 from kinerja.org.forms import DateInput, ReasonField
 from kinerja.org.models import SkemaPeriode
@@ -203,10 +204,10 @@ class BulkApproveForm(forms.Form):
         cleaned = super().clean()
         items = []
         for value in self.data.getlist("skp") if hasattr(self.data, "getlist") else []:
-            if not str(value).isdigit():
+            pk = parse_int(value, low=1)
+            if pk is None:
                 continue
-            kunci = str(self.data.get(f"kunci_{value}", ""))
-            items.append((int(value), int(kunci) if kunci.isdigit() else None))
+            items.append((pk, parse_int(self.data.get(f"kunci_{value}"))))
         if not items:
             raise forms.ValidationError(_("Select at least one SKP to approve."))
         cleaned["items"] = list(dict(items).items())
@@ -215,7 +216,7 @@ class BulkApproveForm(forms.Form):
     def selected(self) -> set[int]:
         """The ids ticked in the submitted form (to tick them again when the page is shown anew)."""
         values = self.data.getlist("skp") if hasattr(self.data, "getlist") else []
-        return {int(v) for v in values if str(v).isdigit()}
+        return {pk for pk in (parse_int(v, low=1) for v in values) if pk is not None}
 
 
 def clean_nip(value: str) -> str:

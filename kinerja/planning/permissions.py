@@ -141,6 +141,9 @@ def get_indikator_of_skp_or_404(skp: SKP, pk) -> Indikator:
     return get_object_or_404(Indikator.objects.select_related("rhk__skp"), pk=pk, rhk__skp=skp)
 
 
-def get_rhk_atasan_or_404(pk) -> RHK:
-    """The leader's RHK an RHK says it supports; the service checks it is the penilai's (skp_save_rhk)."""
-    return get_object_or_404(RHK, pk=pk)
+def find_rhk_atasan(pk) -> RHK | None:
+    """The leader's RHK an RHK says it supports, or None; the service checks it is the penilai's (rhk_save).
+
+    No 404 for a missing one: the caller refuses it as the service refuses another instansi's RHK, so the
+    answer does not tell which ids exist elsewhere."""
+    return RHK.objects.filter(pk=pk).first()

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from kinerja.core import navigation, selectors
+from kinerja.core.formats import parse_int
 from kinerja.portal.permissions import audit_events_visible_to, sees_whole_trail
 
 
@@ -22,12 +23,12 @@ def _date(value: str) -> datetime.date | None:
 def audit_list(request):
     qs = audit_events_visible_to(request.user)
     params = request.GET
-    pegawai_id = params.get("pegawai", "")
     filters = {
         "action": params.get("action", "").strip(),
         "object_type": params.get("object_type", "").strip(),
         "actor": params.get("actor", "").strip(),
-        "pegawai_id": int(pegawai_id) if pegawai_id.isdigit() else None,
+        # Like a malformed date, an id no pegawai can have (not a number, beyond 64 bits) is ignored, not a 500.
+        "pegawai_id": parse_int(params.get("pegawai"), low=1),
         "date_from": _date(params.get("dari", "")),
         "date_to": _date(params.get("sampai", "")),
     }

@@ -244,3 +244,13 @@ def test_admin_bkpsdm_imports_staff_data_reads_the_refusals_then_applies_a_corre
     page.goto(reverse("org:unit_tree"))
     expect(page.locator("nav.tree")).to_contain_text("Rudi Hartono")  # the new head of Dinas Dukcapil
     assert page.problems == []
+
+
+def test_choosing_a_language_switches_the_page_under_the_content_security_policy(page):
+    # The switch once ran from an inline onchange, which the policy now forbids; kinerja.js does it instead.
+    log_in(page, ROLES["pegawai"].login)
+    expect(page.locator("html")).to_have_attribute("lang", "id")
+    with page.expect_navigation():
+        page.locator("#bahasa").select_option("en")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert page.problems == []

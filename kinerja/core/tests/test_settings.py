@@ -14,15 +14,20 @@ SNIPPET = (
 )
 
 
-def run_settings(**env):
+# A key as `secrets.token_urlsafe(50)` makes one: long and varied enough for production.
+STRONG_KEY = "q7Xr2-Lp9vKd4TnW8sHy3bZm6Fc1Gj5Qa0Ue7Ri2Oo4Pt9Sk3Dl8Mw6Nx1Ez5Cv"
+
+
+def run_settings(*command, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "KINERJA_ENV", "DEBUG"}
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "KINERJA_ENV", "DEBUG", "BEHIND_HTTPS_PROXY"}
+        and not k.startswith(("SECURE_", "SESSION_COOKIE_"))
     }
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings")
     return subprocess.run(
-        [sys.executable, "-c", SNIPPET],
+        [sys.executable, *(command or ("-c", SNIPPET))],
         cwd=settings.BASE_DIR,
         env=clean,
         capture_output=True,
@@ -38,14 +43,14 @@ def test_production_without_a_secret_key_refuses_to_start():
 
 
 def test_production_without_allowed_hosts_refuses_to_start():
-    result = run_settings(KINERJA_ENV="production", SECRET_KEY="x" * 50)
+    result = run_settings(KINERJA_ENV="production", SECRET_KEY=STRONG_KEY)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS wajib diisi" in result.stderr
 
 
 def test_production_turns_debug_off_and_cookies_secure():
     result = run_settings(
-        KINERJA_ENV="production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="kinerja.example.go.id"
+        KINERJA_ENV="production", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="kinerja.example.go.id"
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout.strip().splitlines()[-1])
@@ -59,3 +64,32 @@ def test_development_needs_no_environment_at_all():
     result = run_settings()
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1])["DEBUG"] is True
+
+
+def test_production_with_a_short_secret_key_refuses_to_start():
+    result = run_settings(KINERJA_ENV="production", SECRET_KEY="rahas", ALLOWED_HOSTS="kinerja.example.go.id")
+    assert result.returncode != 0
+    assert "SECRET_KEY terlalu lemah" in result.stderr
+
+
+def test_production_with_a_long_key_of_one_repeated_character_refuses_to_start():
+    result = run_settings(
+        KINERJA_ENV="production", SECRET_KEY="x" * 60, ALLOWED_HOSTS="kinerja.example.go.id"
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY terlalu lemah" in result.stderr
+
+
+def test_production_passes_the_deploy_check_without_a_warning():
+    result = run_settings(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        KINERJA_ENV="production",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="kinerja.example.go.id",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

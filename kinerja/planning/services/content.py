@@ -31,19 +31,25 @@ def _cascadable_ids(skp: SKP) -> set[int]:
     return {r.pk for r in selectors.cascade_options(skp, selectors.effective_penilai_id(skp))}
 
 
+def rhk_atasan_refused() -> ApplicationError:
+    """The refusal of a supported RHK that may not be named: another's, or one that does not exist (the API
+    answers both alike, so that ids of other instansi cannot be probed)."""
+    return ApplicationError(
+        {
+            "rhk_atasan": _(
+                "You can only support an RHK of your assessing official's submitted or approved SKP of "
+                "the same year."
+            )
+        }
+    )
+
+
 def _check_rhk_atasan(skp: SKP, rhk_atasan: RHK | None, allowed: set[int] | None = None) -> None:
     """The supported RHK must be one of the penilai's submitted or approved SKP of the same year."""
     if rhk_atasan is None:
         return
     if rhk_atasan.pk not in (_cascadable_ids(skp) if allowed is None else allowed):
-        raise ApplicationError(
-            {
-                "rhk_atasan": _(
-                    "You can only support an RHK of your assessing official's submitted or approved SKP of "
-                    "the same year."
-                )
-            }
-        )
+        raise rhk_atasan_refused()
 
 
 @transaction.atomic

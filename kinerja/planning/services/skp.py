@@ -27,16 +27,19 @@ def skp_start(
         raise PermissionDenied(_("Only the employee can start their own SKP."))
     if salin_dari is not None and salin_dari.pegawai_id != pegawai.pk:
         raise PermissionDenied(_("You can only copy your own SKP."))
-    at = at or clock.today(pegawai.instansi)
-    if at.year != tahun:
-        at = datetime.date(tahun, 1, 1) if tahun > at.year else datetime.date(tahun, 12, 31)
+    # The year first: only an opened one goes on to dates (year 0 has none, and was a 500).
     tahun_kinerja = (
         TahunKinerja.objects.select_for_update().filter(instansi_id=pegawai.instansi_id, tahun=tahun).first()
+        if 1 <= tahun <= 9999
+        else None
     )
     if tahun_kinerja is None:
         raise ApplicationError(
             _("The performance year %(year)s has not been opened by the BKPSDM yet.") % {"year": tahun}
         )
+    at = at or clock.today(pegawai.instansi)
+    if at.year != tahun:
+        at = datetime.date(tahun, 1, 1) if tahun > at.year else datetime.date(tahun, 12, 31)
     existing = selectors.open_skp(pegawai.pk, tahun_kinerja.pk)
     if existing is not None and existing.selesai < at:
         # Its position ended before today (a transfer dated ahead): it is over now.

@@ -172,6 +172,17 @@ def skp_bulk_approve(*, actor, items: Sequence[tuple[SKP, int | None]]) -> list[
     """Approve several SKP at once, all or none: one refusal leaves every SKP as it was."""
     if not items:
         raise ApplicationError(_("Choose at least one SKP."))
+    for skp, kunci in items:
+        if kunci is None:
+            # Without the counter the penilai saw, an SKP changed after the inbox was shown would be approved
+            # unseen: `locked` skips the check for None (the single-SKP forms refuse a missing one beforehand).
+            raise ApplicationError(
+                _(
+                    "%(name)s: the form did not say which state of this SKP you reviewed. Reload the page and "
+                    "try again. Nothing was approved."
+                )
+                % {"name": skp.identitas_pegawai.get("nama", "")}
+            )
     approved = []
     for skp, kunci in items:
         try:

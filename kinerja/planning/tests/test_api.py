@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from conftest import YEAR
+from kinerja.accounts import services
 from kinerja.core.models import AuditEvent
 from kinerja.planning.models import RHK, SKP
 
@@ -113,3 +114,45 @@ def test_the_skp_lists_the_workflow_actions_the_caller_has_now(cast):
     assert call(cast.client("kepala_dinas"), "GET", f"/skp/{waiting.pk}").json()["aksi"] == []
     draft = call(cast.client("pegawai"), "POST", "/skp", {"tahun": YEAR}).json()
     assert draft["aksi"] == ["ajukan"]
+
+
+def test_a_personal_token_alone_writes_through_the_api_without_a_csrf_token(cast):
+    # An integrating system sends only its token: no session cookie, so nothing for CSRF to protect.
+    _token, secret = services.api_token_create(actor=cast.pegawai, name="Aplikasi absensi")
+    script = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {secret}")
+    started = call(script, "POST", "/skp", {"tahun": YEAR})
+    assert started.status_code == 201, started.content
+    skp = started.json()
+    rhk = call(script, "POST", f"/skp/{skp['id']}/rhk", {"kunci": skp["kunci"], "uraian": "Data mutakhir"})
+    assert rhk.status_code == 201, rhk.content
+    assert RHK.objects.get(pk=rhk.json()["id"]).skp.pegawai_id == cast.pegawai.pegawai.pk
+
+
+def test_a_session_write_without_the_csrf_token_is_still_refused(cast):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(cast.pegawai)
+    count = SKP.objects.count()
+    refused = call(browser, "POST", "/skp", {"tahun": YEAR})
+    assert refused.status_code == 403 and "CSRF" in refused.json()["detail"]
+    assert SKP.objects.count() == count
+
+
+def test_a_wrong_token_is_401_not_a_csrf_refusal():
+    script = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION="Bearer knj_tidak-ada")
+    assert call(script, "POST", "/skp", {"tahun": YEAR}).status_code == 401
+
+
+def test_naming_an_rhk_one_may_not_support_is_answered_like_naming_none(cast):
+    # A 400 for an existing RHK and a 404 for a missing one told which ids exist, in other instansi too (the
+    # demo has SKP in one instansi only; an RHK of another dinas takes the same path).
+    me = cast.client("pegawai")
+    skp = call(me, "POST", "/skp", {"tahun": YEAR}).json()
+    foreign = RHK.objects.exclude(skp__pegawai__in=[cast.atasan.pegawai, cast.pegawai.pegawai]).first()
+    missing = RHK.objects.order_by("-pk").first().pk + 1000
+    answers = [
+        call(me, "POST", f"/skp/{skp['id']}/rhk", {"kunci": skp["kunci"], "uraian": "X", "rhk_atasan_id": pk})
+        for pk in (foreign.pk, missing)
+    ]
+    assert [a.status_code for a in answers] == [400, 400]
+    assert answers[0].json() == answers[1].json()
+    assert not RHK.objects.filter(skp_id=skp["id"]).exists()

@@ -118,6 +118,12 @@ def test_start_in_a_year_not_opened_is_refused(cast):
         services.skp_start(actor=cast.pegawai, pegawai=cast.pegawai.pegawai, tahun=YEAR + 1)
 
 
+@pytest.mark.parametrize("tahun", [0, -5, 10000])
+def test_start_in_a_year_that_cannot_exist_is_refused_like_one_not_opened(cast, tahun):
+    with pytest.raises(ValidationError, match="belum dibuka"):
+        services.skp_start(actor=cast.pegawai, pegawai=cast.pegawai.pegawai, tahun=tahun)
+
+
 def test_start_copies_last_years_rhk_without_their_links(cast):
     skp = approved(cast)
     # Pretend it was last year's: move the year and the SKP back.
@@ -519,6 +525,18 @@ def test_bulk_approve_reports_a_stale_item_and_approves_none(cast):
         pytest.raises(ValidationError, match="Tidak ada yang disetujui"),
     ):
         services.skp_bulk_approve(actor=cast.atasan, items=[(waiting, waiting.kunci), (mine, mine.kunci - 1)])
+
+
+def test_bulk_approve_without_the_kunci_of_one_skp_is_refused_and_approves_none(cast):
+    mine = submitted(cast)
+    waiting = SKP.objects.get(
+        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
+    )
+    with (
+        assert_unchanged(lambda: (state(mine), state(waiting))),
+        pytest.raises(ValidationError, match="Muat ulang halaman"),
+    ):
+        services.skp_bulk_approve(actor=cast.atasan, items=[(waiting, waiting.kunci), (mine, None)])
 
 
 # Administration -----------------------------------------------------------------------------------------------------

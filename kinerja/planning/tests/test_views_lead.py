@@ -204,6 +204,20 @@ def test_bulk_approve_of_an_skp_changed_meanwhile_approves_none(cast):
     assert "Tidak ada yang disetujui" in html(response)
 
 
+def test_bulk_approve_without_the_kunci_of_a_chosen_skp_approves_none(cast):
+    # A form that leaves out `kunci_<id>` would approve whatever the SKP has become since the page was shown.
+    skp = epidemiolog_skp()
+    extra = add_people_with_skp(cast, 1)[0]
+    data = bulk_approve_form(skp, extra)
+    del data[f"kunci_{extra.pk}"]
+
+    with assert_unchanged(lambda: state(skp, extra)):
+        response = cast.client("atasan").post(reverse("planning:bulk_approve"), data)
+
+    assert response.status_code == 200
+    assert "Tidak ada yang disetujui" in html(response) and "Muat ulang halaman" in html(response)
+
+
 def test_bulk_approve_of_an_skp_the_user_cannot_see_is_not_found(cast):
     skp = epidemiolog_skp()
 

@@ -215,6 +215,21 @@ def test_a_stale_kunci_on_the_rhk_form_is_refused_and_keeps_what_was_typed(cast)
     assert (fresh(skp).kunci, list(skp.rhk.values_list("uraian", flat=True))) == before
 
 
+def test_the_rhk_form_answers_an_rhk_one_may_not_support_like_one_that_does_not_exist(cast):
+    skp = start(cast)
+    client = cast.client("pegawai")
+    other = RHK.objects.exclude(skp__pegawai__in=[cast.atasan.pegawai, cast.pegawai.pegawai]).first()
+    missing = RHK.objects.order_by("-pk").first().pk + 1000
+    errors = []
+    for pk in (other.pk, missing):
+        data = {"kunci": fresh(skp).kunci, "jenis": "utama", "uraian": "Laporan", "rhk_atasan": pk}
+        response = client.post(url("rhk_create", skp.pk), data)
+        assert response.status_code == 200
+        errors.append([e.replace(str(pk), "<id>") for e in response.context["form"].errors["rhk_atasan"]])
+    assert errors[0] == errors[1]
+    assert not fresh(skp).rhk.exists()
+
+
 def test_the_penilai_reads_but_cannot_edit_the_rhk(cast):
     skp = start(cast)
     rhk = add_rhk(cast, skp, "Data imunisasi")

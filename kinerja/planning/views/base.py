@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
+from kinerja.core.formats import parse_int
 from kinerja.planning import forms, permissions, rules, selectors
 from kinerja.planning.models import RHK, SKP, Indikator, JenisRHK, JenisTarget, StatusSKP
 
@@ -185,10 +186,8 @@ def lines(text: str) -> list[str]:
 
 def year_of(request, value) -> int:
     """A year from the query string, else the current one where the user's instansi is."""
-    value = str(value or "")
-    if value.isdigit() and 2000 <= int(value) <= 2100:
-        return int(value)
-    return clock.today(request.user.instansi).year
+    year = parse_int(value, low=2000, high=2100)
+    return year if year is not None else clock.today(request.user.instansi).year
 
 
 def with_instansi(request, url: str, instansi) -> str:

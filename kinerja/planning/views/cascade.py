@@ -1,9 +1,11 @@
 """The cascade (matriks peran hasil) below a leader."""
 
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from kinerja.core import clock
+from kinerja.core.formats import parse_int
 from kinerja.org import permissions as org_permissions
 from kinerja.planning import forms, selectors
 from kinerja.planning.views import base
@@ -31,7 +33,11 @@ def _leader(request, error: list[str]):
             error.append(_("No employee you may see has the NIP %(nip)s.") % {"nip": request.GET["nip"]})
         return found
     if wanted.isdigit():
-        return org_permissions.get_pegawai_for_user_or_404(user, wanted)
+        # A number no pegawai can have (beyond 64 bits, "²") is not found, rather than a 500 in the database.
+        pk = parse_int(wanted, low=1)
+        if pk is None:
+            raise Http404
+        return org_permissions.get_pegawai_for_user_or_404(user, pk)
     if user.pegawai_id:
         return user.pegawai
     return selectors.highest_leader(org_permissions.pegawai_visible_to(user), clock.today(user.instansi))
@@ -40,7 +46,8 @@ def _leader(request, error: list[str]):
 def cascade(request):
     tahun = base.year_of(request, request.GET.get("tahun"))
     depth = request.GET.get("kedalaman", "")
-    depth = int(depth) if depth.isdigit() and int(depth) in DEPTHS else DEFAULT_DEPTH
+    depth = parse_int(depth)
+    depth = depth if depth in DEPTHS else DEFAULT_DEPTH
     error: list[str] = []
     leader = _leader(request, error)
     result = selectors.cascade(leader, tahun) if leader is not None else None

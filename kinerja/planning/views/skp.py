@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.core import clock
+from kinerja.core.formats import parse_int
 from kinerja.planning import forms, permissions, rules, selectors, services
 from kinerja.planning.models import SKP, StatusSKP
 from kinerja.planning.views import base
@@ -175,9 +176,10 @@ def _side(skp: SKP, by_number: dict, value: str):
     """One side of a comparison: a stored version by number, or the current draft ("draf")."""
     if value == DRAFT_VERSION:
         return _("Current content"), selectors.content_of(skp)
-    if not value.isdigit() or int(value) not in by_number:
+    number = parse_int(value)
+    if number not in by_number:
         raise Http404
-    version = by_number[int(value)]
+    version = by_number[number]
     return _("Version %(n)s") % {"n": version.nomor}, version.konten
 
 
@@ -239,9 +241,10 @@ def pdf(request, pk):
     versi = request.GET.get("versi", "")
     if versi:
         stored = {v.nomor: v for v in selectors.versions(skp)}
-        if not versi.isdigit() or int(versi) not in stored:
+        number = parse_int(versi)
+        if number not in stored:
             raise Http404
-        content, suffix = stored[int(versi)].konten, f"-v{versi}"
+        content, suffix = stored[number].konten, f"-v{number}"
     response = HttpResponse(documents.skp_pdf(skp, content=content), content_type="application/pdf")
     name = f"SKP-{skp.pegawai.nip}-{skp.tahun}{suffix}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
