@@ -145,7 +145,17 @@ def verify_chain(events: Iterator[AuditEvent] | None = None) -> ChainProblem | N
             return ChainProblem(event.seq, "isi peristiwa telah diubah")
         previous_hash = event.hash
         expected_seq += 1
+    # The head is written in the same transaction as every event, so it must name exactly the last one: a head
+    # ahead of the events means the newest were deleted, a different hash that the newest was rewritten (with
+    # its hash recomputed), and no head at all while events exist that someone removed it to hide the tail.
     head = AuditChainHead.objects.filter(pk=1).first()
-    if head is not None and head.last_seq != expected_seq - 1:
+    last_seq = expected_seq - 1
+    if head is None:
+        if last_seq:
+            return ChainProblem(last_seq, "kepala rantai hilang (akhir rantai tidak dapat dipastikan)")
+        return None
+    if head.last_seq != last_seq:
         return ChainProblem(head.last_seq, "peristiwa terakhir hilang dari rantai")
+    if head.last_hash != previous_hash:
+        return ChainProblem(last_seq, "kepala rantai tidak cocok dengan peristiwa terakhir")
     return None

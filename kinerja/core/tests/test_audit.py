@@ -237,6 +237,35 @@ def test_verify_audit_detects_a_recomputed_hash_that_breaks_the_link(db):
         verify()
 
 
+def test_verify_audit_detects_a_rewritten_last_event_with_its_hash_recomputed(db):
+    """The newest event has no successor pointing at it; the chain head does."""
+    events = record_some(3)
+    target = AuditEvent.objects.get(seq=events[-1].seq)
+    target.reason = "dipalsukan"
+    forged = audit.compute_hash(target)
+    tamper(
+        "UPDATE core_auditevent SET reason = %s, hash = %s WHERE seq = %s", ["dipalsukan", forged, target.seq]
+    )
+    with pytest.raises(CommandError, match=rf"#{target.seq}: kepala rantai tidak cocok"):
+        verify()
+
+
+def test_verify_audit_reports_a_missing_chain_head(db):
+    events = record_some(3)
+    tamper("DELETE FROM core_auditchainhead")
+    with pytest.raises(CommandError, match=rf"#{events[-1].seq}: kepala rantai hilang"):
+        verify()
+
+
+def test_verify_audit_detects_the_tail_cut_with_the_head_row_removed(db):
+    """Deleting the newest events and the head row together used to pass: nothing told where the chain ended."""
+    events = record_some(4)
+    tamper("DELETE FROM core_auditevent WHERE seq >= %s", [events[2].seq])
+    tamper("DELETE FROM core_auditchainhead")
+    with pytest.raises(CommandError, match="kepala rantai hilang"):
+        verify()
+
+
 # Who sees which events ---------------------------------------------------------------------------------------
 
 
