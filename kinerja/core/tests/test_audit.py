@@ -35,7 +35,18 @@ def tamper(sql: str, params=()) -> None:
         if connection.vendor == "postgresql":
             # The append-only trigger would refuse; a superuser can switch triggers off for this transaction.
             cursor.execute("SET LOCAL session_replication_role = replica")
+            cursor.execute(sql, params)
+            return
+        # SQLite has no switch: whoever can write the file drops the triggers, writes, and puts them back.
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'core_auditevent'"
+        )
+        triggers = cursor.fetchall()
+        for name, _sql in triggers:
+            cursor.execute(f"DROP TRIGGER {name}")
         cursor.execute(sql, params)
+        for _name, create in triggers:
+            cursor.execute(create)
 
 
 # Recording ---------------------------------------------------------------------------------------------------
@@ -153,6 +164,22 @@ def test_queryset_update_and_delete_are_refused(db):
 def test_postgresql_itself_refuses_update_and_delete_of_events(db):
     if connection.vendor != "postgresql":
         pytest.skip("the append-only trigger exists on PostgreSQL only")
+    (event,) = record_some(1)
+    for sql in (
+        "UPDATE core_auditevent SET reason = 'x' WHERE seq = %s",
+        "DELETE FROM core_auditevent WHERE seq = %s",
+    ):
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [event.seq])
+    assert AuditEvent.objects.get(pk=event.pk).reason == ""
+
+
+def test_the_database_itself_refuses_update_and_delete_of_events_on_every_backend(db):
+    """SQLite used to accept raw UPDATE and DELETE; its triggers (core migration 0004) now refuse as PostgreSQL's."""
     (event,) = record_some(1)
     for sql in (
         "UPDATE core_auditevent SET reason = 'x' WHERE seq = %s",
