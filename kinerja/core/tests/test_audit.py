@@ -16,6 +16,13 @@ from kinerja.core.models import AppendOnlyError, AuditChainHead, AuditEvent
 from kinerja.org.models import Instansi, Pegawai, Penugasan, UnitKerja
 
 
+@pytest.fixture(autouse=True)
+def checkpoints(settings, tmp_path):
+    """Each test its own checkpoint file: the database is rolled back between tests, a file is not."""
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "var" / "audit-checkpoints.log"
+    return settings.AUDIT_CHECKPOINT_FILE
+
+
 def record_some(n: int, **kwargs) -> list[AuditEvent]:
     return [
         audit.record(actor=None, action="test.event", object_type="test", object_id=str(i), **kwargs)
@@ -290,6 +297,68 @@ def test_verify_audit_detects_the_tail_cut_with_the_head_row_removed(db):
     tamper("DELETE FROM core_auditevent WHERE seq >= %s", [events[2].seq])
     tamper("DELETE FROM core_auditchainhead")
     with pytest.raises(CommandError, match="kepala rantai hilang"):
+        verify()
+
+
+def test_verify_audit_appends_a_checkpoint_of_the_head_and_logs_it(db, checkpoints, caplog):
+    events = record_some(2)
+    verify()
+    record_some(1)
+    with caplog.at_level("INFO", logger="kinerja.audit"):
+        verify()
+
+    lines = checkpoints.read_text().splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith(f"seq={events[-1].seq} hash={events[-1].hash}")
+    head = AuditChainHead.objects.get(pk=1)
+    assert audit.last_checkpoint(checkpoints) == audit.Checkpoint(head.last_seq, head.last_hash)
+    assert f"seq={head.last_seq}" in caplog.text
+
+
+def test_verify_audit_finds_the_tail_cut_and_the_head_rewound_since_the_last_checkpoint(db, checkpoints):
+    """A consistent shorter chain passes every check inside the database; the checkpoint outside does not."""
+    events = record_some(5)
+    verify()
+    kept = events[2]
+    tamper("DELETE FROM core_auditevent WHERE seq > %s", [kept.seq])
+    tamper("UPDATE core_auditchainhead SET last_seq = %s, last_hash = %s", [kept.seq, kept.hash])
+    assert audit.verify_chain() is None
+
+    with pytest.raises(CommandError, match=rf"#{events[-1].seq}: .*titik periksa"):
+        verify()
+    assert len(checkpoints.read_text().splitlines()) == 1  # a damaged chain is not the next reference
+
+
+def test_verify_audit_finds_a_wiped_trail(db):
+    events = record_some(3)
+    verify()
+    tamper("DELETE FROM core_auditevent")
+    tamper("DELETE FROM core_auditchainhead")
+    assert audit.verify_chain() is None
+
+    with pytest.raises(CommandError, match=rf"#{events[-1].seq}: .*titik periksa"):
+        verify()
+
+
+def test_verify_audit_finds_a_trail_rechained_since_the_last_checkpoint(db):
+    """Editing an old event and recomputing every hash after it leaves a valid chain, but not the same head."""
+    events = record_some(3)
+    verify()
+    previous = audit.GENESIS_HASH
+    for event in AuditEvent.objects.order_by("seq"):
+        if event.seq == events[0].seq:
+            event.reason = "dipalsukan"
+        event.prev_hash = previous
+        event.hash = audit.compute_hash(event)
+        tamper(
+            "UPDATE core_auditevent SET reason = %s, prev_hash = %s, hash = %s WHERE seq = %s",
+            [event.reason, event.prev_hash, event.hash, event.seq],
+        )
+        previous = event.hash
+    tamper("UPDATE core_auditchainhead SET last_hash = %s", [previous])
+    assert audit.verify_chain() is None
+
+    with pytest.raises(CommandError, match=rf"#{events[-1].seq}: hash berbeda dari titik periksa"):
         verify()
 
 
