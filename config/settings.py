@@ -233,6 +233,10 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# verify_audit appends the chain head it found here (and logs it) and compares the next run against the last line,
+# so a chain cut short, re-chained or wiped is found. Keep it outside the database and its backups, append-only
+# (e.g. chattr +a, or a log shipper); docs/decisions/0012-audit-chain-hardening.md.
+AUDIT_CHECKPOINT_FILE = Path(env("AUDIT_CHECKPOINT_FILE", str(BASE_DIR / "var" / "audit-checkpoints.log")))
 # Largest uploaded file a staff data import accepts, in bytes (kinerja.core.tabular refuses a larger one).
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 # Seconds opening an uploaded table, and each reading of one of its sheets, may take before it is refused (a

@@ -11,3 +11,4 @@ LANGUAGE_CODE = "id"
 LOGGING["loggers"]["django.request"] = {"level": "CRITICAL"}  # noqa: F405  (refusals are asserted, not logged)
 LOGGING["loggers"]["django.security"] = {"level": "CRITICAL"}  # noqa: F405
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kinerja-test-media-"))  # noqa: F405  (stored import uploads)
+AUDIT_CHECKPOINT_FILE = Path(tempfile.mkdtemp(prefix="kinerja-test-audit-")) / "audit-checkpoints.log"  # noqa: F405

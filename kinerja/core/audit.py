@@ -4,8 +4,11 @@ import datetime
 import decimal
 import hashlib
 import json
+import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.db import models, transaction
@@ -15,6 +18,7 @@ from kinerja.core import context
 from kinerja.core.models import AuditChainHead, AuditEvent
 
 GENESIS_HASH = "0" * 64
+logger = logging.getLogger("kinerja.audit")
 
 
 def _plain(value: Any) -> Any:
@@ -145,7 +149,73 @@ def verify_chain(events: Iterator[AuditEvent] | None = None) -> ChainProblem | N
             return ChainProblem(event.seq, "isi peristiwa telah diubah")
         previous_hash = event.hash
         expected_seq += 1
+    # The head is written in the same transaction as every event, so it must name exactly the last one: a head
+    # ahead of the events means the newest were deleted, a different hash that the newest was rewritten (with
+    # its hash recomputed), and no head at all while events exist that someone removed it to hide the tail.
     head = AuditChainHead.objects.filter(pk=1).first()
-    if head is not None and head.last_seq != expected_seq - 1:
+    last_seq = expected_seq - 1
+    if head is None:
+        if last_seq:
+            return ChainProblem(last_seq, "kepala rantai hilang (akhir rantai tidak dapat dipastikan)")
+        return None
+    if head.last_seq != last_seq:
         return ChainProblem(head.last_seq, "peristiwa terakhir hilang dari rantai")
+    if head.last_hash != previous_hash:
+        return ChainProblem(last_seq, "kepala rantai tidak cocok dengan peristiwa terakhir")
     return None
+
+
+# Checkpoints outside the database -----------------------------------------------------------------------------
+# The chain proves that no event was changed *relative to the head*; whoever can write the database can still cut
+# the tail and rewind the head, re-chain every event, or wipe both. So each verification appends the head it found
+# to a file the database cannot touch (and logs it), and the next verification checks that this event is still
+# there with the same hash (docs/decisions/0012-audit-chain-hardening.md).
+
+CHECKPOINT_LINE = re.compile(r"^\S+ seq=(\d+) hash=([0-9a-f]{64})$")
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    seq: int
+    hash: str
+
+
+def last_checkpoint(path: Path) -> Checkpoint | None:
+    """The last checkpoint written to `path`, or None before the first verification."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return None
+    for line in reversed(lines):
+        match = CHECKPOINT_LINE.match(line.strip())
+        if match:
+            return Checkpoint(int(match[1]), match[2])
+    return None
+
+
+def verify_checkpoint(checkpoint: Checkpoint | None) -> ChainProblem | None:
+    """Whether the event a previous verification saw as the head is still in the chain, unchanged."""
+    if checkpoint is None or checkpoint.seq == 0:
+        return None
+    event = AuditEvent.objects.filter(seq=checkpoint.seq).only("seq", "hash").first()
+    if event is None:
+        return ChainProblem(
+            checkpoint.seq,
+            "peristiwa yang tercatat di titik periksa sebelumnya hilang (rantai dipotong/dihapus)",
+        )
+    if event.hash != checkpoint.hash:
+        return ChainProblem(
+            checkpoint.seq, "hash berbeda dari titik periksa sebelumnya (rantai ditulis ulang)"
+        )
+    return None
+
+
+def write_checkpoint(path: Path) -> Checkpoint:
+    """Append the current head to `path` (created with its folder when missing) and log it."""
+    head = AuditChainHead.objects.filter(pk=1).first()
+    checkpoint = Checkpoint(head.last_seq, head.last_hash) if head else Checkpoint(0, GENESIS_HASH)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as out:
+        out.write(f"{timezone.now().isoformat()} seq={checkpoint.seq} hash={checkpoint.hash}\n")
+    logger.info("audit chain checkpoint seq=%s hash=%s", checkpoint.seq, checkpoint.hash)
+    return checkpoint

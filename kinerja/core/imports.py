@@ -3,22 +3,28 @@
 Preview: the app reads and checks the upload (kinerja.core.tabular), `keep`s what the apply step needs (the file
 itself, or the rows read from it) under MEDIA_ROOT/imports/<sha256>.<ext>, and gives the browser a token from
 `sign_stored` that names it, bound to a purpose, the target object and the user, valid for `MAX_AGE` seconds.
-Apply: `unsign_stored` reads the token back and `take` the content once; the app checks it again and writes
-through its own service (with its import record, where it keeps one). Every refusal is an ApplicationError on
+Apply: `unsign_stored` reads the token back, `consume` marks it used (a token works once, even when two applies
+of one preview run at the same moment) and `take` the content once; the app checks it again and writes through
+its own service (with its import record, where it keeps one). Every refusal is an ApplicationError on
 the upload field; the kernel knows no app, only purposes and ids.
 """
 
+import datetime
 import hashlib
 import re
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.core.errors import ApplicationError
+from kinerja.core.models import UsedPreviewToken
 from kinerja.core.tabular import FIELD
 
 MAX_AGE = 3600  # seconds a preview stays valid
@@ -51,6 +57,11 @@ class PreviewNotYours(PreviewRefused):
         super().__init__(
             _("This preview was made for another user or another object; upload the file again.")
         )
+
+
+class PreviewUsed(PreviewRefused):
+    def __init__(self):
+        super().__init__(_("This preview was already applied; upload the file again."))
 
 
 # The token ----------------------------------------------------------------------------------------------------
@@ -116,26 +127,60 @@ def take(stored: Stored) -> bytes:
         path = stored_path(stored.sha256, stored.ext)
     if path is None or not path.is_file():
         raise PreviewRefused(_("The uploaded file is no longer available; upload it again."))
-    content = path.read_bytes()
-    path.unlink(missing_ok=True)
+    # Claim the file by renaming it first: a rename is atomic, so of two simultaneous applies only one gets it
+    # (reading and then deleting let both read it).
+    claimed = path.with_name(f"{path.name}.{uuid.uuid4().hex}.taken")
+    try:
+        path.rename(claimed)
+    except FileNotFoundError as exc:
+        raise PreviewRefused(_("The uploaded file is no longer available; upload it again.")) from exc
+    content = claimed.read_bytes()
+    claimed.unlink(missing_ok=True)
     if hashlib.sha256(content).hexdigest() != stored.sha256:
         raise PreviewRefused(_("The stored file was altered; upload it again."))
     return content
 
 
-def sign_stored(purpose: str, stored: Stored, *, target_id: int, user_id: int | None) -> str:
-    data = {"sha": stored.sha256, "ext": stored.ext, "name": stored.name}
+def sign_stored(
+    purpose: str, stored: Stored, *, target_id: int, user_id: int | None, extra: dict | None = None
+) -> str:
+    """A token naming `stored`; `extra` carries more of the app's data (read back by `unsign_stored_with`)."""
+    data = {**(extra or {}), "sha": stored.sha256, "ext": stored.ext, "name": stored.name}
     return sign(purpose, data, target_id=target_id, user_id=user_id)
+
+
+def unsign_stored_with(
+    purpose: str, token: str, *, target_id: int, user_id: int | None, max_age: int = MAX_AGE
+) -> tuple[Stored, dict]:
+    """The stored content a token names, and the token's other data."""
+    data = unsign(purpose, token, target_id=target_id, user_id=user_id, max_age=max_age)
+    try:
+        stored = Stored(str(data.pop("sha")), str(data.pop("ext")), str(data.pop("name")))
+    except KeyError as exc:
+        raise PreviewTampered from exc
+    return stored, data
 
 
 def unsign_stored(
     purpose: str, token: str, *, target_id: int, user_id: int | None, max_age: int = MAX_AGE
 ) -> Stored:
-    data = unsign(purpose, token, target_id=target_id, user_id=user_id, max_age=max_age)
+    return unsign_stored_with(purpose, token, target_id=target_id, user_id=user_id, max_age=max_age)[0]
+
+
+def consume(purpose: str, token: str) -> None:
+    """Mark a (verified) token used, or refuse it if it was used before: the unique row is the lock, so of two
+    applies at the same moment the second fails here (on PostgreSQL it waits for the first to commit). Commits
+    at once, so a token stays used even when the apply that follows is refused."""
+    digest = hashlib.sha256(f"{purpose}\x1f{token}".encode()).hexdigest()
+    # Rows of expired tokens are useless (the signature refuses those tokens anyway).
+    UsedPreviewToken.objects.filter(
+        used_at__lt=timezone.now() - datetime.timedelta(seconds=MAX_AGE + 60)
+    ).delete()
     try:
-        return Stored(str(data["sha"]), str(data["ext"]), str(data["name"]))
-    except KeyError as exc:
-        raise PreviewTampered from exc
+        with transaction.atomic():
+            UsedPreviewToken.objects.create(digest=digest)
+    except IntegrityError as exc:
+        raise PreviewUsed from exc
 
 
 def _forget_expired(folder: Path) -> None:

@@ -83,6 +83,14 @@ class AuditChainHead(models.Model):
     last_hash = models.CharField(max_length=64, default="0" * 64)
 
 
+class UsedPreviewToken(models.Model):
+    """A preview token that was applied (its SHA-256): the unique key makes the second of two applies of one
+    preview fail, even when both run at once (kinerja.core.imports.consume)."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+
 class Notifikasi(models.Model):
     """A message in a user's in-app inbox (and by email when configured), e.g. "your SKP was returned"."""
 

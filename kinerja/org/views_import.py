@@ -39,9 +39,13 @@ def _instansi(request):
     return instansi
 
 
-def file_token(*, sha256: str, file_name: str, instansi_id: int, user_id: int) -> str:
+def file_token(
+    *, sha256: str, file_name: str, instansi_id: int, user_id: int, fingerprint: dict | None = None
+) -> str:
+    """The apply token: the kept file, and the fingerprint of the records the preview said it would change."""
     stored = pipeline.Stored(sha256, pipeline.extension(file_name), file_name)
-    return pipeline.sign_stored(FILE_SALT, stored, target_id=instansi_id, user_id=user_id)
+    extra = {"fp": fingerprint} if fingerprint is not None else None
+    return pipeline.sign_stored(FILE_SALT, stored, target_id=instansi_id, user_id=user_id, extra=extra)
 
 
 def missing_token(*, nips, instansi_id: int, user_id: int) -> str:
@@ -114,7 +118,11 @@ def upload(request):
         if report.ok and not report.nothing_to_change:
             pipeline.keep(data, name=berkas.name)
             token = file_token(
-                sha256=sha256, file_name=berkas.name, instansi_id=instansi.pk, user_id=request.user.pk
+                sha256=sha256,
+                file_name=berkas.name,
+                instansi_id=instansi.pk,
+                user_id=request.user.pk,
+                fingerprint=report.fingerprint,
             )
         return _preview_page(request, instansi, report, token)
     return _upload_page(request, instansi, form)
@@ -128,11 +136,22 @@ def _refuse(request, instansi, exc: ApplicationError):
 def apply(request):
     instansi = _instansi(request)
     try:
-        stored = pipeline.unsign_stored(FILE_SALT, request.POST.get("t", ""), **_bound(request, instansi))
+        token = request.POST.get("t", "")
+        stored, data = pipeline.unsign_stored_with(FILE_SALT, token, **_bound(request, instansi))
+        fingerprint = data.get("fp")
+        if fingerprint is not None and not isinstance(fingerprint, dict):
+            raise pipeline.PreviewTampered
+        # Used once: of two applies of one preview (a double click, two tabs) the second is refused here.
+        pipeline.consume(FILE_SALT, token)
         book, sha256 = imports.read_upload(stored.name, pipeline.take(stored))
         with book:
             report = imports.apply(
-                actor=request.user, instansi=instansi, book=book, file_name=stored.name, sha256=sha256
+                actor=request.user,
+                instansi=instansi,
+                book=book,
+                file_name=stored.name,
+                sha256=sha256,
+                fingerprint=fingerprint,
             )
     except pipeline.PreviewNotYours as exc:
         raise Http404 from exc

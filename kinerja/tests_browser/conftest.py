@@ -53,8 +53,40 @@ def browser():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+def _audit_triggers(action: str) -> None:
+    """Drop or (re)create SQLite's append-only triggers on the audit trail (core migration 0004)."""
+    import importlib
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return  # PostgreSQL flushes with TRUNCATE, which its row trigger does not see
+    migration = importlib.import_module("kinerja.core.migrations.0004_audit_append_only_sqlite")
+    with connection.cursor() as cursor:
+        for sql in migration.DROP if action == "drop" else migration.CREATE:
+            cursor.execute(sql)
+
+
 @pytest.fixture
-def demo(browser, live_server):
+def _audit_flushable(request, transactional_db, django_db_blocker):
+    """Django flushes a SQLite test database with DELETE, which the audit trail's triggers refuse: drop them in
+    this throwaway database just before the flush; `pytest_runtest_teardown` puts them back after it."""
+    request.node.audit_db_blocker = django_db_blocker  # the hook below runs once database access is closed
+    yield
+    _audit_triggers("drop")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    blocker = getattr(item, "audit_db_blocker", None)
+    if blocker is not None and nextitem is not None:  # after the last test the database is gone
+        with blocker.unblock():
+            _audit_triggers("create")
+
+
+@pytest.fixture
+def demo(browser, live_server, _audit_flushable):
     """The demo government, committed so that the live server sees it.
 
     The root conftest loads a demo into the fresh test database once; the first browser test finds that

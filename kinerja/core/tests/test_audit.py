@@ -16,6 +16,13 @@ from kinerja.core.models import AppendOnlyError, AuditChainHead, AuditEvent
 from kinerja.org.models import Instansi, Pegawai, Penugasan, UnitKerja
 
 
+@pytest.fixture(autouse=True)
+def checkpoints(settings, tmp_path):
+    """Each test its own checkpoint file: the database is rolled back between tests, a file is not."""
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "var" / "audit-checkpoints.log"
+    return settings.AUDIT_CHECKPOINT_FILE
+
+
 def record_some(n: int, **kwargs) -> list[AuditEvent]:
     return [
         audit.record(actor=None, action="test.event", object_type="test", object_id=str(i), **kwargs)
@@ -35,7 +42,18 @@ def tamper(sql: str, params=()) -> None:
         if connection.vendor == "postgresql":
             # The append-only trigger would refuse; a superuser can switch triggers off for this transaction.
             cursor.execute("SET LOCAL session_replication_role = replica")
+            cursor.execute(sql, params)
+            return
+        # SQLite has no switch: whoever can write the file drops the triggers, writes, and puts them back.
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'core_auditevent'"
+        )
+        triggers = cursor.fetchall()
+        for name, _sql in triggers:
+            cursor.execute(f"DROP TRIGGER {name}")
         cursor.execute(sql, params)
+        for _name, create in triggers:
+            cursor.execute(create)
 
 
 # Recording ---------------------------------------------------------------------------------------------------
@@ -167,6 +185,22 @@ def test_postgresql_itself_refuses_update_and_delete_of_events(db):
     assert AuditEvent.objects.get(pk=event.pk).reason == ""
 
 
+def test_the_database_itself_refuses_update_and_delete_of_events_on_every_backend(db):
+    """SQLite used to accept raw UPDATE and DELETE; its triggers (core migration 0004) now refuse as PostgreSQL's."""
+    (event,) = record_some(1)
+    for sql in (
+        "UPDATE core_auditevent SET reason = 'x' WHERE seq = %s",
+        "DELETE FROM core_auditevent WHERE seq = %s",
+    ):
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, [event.seq])
+    assert AuditEvent.objects.get(pk=event.pk).reason == ""
+
+
 # verify_audit ------------------------------------------------------------------------------------------------
 
 
@@ -234,6 +268,97 @@ def test_verify_audit_detects_a_recomputed_hash_that_breaks_the_link(db):
         "UPDATE core_auditevent SET reason = %s, hash = %s WHERE seq = %s", ["dipalsukan", forged, target.seq]
     )
     with pytest.raises(CommandError, match=rf"#{events[2].seq}:"):
+        verify()
+
+
+def test_verify_audit_detects_a_rewritten_last_event_with_its_hash_recomputed(db):
+    """The newest event has no successor pointing at it; the chain head does."""
+    events = record_some(3)
+    target = AuditEvent.objects.get(seq=events[-1].seq)
+    target.reason = "dipalsukan"
+    forged = audit.compute_hash(target)
+    tamper(
+        "UPDATE core_auditevent SET reason = %s, hash = %s WHERE seq = %s", ["dipalsukan", forged, target.seq]
+    )
+    with pytest.raises(CommandError, match=rf"#{target.seq}: kepala rantai tidak cocok"):
+        verify()
+
+
+def test_verify_audit_reports_a_missing_chain_head(db):
+    events = record_some(3)
+    tamper("DELETE FROM core_auditchainhead")
+    with pytest.raises(CommandError, match=rf"#{events[-1].seq}: kepala rantai hilang"):
+        verify()
+
+
+def test_verify_audit_detects_the_tail_cut_with_the_head_row_removed(db):
+    """Deleting the newest events and the head row together used to pass: nothing told where the chain ended."""
+    events = record_some(4)
+    tamper("DELETE FROM core_auditevent WHERE seq >= %s", [events[2].seq])
+    tamper("DELETE FROM core_auditchainhead")
+    with pytest.raises(CommandError, match="kepala rantai hilang"):
+        verify()
+
+
+def test_verify_audit_appends_a_checkpoint_of_the_head_and_logs_it(db, checkpoints, caplog):
+    events = record_some(2)
+    verify()
+    record_some(1)
+    with caplog.at_level("INFO", logger="kinerja.audit"):
+        verify()
+
+    lines = checkpoints.read_text().splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith(f"seq={events[-1].seq} hash={events[-1].hash}")
+    head = AuditChainHead.objects.get(pk=1)
+    assert audit.last_checkpoint(checkpoints) == audit.Checkpoint(head.last_seq, head.last_hash)
+    assert f"seq={head.last_seq}" in caplog.text
+
+
+def test_verify_audit_finds_the_tail_cut_and_the_head_rewound_since_the_last_checkpoint(db, checkpoints):
+    """A consistent shorter chain passes every check inside the database; the checkpoint outside does not."""
+    events = record_some(5)
+    verify()
+    kept = events[2]
+    tamper("DELETE FROM core_auditevent WHERE seq > %s", [kept.seq])
+    tamper("UPDATE core_auditchainhead SET last_seq = %s, last_hash = %s", [kept.seq, kept.hash])
+    assert audit.verify_chain() is None
+
+    with pytest.raises(CommandError, match=rf"#{events[-1].seq}: .*titik periksa"):
+        verify()
+    assert len(checkpoints.read_text().splitlines()) == 1  # a damaged chain is not the next reference
+
+
+def test_verify_audit_finds_a_wiped_trail(db):
+    events = record_some(3)
+    verify()
+    tamper("DELETE FROM core_auditevent")
+    tamper("DELETE FROM core_auditchainhead")
+    assert audit.verify_chain() is None
+
+    with pytest.raises(CommandError, match=rf"#{events[-1].seq}: .*titik periksa"):
+        verify()
+
+
+def test_verify_audit_finds_a_trail_rechained_since_the_last_checkpoint(db):
+    """Editing an old event and recomputing every hash after it leaves a valid chain, but not the same head."""
+    events = record_some(3)
+    verify()
+    previous = audit.GENESIS_HASH
+    for event in AuditEvent.objects.order_by("seq"):
+        if event.seq == events[0].seq:
+            event.reason = "dipalsukan"
+        event.prev_hash = previous
+        event.hash = audit.compute_hash(event)
+        tamper(
+            "UPDATE core_auditevent SET reason = %s, prev_hash = %s, hash = %s WHERE seq = %s",
+            [event.reason, event.prev_hash, event.hash, event.seq],
+        )
+        previous = event.hash
+    tamper("UPDATE core_auditchainhead SET last_hash = %s", [previous])
+    assert audit.verify_chain() is None
+
+    with pytest.raises(CommandError, match=rf"#{events[-1].seq}: hash berbeda dari titik periksa"):
         verify()
 
 

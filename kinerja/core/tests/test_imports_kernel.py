@@ -4,6 +4,7 @@ target object and a user, that expire."""
 import hashlib
 import os
 import time
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -162,3 +163,37 @@ def test_keeping_content_forgets_what_expired_previews_left_behind(media):
     new = pipeline.keep(CONTENT, name="new.csv")
 
     assert sorted(p.name for p in (media / pipeline.FOLDER).iterdir()) == [f"{new.sha256}.csv"]
+
+
+def test_of_two_takes_of_one_file_at_the_same_moment_only_one_gets_it(monkeypatch):
+    """Reading, then deleting, let two applies that started together both read the file (and both apply)."""
+    stored = pipeline.keep(CONTENT, name="pegawai.csv")
+    real_read = Path.read_bytes
+    other: list = []
+
+    def read_while_another_request_takes(self):
+        content = real_read(self)
+        if not other:  # the other request takes the file after this one read it, before it deleted it
+            other.append("started")
+            try:
+                other.append(pipeline.take(stored))
+            except pipeline.PreviewRefused:
+                other.append("refused")
+        return content
+
+    monkeypatch.setattr(Path, "read_bytes", read_while_another_request_takes)
+
+    assert pipeline.take(stored) == CONTENT
+    assert other == ["started", "refused"]
+    assert list(pipeline.stored_path(stored.sha256, "csv").parent.iterdir()) == []
+
+
+@pytest.mark.django_db
+def test_a_token_is_consumed_once():
+    pipeline.consume(PURPOSE, "token-a")
+    pipeline.consume(PURPOSE, "token-b")
+    pipeline.consume("another.purpose", "token-a")
+
+    with pytest.raises(pipeline.PreviewUsed) as raised:
+        pipeline.consume(PURPOSE, "token-a")
+    assert refusal_of(raised) == _("This preview was already applied; upload the file again.")

@@ -22,7 +22,7 @@ from kinerja.org.imports.columns import (
 from kinerja.org.imports.export import example_workbook, export_workbook, template_workbook
 from kinerja.org.imports.parsing import read_upload
 from kinerja.org.imports.plan import preview
-from kinerja.org.imports.report import ImportRefused, Report
+from kinerja.org.imports.report import ImportRefused, ImportStale, Report
 from kinerja.org.imports.writer import apply
 from kinerja.org.services_import import penugasan_end_missing as end_missing
 
@@ -35,6 +35,7 @@ __all__ = [
     "UNIT",
     "UNIT_HEADER",
     "ImportRefused",
+    "ImportStale",
     "Report",
     "apply",
     "end_missing",

@@ -16,6 +16,7 @@ from kinerja.org.imports.columns import JABATAN, KINDS, PEGAWAI, UNIT
 from kinerja.org.imports.parsing import (
     Bad,
     PegawaiRow,
+    digest,
     parse_bool,
     parse_eselon,
     parse_jenis,
@@ -37,6 +38,9 @@ def _cycle_through(start: str, first: str, parent_of: Callable[[str], str]) -> s
         seen.add(key)
         key = parent_of(key)
     return None
+
+
+STATE_CHARS = 12  # hex digits of a record's digest kept in a fingerprint
 
 
 @dataclass
@@ -86,6 +90,10 @@ class Plan:
         self.pegawai_rows: dict[int, str] = {}  # pegawai row → create/update
         self.has_pegawai = False
         self.pppk_nips = set()
+        # What the file changes ("unit:<kode>", "jabatan:<ref>", "pegawai:<nip>") and, for people, their record as
+        # it is: the fingerprint taken at preview is compared at apply (see `changed_since`).
+        self.touched: set[str] = set()
+        self.pegawai_state: dict[str, str] = {}  # NIP → digest of the record and its current seat
         # The instansi as it is
         self.db_units = {}  # kode → (pk, parent kode, nama, eselon)
         pk_to_kode = {}
@@ -129,6 +137,34 @@ class Plan:
         for jabatan_id, pegawai_id, mulai in current:
             self.holder_of[jabatan_id] = pegawai_id
             self.seat_now[pegawai_id] = (jabatan_id, mulai)
+
+    # what the file changes, as it is now
+
+    def state(self, key: str) -> str:
+        """A digest of the record `key` names as it is in the database ("" when there is none)."""
+        kind, _sep, ref = key.partition(":")
+        if kind == "pegawai":
+            return self.pegawai_state.get(ref, "")[:STATE_CHARS]
+        if kind == "unit":
+            values = self.db_units.get(ref)
+        elif kind == "jabatan":
+            values = self.db_jabatan.get(ref)
+            if values is not None:
+                values = (*values, self.holder_of.get(values[0]))
+        else:
+            return ""
+        return "" if values is None else digest({"v": values}, ["v"]).hex()[:STATE_CHARS]
+
+    def fingerprint(self) -> dict[str, str]:
+        """The records the file would change, each with its digest now: taken at preview, carried by the apply
+        token (hence the short digests: 48 bits tell an edit apart well enough and keep a large file's token
+        small)."""
+        return {key: self.state(key) for key in sorted(self.touched)}
+
+    def changed_since(self, fingerprint: dict[str, str]) -> list[str]:
+        """The records of a preview's fingerprint that someone changed (or created, or deleted) since; the apply
+        would otherwise silently overwrite that change with the file's older view."""
+        return [key for key, then in fingerprint.items() if self.state(key) != then]
 
     # units
 
@@ -186,6 +222,8 @@ class Plan:
                     plan.action = "updated"
                 else:
                     plan.action = "unchanged"
+                if plan.action != "unchanged":
+                    self.touched.add(f"unit:{plan.kode}")
                 report.count(UNIT, plan.action)
 
     # positions
@@ -214,6 +252,8 @@ class Plan:
         if report.ok:
             for plan in self.jabatan.values():
                 plan.action = self._jabatan_action(plan)
+                if plan.action != "unchanged":
+                    self.touched.add(f"jabatan:{plan.ref}")
                 report.count(JABATAN, plan.action)
 
     def _jabatan_row(self, number: int, cells: dict) -> JabatanPlan:
@@ -377,6 +417,8 @@ def validate(*, actor, instansi: Instansi, book: Book, file_name: str, progress=
         read_pegawai(plan, sheets[PEGAWAI], progress)
     for kind in report.kinds:
         report.counts.setdefault(kind, {"created": 0, "updated": 0, "unchanged": 0, "refused": 0})
+    if report.ok:
+        report.fingerprint = plan.fingerprint()
     return plan
 
 

@@ -41,6 +41,8 @@ class _PegawaiCheck:
         self.existing = {}  # NIP → (pk, digest of the present fields)
         for p in Pegawai.objects.filter(instansi=plan.instansi).iterator(chunk_size=2000):
             self.existing[p.nip] = (p.pk, digest(pegawai_values(p), present))
+            state = {**pegawai_values(p), "seat": plan.seat_now.get(p.pk)}
+            plan.pegawai_state[p.nip] = digest(state, sorted(state)).hex()
             if p.status == StatusPegawai.PPPK:
                 plan.pppk_nips.add(p.nip)
         self.seen = {}  # NIP → row
@@ -74,10 +76,13 @@ class _PegawaiCheck:
             return
         if ref:
             plan.seat_of_row[number] = ref
+            plan.touched.add(f"jabatan:{ref}")  # its holder leaves it
         if pk is None:
             plan.pegawai_rows[number] = "created"
         elif known != digest(row.values, self.present) or ref:
             plan.pegawai_rows[number] = "updated"
+        if number in plan.pegawai_rows:
+            plan.touched.add(f"pegawai:{row.nip}")
         report.count(PEGAWAI, plan.pegawai_rows.get(number, "unchanged"))
 
     def _seat(self, number: int, row: PegawaiRow, pk) -> str:

@@ -30,6 +30,9 @@ class Report:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (NIP, name)
     record: ImportRecord | None = None
     applied: bool = False
+    # The records the file changes, each with a digest of how it is now ("unit:<kode>", "jabatan:<ref>",
+    # "pegawai:<nip>"); the preview's is compared at apply.
+    fingerprint: dict[str, str] = field(default_factory=dict)
 
     def count(self, kind: str, what: str, n: int = 1) -> None:
         self.counts.setdefault(kind, {"created": 0, "updated": 0, "unchanged": 0, "refused": 0})[what] += n
@@ -70,6 +73,36 @@ class Report:
                 yield f"  {nip} {nama}"
         if self.nothing_to_change:
             yield _("Nothing to change: the data already matches the file.")
+
+
+def _label(key: str) -> str:
+    kind, _sep, ref = key.partition(":")
+    if kind == "pegawai":
+        return _("employee %(nip)s") % {"nip": ref}
+    if kind == "unit":
+        return _("unit %(kode)s") % {"kode": ref}
+    return _("position %(kode)s") % {"kode": ref}
+
+
+class ImportStale(ApplicationError):
+    """Raised by `apply` when records the file changes were changed by someone else after the preview."""
+
+    MAX_LISTED = 20
+
+    def __init__(self, changed: list[str]):
+        listed = ", ".join(_label(key) for key in changed[: self.MAX_LISTED])
+        if len(changed) > self.MAX_LISTED:
+            listed += " " + _("and %(n)s more") % {"n": len(changed) - self.MAX_LISTED}
+        super().__init__(
+            {
+                "berkas": _(
+                    "Since the preview, someone else changed %(records)s; nothing was imported. Upload the "
+                    "file again to see what it would change now."
+                )
+                % {"records": listed}
+            }
+        )
+        self.changed = changed
 
 
 class ImportRefused(ApplicationError):

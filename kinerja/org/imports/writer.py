@@ -15,16 +15,32 @@ from kinerja.org import services, services_import
 from kinerja.org.imports.columns import JABATAN, PEGAWAI, UNIT
 from kinerja.org.imports.parsing import parse_pegawai, sheet_rows, sheets_of
 from kinerja.org.imports.plan import Plan, validate
-from kinerja.org.imports.report import ImportRefused, Report
+from kinerja.org.imports.report import ImportRefused, ImportStale, Report
 from kinerja.org.models import Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, StatusPegawai, UnitKerja
 
 
-def apply(*, actor, instansi: Instansi, book: Book, file_name: str, sha256: str, progress=None) -> Report:
-    """Validate again and write everything in one transaction (or nothing: ImportRefused, ApplicationError)."""
+def apply(
+    *,
+    actor,
+    instansi: Instansi,
+    book: Book,
+    file_name: str,
+    sha256: str,
+    progress=None,
+    fingerprint: dict[str, str] | None = None,
+) -> Report:
+    """Validate again and write everything in one transaction (or nothing: ImportRefused, ApplicationError).
+
+    With the preview's `fingerprint`, refuse (ImportStale) when a record the file changes was changed since:
+    validating again alone would apply the file over the other change without a word."""
     plan = validate(actor=actor, instansi=instansi, book=book, file_name=file_name, progress=progress)
     report = plan.report
     if not report.ok:
         raise ImportRefused(report)
+    if fingerprint is not None:
+        changed = plan.changed_since(fingerprint)
+        if changed:
+            raise ImportStale(changed)
     if report.nothing_to_change:
         return report
     writer = _Writer(plan, actor, _("Import of %(file)s") % {"file": file_name})

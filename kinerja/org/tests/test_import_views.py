@@ -261,3 +261,60 @@ def test_the_export_of_another_instansi_holds_none_of_our_people(cast):
 
 def sukamaju_pk() -> int:
     return Instansi.objects.get(kode="KOTA-SKM").pk
+
+
+def test_the_second_of_two_applies_of_one_preview_is_refused(cast, media):
+    """Two applies of one token at once both went through (the second record had no audit range)."""
+    client = cast.client("admin_bkpsdm")
+    token = upload(client, pegawai_xlsx([new_person()])).context["token"]
+    (stored,) = stored_files(media)
+    content = stored.read_bytes()
+
+    first = client.post(reverse("org:import_apply"), {"t": token})
+    # The second of a simultaneous pair had read the file before the first removed it.
+    stored.write_bytes(content)
+    second = client.post(reverse("org:import_apply"), {"t": token})
+
+    assert first.status_code == 302
+    assert second.status_code == 400
+    assert _("This preview was already applied; upload the file again.") in second.content.decode()
+    assert ImportRecord.objects.count() == 1
+
+
+def person_row(person, golongan: str) -> list:
+    return [person.nip, person.nama, "PNS", golongan, person.jenis_kelamin, "", ""]
+
+
+def test_an_apply_is_refused_when_someone_changed_its_people_since_the_preview(cast):
+    """Two admins preview changes to the same person; the later apply used to overwrite the earlier one."""
+    person = Pegawai.objects.filter(instansi__kode="KOTA-SKM", status="PNS").exclude(golongan="IV/e").first()
+    first_admin = cast.client("admin_bkpsdm")
+    token = upload(first_admin, pegawai_xlsx([person_row(person, "IV/e")])).context["token"]
+    sukamaju = Instansi.objects.get(kode="KOTA-SKM")
+    other = User.objects.create_user(username="admin.kedua", password="x", instansi=sukamaju)
+    RoleAssignment.objects.create(user=other, role=Role.ADMIN_BKPSDM, instansi=sukamaju)
+    second_admin = cast.client(None)
+    second_admin.force_login(other)
+    other_token = upload(second_admin, pegawai_xlsx([person_row(person, "IV/d")])).context["token"]
+    assert second_admin.post(reverse("org:import_apply"), {"t": other_token}).status_code == 302
+
+    response = first_admin.post(reverse("org:import_apply"), {"t": token})
+
+    assert response.status_code == 400
+    assert person.nip in response.content.decode()
+    person.refresh_from_db()
+    assert person.golongan == "IV/d"
+    assert ImportRecord.objects.count() == 1
+
+
+def test_an_apply_goes_through_when_only_other_people_changed_since_the_preview(cast):
+    person, bystander = Pegawai.objects.filter(instansi__kode="KOTA-SKM", status="PNS").exclude(
+        golongan="IV/e"
+    )[:2]
+    client = cast.client("admin_bkpsdm")
+    token = upload(client, pegawai_xlsx([person_row(person, "IV/e")])).context["token"]
+    Pegawai.objects.filter(pk=bystander.pk).update(telepon="081200000000")
+
+    assert client.post(reverse("org:import_apply"), {"t": token}).status_code == 302
+    person.refresh_from_db()
+    assert person.golongan == "IV/e"
