@@ -18,6 +18,9 @@ and each reading of a sheet must also end within `max_seconds` (setting `IMPORT_
 Writing: `write_workbook` writes sheets in openpyxl's write-only mode through `safe_cell`, which puts a single
 quote before text that a spreadsheet would take for a formula. Reading takes that quote off again, so a file
 exported and imported back gives the same text.
+
+The limits and their refusals live in kinerja.core.tabular_limits, single cells, headers and the writer in
+kinerja.core.cells; importers use this module for all of it.
 """
 
 import codecs
@@ -27,201 +30,69 @@ import itertools
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from collections.abc import Iterator, Mapping
 from pathlib import PurePath
-from time import monotonic
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
+from kinerja.core.cells import (
+    FormulaCell,
+    _Formula,
+    cell_text,
+    cells_by_column,
+    holds_formula,
+    match_columns,
+    normalise_header,
+    safe_cell,
+    write_workbook,
+)
 from kinerja.core.errors import ApplicationError
+from kinerja.core.tabular_limits import (
+    BINARY_MAGIC,
+    EMPTY_ZIP_MAGIC,
+    ENCRYPTED_STREAMS,
+    FIELD,
+    HEAD_BYTES,
+    MAX_COLUMNS,
+    MAX_DIRECTORY_BYTES,
+    MAX_PARTS,
+    MAX_RATIO,
+    MAX_UNPACKED,
+    MB,
+    OLD_EXCEL_STREAMS,
+    OLE_MAGIC,
+    RATIO_FROM_BYTES,
+    SHEET_LAST_ROW,
+    ZIP_MAGIC,
+    Deadline,
+    _max_seconds,
+    _not_csv,
+    _not_xlsx,
+    _row_limit,
+    _save_as,
+    _size,
+    _too_far,
+    refusal,
+)
 
-FIELD = "berkas"
+__all__ = [
+    "FIELD",
+    "Book",
+    "FormulaCell",
+    "Sheet",
+    "cell_text",
+    "cells_by_column",
+    "first_sheet",
+    "holds_formula",
+    "match_columns",
+    "normalise_header",
+    "read_workbook",
+    "refusal",
+    "safe_cell",
+    "write_workbook",
+]
+
 Row = tuple[int, list[str]]
-
-MB = 1024 * 1024
-# A zip (an .xlsx) may unpack to at most this much (and at most 50 times the upload limit) ...
-MAX_UNPACKED = 500 * MB
-# ... no part above this size may be compressed more than MAX_RATIO to one (real sheets stay far below) ...
-MAX_RATIO = 100
-RATIO_FROM_BYTES = 1 * MB
-# ... and it may hold at most this many parts, in a central directory of at most this size.
-MAX_PARTS = 10_000
-MAX_DIRECTORY_BYTES = 4 * MB
-# Cells past this column must be empty (bounds the work per row of a crafted file).
-MAX_COLUMNS = 1_000
-# Blank rows a sheet may have besides its header and max_rows rows: Excel keeps a row it once formatted even
-# when it is empty, but a crafted file holds millions, each as slow to parse as a full one.
-EMPTY_ROWS = 10_000
-# The last row of a sheet: a <dimension> ending there claims the whole sheet and says nothing about its rows.
-SHEET_LAST_ROW = 1_048_576
-# Seconds opening a file, and each reading of a sheet, may take (settings.IMPORT_MAX_SECONDS overrides).
-MAX_SECONDS = 120
-# How much of a sheet part is looked at for its <dimension>, which comes before <sheetData>.
-HEAD_BYTES = 64 * 1024
-
-ZIP_MAGIC = b"PK\x03\x04"
-EMPTY_ZIP_MAGIC = b"PK\x05\x06"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File: .xls, or an encrypted .xlsx
-ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
-OLD_EXCEL_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
-BINARY_MAGIC = (ZIP_MAGIC, EMPTY_ZIP_MAGIC, OLE_MAGIC, b"%PDF")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def refusal(message: str) -> ApplicationError:
-    return ApplicationError({FIELD: message})
-
-
-def _not_xlsx() -> ApplicationError:
-    return refusal(_("This file is not a readable .xlsx spreadsheet."))
-
-
-def _not_csv() -> ApplicationError:
-    return refusal(_("This file is not a CSV text file."))
-
-
-def _save_as() -> ApplicationError:
-    return refusal(_("Save the file as .xlsx (Excel workbook) or .csv first."))
-
-
-def _size(limit: int) -> str:
-    return f"{round(limit / MB, 1):g} MB" if limit >= MB else f"{round(limit / 1024, 1):g} KB"
-
-
-class Deadline:
-    """A bound on wall-clock time, checked while a file is read, so a crafted file cannot hold a web worker."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.at = monotonic() + seconds
-
-    def check(self) -> None:
-        if monotonic() > self.at:
-            raise refusal(
-                _(
-                    "Reading this file took longer than %(seconds)s seconds, so it was stopped. Delete the empty "
-                    "rows and columns below and beside the data, or split it into smaller files, and upload it "
-                    "again."
-                )
-                % {"seconds": f"{self.seconds:g}"}
-            )
-
-
-def _max_seconds(max_seconds: float | None) -> float:
-    return max_seconds if max_seconds is not None else getattr(settings, "IMPORT_MAX_SECONDS", MAX_SECONDS)
-
-
-def _row_limit(max_rows: int) -> int:
-    """Rows of a sheet read at most, empty ones included: the header, max_rows rows and EMPTY_ROWS blank ones."""
-    return max_rows + 1 + EMPTY_ROWS
-
-
-def _too_far(row: int, limit: int, sheet: str | None = None) -> ApplicationError:
-    if sheet is not None:
-        return refusal(
-            _(
-                "The sheet %(sheet)s reaches row %(row)s; at most %(max)s rows are read, empty rows included. "
-                "Delete the empty rows below the data, or copy the data into a new sheet, and upload it again."
-            )
-            % {"sheet": sheet, "row": row, "max": limit}
-        )
-    return refusal(
-        _(
-            "The file reaches row %(row)s; at most %(max)s rows are read, empty rows included. Delete the empty "
-            "rows below the data, or copy the data into a new sheet, and upload it again."
-        )
-        % {"row": row, "max": limit}
-    )
-
-
-# Cells and headers ------------------------------------------------------------------------------------------
-
-
-class FormulaCell(str):
-    """The text of a workbook cell that holds a formula: the value the spreadsheet saved for it (as any cell
-    reads), or "" when none was saved, as programs other than Excel write them. Everything reads it as that
-    text; an importer for which a formula is a mistake (a NIP) tells the user so instead of "empty" or "not
-    digits". `formula` is its text, "=..." ("=" alone for a cell sharing another cell's formula)."""
-
-    formula: str
-
-    def __new__(cls, text: str, formula: str) -> "FormulaCell":
-        cell = super().__new__(cls, text)
-        cell.formula = formula
-        return cell
-
-
-class _Formula:
-    """A formula cell as the parser gives it: the saved value and the formula."""
-
-    __slots__ = ("formula", "value")
-
-    def __init__(self, value, formula: str):
-        self.value, self.formula = value, formula
-
-
-def holds_formula(text: str) -> bool:
-    """Whether a cell's text is a formula: a workbook cell that holds one, or text that begins with "=" (a CSV
-    has no formulas, but that is one typed where a value was meant, and a spreadsheet opening it runs it)."""
-    return isinstance(text, FormulaCell) or (type(text) is str and text.startswith("="))
-
-
-def cell_text(value) -> str:
-    """A cell as text: 12.0 → "12", a date → "YYYY-MM-DD", None → "", text stripped and without the quote
-    `safe_cell` put before a formula-like text; a formula as a `FormulaCell` of its saved value."""
-    if value is None:
-        return ""
-    if isinstance(value, _Formula):
-        return FormulaCell(cell_text(value.value), value.formula)
-    if isinstance(value, str):
-        text = value.strip()
-        if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
-            text = text[1:].strip()
-        return text
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else str(value)
-    if isinstance(value, datetime):
-        if value.time() == time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ", timespec="seconds")
-    if isinstance(value, date | time):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def normalise_header(value) -> str:
-    """A column title compared without case, spaces, underscores or dashes: " Nama_Jabatan" → "namajabatan"."""
-    return re.sub(r"[\s_\-]+", "", str(value or "")).casefold()
-
-
-def match_columns(header: Sequence[str], aliases: Mapping[str, Iterable[str]]) -> dict[str, int]:
-    """{column: index in `header`} for the columns found, matched forgivingly (see `normalise_header`).
-
-    A column is found under its own name or any of its aliases; the first alias listed that the header has wins
-    (its leftmost cell). A header cell serves one column only: the first in `aliases` that claims it."""
-    keys = [normalise_header(title) for title in header]
-    positions: dict[str, int] = {}
-    for column, spellings in aliases.items():
-        for spelling in (column, *spellings):
-            wanted = normalise_header(spelling)
-            index = next(
-                (i for i, key in enumerate(keys) if key == wanted and i not in positions.values()), None
-            )
-            if index is not None:
-                positions[column] = index
-                break
-    return positions
-
-
-def cells_by_column(values: Sequence[str], positions: Mapping[str, int]) -> dict[str, str]:
-    """{column: cell text} of one row, "" for a cell past the end of a short row."""
-    return {column: values[index] if index < len(values) else "" for column, index in positions.items()}
-
 
 # Reading ----------------------------------------------------------------------------------------------------
 
@@ -682,51 +553,3 @@ def _csv_book(stem: str, content: bytes, *, max_rows: int, max_seconds: float) -
     return Book(
         [Sheet(sheet_name, rows, max_rows=max_rows, named_in_messages=False, max_seconds=max_seconds)]
     )
-
-
-# Writing ----------------------------------------------------------------------------------------------------
-
-
-def safe_cell(value):
-    """A value to write in a cell: numbers, dates and booleans as they are; text that a spreadsheet would run
-    as a formula (beginning with =, +, -, @, tab or carriage return) after a single quote."""
-    if value is None or isinstance(value, int | float | Decimal | date | time | timedelta):
-        return value
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def write_workbook(
-    sheets: Mapping[str, tuple[Sequence, Iterable[Sequence]]],
-    *,
-    widths: Mapping[str, Sequence[float]] | None = None,
-) -> bytes:
-    """An .xlsx of {sheet name: (header, rows)}, every cell through `safe_cell`, the header in bold and frozen.
-    Rows may be a generator: the workbook is written in openpyxl's write-only mode."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    if not sheets:
-        raise ValueError("write_workbook needs at least one sheet")
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for title, (header, rows) in sheets.items():
-        sheet = workbook.create_sheet(title)
-        for index, width in enumerate((widths or {}).get(title, ()), start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        titles = []
-        for value in header:
-            cell = WriteOnlyCell(sheet, value=safe_cell(value))
-            cell.font = bold
-            titles.append(cell)
-        sheet.append(titles)
-        for row in rows:
-            sheet.append([safe_cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

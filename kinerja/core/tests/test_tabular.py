@@ -19,7 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
-from kinerja.core import tabular
+from kinerja.core import tabular, tabular_limits
 from kinerja.core.errors import ApplicationError
 from kinerja.core.tabular import (
     cell_text,
@@ -639,7 +639,7 @@ def test_a_small_workbook_of_millions_of_empty_rows_is_refused_before_it_is_pars
     sheet = zipfile.ZipFile(io.BytesIO(data)).getinfo("xl/worksheets/sheet1.xml")
     assert len(data) < 1 * MB and sheet.file_size > 12 * MB  # small on disk, large unpacked ...
     assert sheet.file_size < tabular.MAX_RATIO * sheet.compress_size  # ... but no zip bomb by its ratio
-    limit = 10 + 1 + tabular.EMPTY_ROWS
+    limit = 10 + 1 + tabular_limits.EMPTY_ROWS
     assert refusal("kosong.xlsx", data, max_rows=10, max_seconds=60) == TOO_FAR % {
         "row": limit + 1,
         "max": limit,
@@ -650,14 +650,14 @@ def test_a_sheet_declaring_more_rows_than_the_limit_is_refused_before_its_rows_a
     openpyxl_must_not_open,
 ):
     data = sheet_of(empty_rows(100), dimension=b'<dimension ref="A1:A3000001"/>')
-    limit = 10 + 1 + tabular.EMPTY_ROWS
+    limit = 10 + 1 + tabular_limits.EMPTY_ROWS
     assert refusal("kosong.xlsx", data, max_rows=10) == TOO_FAR % {"row": 3000001, "max": limit}
 
 
 def test_rows_made_up_for_a_gap_in_the_numbering_count_while_streaming():
     # Two row elements, the second numbered 5,000,000: openpyxl yields an empty row for every number skipped.
     data = sheet_of(b'<row r="5000000"><c r="A5000000" t="inlineStr"><is><t>1</t></is></c></row>')
-    limit = 10 + 1 + tabular.EMPTY_ROWS
+    limit = 10 + 1 + tabular_limits.EMPTY_ROWS
     with read_workbook("celah.xlsx", data, max_bytes=5 * MB, max_rows=10, max_seconds=60) as book:
         sheet = book["Pegawai"]
         with pytest.raises(ApplicationError) as info:
@@ -677,7 +677,7 @@ def test_a_sheet_reaching_past_the_limit_is_named_in_a_workbook_of_several_sheet
             "xl/worksheets/sheet1.xml": zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
         },
     )
-    limit = 1 + 1 + tabular.EMPTY_ROWS
+    limit = 1 + 1 + tabular_limits.EMPTY_ROWS
     assert refusal("org.xlsx", data, max_rows=1) == _(
         "The sheet %(sheet)s reaches row %(row)s; at most %(max)s rows are read, empty rows included. "
         "Delete the empty rows below the data, or copy the data into a new sheet, and upload it again."
@@ -688,7 +688,7 @@ def test_reading_past_the_deadline_is_refused_while_iterating(monkeypatch):
     # A clock that moves a second each time it is read: the deadline of 5 seconds passes after a few rows.
     data = b"nip\n" + b"1\n" * 100
     with read_workbook("p.csv", data, max_bytes=MB, max_rows=1000, max_seconds=5) as book:
-        monkeypatch.setattr(tabular, "monotonic", itertools.count().__next__)
+        monkeypatch.setattr(tabular_limits, "monotonic", itertools.count().__next__)
         sheet = book.first()
         with pytest.raises(ApplicationError) as info:
             list(sheet)
@@ -699,12 +699,12 @@ def test_reading_past_the_deadline_is_refused_while_iterating(monkeypatch):
 def test_opening_and_reading_a_workbook_are_bounded_by_the_deadline(monkeypatch):
     data = xlsx(("Pegawai", [["nip"], *([n] for n in range(100))]))
     # Opening: the parts are checked and openpyxl reads the file under the deadline.
-    monkeypatch.setattr(tabular, "monotonic", itertools.count().__next__)
+    monkeypatch.setattr(tabular_limits, "monotonic", itertools.count().__next__)
     assert refusal("p.xlsx", data, max_seconds=3) == TOO_LONG % {"seconds": 3}
     # Reading a sheet: a deadline of its own, from the start of the reading.
     monkeypatch.undo()
     with read_workbook("p.xlsx", data, **LIMITS, max_seconds=5) as book:
-        monkeypatch.setattr(tabular, "monotonic", itertools.count().__next__)
+        monkeypatch.setattr(tabular_limits, "monotonic", itertools.count().__next__)
         sheet = book["Pegawai"]
         with pytest.raises(ApplicationError) as info:
             list(sheet)
