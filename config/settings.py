@@ -1,10 +1,11 @@
 """Settings for Kinerja, read from the environment.
 
 Development (the default) needs no variable at all. Production is `KINERJA_ENV=production` and then
-requires SECRET_KEY and ALLOWED_HOSTS; see README "Konfigurasi".
+requires SECRET_KEY, AUDIT_CHAIN_KEY and ALLOWED_HOSTS; see README "Konfigurasi".
 """
 
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -73,6 +74,71 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+# The audit chain is an HMAC keyed with a secret that is not in the database, so someone who can write the
+# database cannot re-chain the trail (docs/decisions/0012). Each key has an id stored on the events it signed:
+# AUDIT_CHAIN_KEY is one key (id "1"); AUDIT_CHAIN_KEYS "1=old,2=new" or AUDIT_CHAIN_KEY_FILE (one `id=key` a
+# line, or a single bare key) hold several, oldest first: the last signs new events, all of them verify.
+AUDIT_CHAIN_KEY_MIN_LENGTH = 32
+AUDIT_CHAIN_KEY_ID = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
+
+
+def _parse_audit_keys(entries: list[str], source: str) -> dict[str, str]:
+    if len(entries) == 1 and "=" not in entries[0]:
+        entries = [f"1={entries[0]}"]
+    keys: dict[str, str] = {}
+    for entry in entries:
+        key_id, _sep, key = entry.partition("=")
+        key_id, key = key_id.strip(), key.strip()
+        if not AUDIT_CHAIN_KEY_ID.match(key_id) or not key or key_id in keys:
+            raise ImproperlyConfigured(
+                f"{source}: setiap kunci ditulis `id=kunci` dengan id unik (huruf, angka, _ . -; maks. 32)."
+            )
+        if PRODUCTION and len(key) < AUDIT_CHAIN_KEY_MIN_LENGTH:
+            raise ImproperlyConfigured(
+                f"{source}: kunci {key_id!r} terlalu pendek untuk mode produksi: minimal "
+                f"{AUDIT_CHAIN_KEY_MIN_LENGTH} karakter acak."
+            )
+        keys[key_id] = key
+    return keys
+
+
+def _audit_chain_keys() -> dict[str, str]:
+    given = [name for name in ("AUDIT_CHAIN_KEY", "AUDIT_CHAIN_KEYS", "AUDIT_CHAIN_KEY_FILE") if env(name)]
+    if len(given) > 1:
+        raise ImproperlyConfigured(f"Isi salah satu saja: {', '.join(given)}.")
+    if env("AUDIT_CHAIN_KEY"):
+        return _parse_audit_keys([str(env("AUDIT_CHAIN_KEY")).strip()], "AUDIT_CHAIN_KEY")
+    if env("AUDIT_CHAIN_KEYS"):
+        return _parse_audit_keys(env_list("AUDIT_CHAIN_KEYS"), "AUDIT_CHAIN_KEYS")
+    if PRODUCTION and not env("AUDIT_CHAIN_KEY_FILE"):
+        raise ImproperlyConfigured(
+            "AUDIT_CHAIN_KEY (atau AUDIT_CHAIN_KEYS / AUDIT_CHAIN_KEY_FILE) wajib diisi pada mode produksi."
+        )
+    # Development: generated once into an ignored file beside .secret_key, so the trail verifies across restarts.
+    path = Path(env("AUDIT_CHAIN_KEY_FILE") or BASE_DIR / ".audit_chain_key")
+    if not env("AUDIT_CHAIN_KEY_FILE") and not path.exists():
+        # Linked into place whole, so processes starting together (test workers) all read the same one key.
+        draft = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        draft.write_text(f"1={secrets.token_urlsafe(48)}\n")
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    try:
+        lines = path.read_text().splitlines()
+    except OSError as error:
+        raise ImproperlyConfigured(f"AUDIT_CHAIN_KEY_FILE tidak dapat dibaca: {error}") from error
+    entries = [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
+    if not entries:
+        raise ImproperlyConfigured(f"AUDIT_CHAIN_KEY_FILE {path} tidak berisi kunci.")
+    return _parse_audit_keys(entries, "AUDIT_CHAIN_KEY_FILE")
+
+
+AUDIT_CHAIN_KEYS = _audit_chain_keys()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1],testserver")
 if PRODUCTION and not ALLOWED_HOSTS:

@@ -3,6 +3,7 @@
 import datetime
 import decimal
 import hashlib
+import hmac
 import json
 import logging
 import re
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -56,7 +59,7 @@ def created(instance: models.Model, fields: Iterable[str]) -> dict[str, list[Any
 
 
 def _content(event: AuditEvent) -> dict[str, Any]:
-    return {
+    content = {
         "seq": event.seq,
         "created_at": event.created_at.isoformat(),
         "actor_id": event.actor_id,
@@ -72,11 +75,33 @@ def _content(event: AuditEvent) -> dict[str, Any]:
         "ip": event.ip,
         "prev_hash": event.prev_hash,
     }
+    # Events from before the keyed chain keep exactly the content they were hashed over.
+    if event.key_id is not None:
+        content["key_id"] = event.key_id
+    return content
+
+
+class UnknownKey(Exception):
+    """The event names a chain key that AUDIT_CHAIN_KEYS does not hold."""
+
+
+def signing_key_id() -> str:
+    """The id of the key new events are signed with: the last (newest) of AUDIT_CHAIN_KEYS."""
+    keys = settings.AUDIT_CHAIN_KEYS
+    if not keys:
+        raise ImproperlyConfigured("AUDIT_CHAIN_KEYS kosong: jejak audit tidak dapat ditandatangani.")
+    return list(keys)[-1]
 
 
 def compute_hash(event: AuditEvent) -> str:
-    payload = json.dumps(_content(event), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()
+    """HMAC-SHA-256 of the content with the event's key; plain SHA-256 for the events from before the keys."""
+    payload = json.dumps(_content(event), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    if event.key_id is None:
+        return hashlib.sha256(payload).hexdigest()
+    key = settings.AUDIT_CHAIN_KEYS.get(event.key_id)
+    if key is None:
+        raise UnknownKey(event.key_id)
+    return hmac.new(key.encode(), payload, hashlib.sha256).hexdigest()
 
 
 def record(
@@ -115,6 +140,7 @@ def record(
             reason=reason,
             ip=context.current().ip or "",
             prev_hash=head.last_hash,
+            key_id=signing_key_id(),
         )
         event.hash = compute_hash(event)
         event.save()
@@ -136,6 +162,7 @@ def verify_chain(events: Iterator[AuditEvent] | None = None) -> ChainProblem | N
         events = AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
     previous_hash = GENESIS_HASH
     expected_seq = 1
+    keyed = False
     for event in events:
         if event.seq != expected_seq:
             return ChainProblem(
@@ -145,8 +172,20 @@ def verify_chain(events: Iterator[AuditEvent] | None = None) -> ChainProblem | N
             return ChainProblem(
                 event.seq, "hash peristiwa sebelumnya tidak cocok (urutan diubah atau dihapus)"
             )
-        if compute_hash(event) != event.hash:
+        # Unkeyed events are those from before the chain was keyed: none may follow a keyed one.
+        if event.key_id is None and keyed:
+            return ChainProblem(
+                event.seq, "peristiwa tanpa kunci setelah peristiwa berkunci (rantai ditulis ulang)"
+            )
+        try:
+            expected_hash = compute_hash(event)
+        except UnknownKey:
+            return ChainProblem(
+                event.seq, f"kunci rantai {event.key_id!r} tidak dikenal (tidak ada di AUDIT_CHAIN_KEYS)"
+            )
+        if expected_hash != event.hash:
             return ChainProblem(event.seq, "isi peristiwa telah diubah")
+        keyed = keyed or event.key_id is not None
         previous_hash = event.hash
         expected_seq += 1
     # The head is written in the same transaction as every event, so it must name exactly the last one: a head
@@ -162,7 +201,46 @@ def verify_chain(events: Iterator[AuditEvent] | None = None) -> ChainProblem | N
         return ChainProblem(head.last_seq, "peristiwa terakhir hilang dari rantai")
     if head.last_hash != previous_hash:
         return ChainProblem(last_seq, "kepala rantai tidak cocok dengan peristiwa terakhir")
+    # Since the chain is keyed its last event always carries a key (migration 0007 sealed the older trail with a
+    # keyed event), so a trail that ends unkeyed was re-chained with the plain hash by someone without the key.
+    if last_seq and not keyed:
+        return ChainProblem(last_seq, "rantai tidak ditutup peristiwa berkunci (ditulis ulang tanpa kunci)")
     return None
+
+
+def seal_unkeyed_chain(
+    event_model: type[AuditEvent] = AuditEvent, head_model: type[AuditChainHead] = AuditChainHead
+) -> AuditEvent | None:
+    """Append a keyed event after a trail written before the chain was keyed (once, from migration 0007).
+
+    Its HMAC covers the last unkeyed hash, so the older events are bound to the key from then on and a trail
+    ending unkeyed can be reported as rewritten. The models are parameters so the migration can pass its own.
+    """
+    with transaction.atomic():
+        head = head_model.objects.select_for_update().filter(pk=1).first()
+        last = event_model.objects.order_by("-seq").first()
+        if head is None or last is None or last.key_id is not None:
+            return None
+        key_id = signing_key_id()
+        event = event_model(
+            seq=head.last_seq + 1,
+            created_at=timezone.now(),
+            actor_label="sistem",
+            action="audit.chain_keyed",
+            object_type="core.auditevent",
+            object_id=str(last.seq),
+            object_repr=f"Rantai audit dikunci dengan kunci {key_id}",
+            changes={"key_id": [None, key_id]},
+            ip="",
+            prev_hash=head.last_hash,
+            key_id=key_id,
+        )
+        event.hash = compute_hash(event)
+        event.save()
+        head.last_seq = event.seq
+        head.last_hash = event.hash
+        head.save(update_fields=["last_seq", "last_hash"])
+        return event
 
 
 # Checkpoints outside the database -----------------------------------------------------------------------------

@@ -55,6 +55,10 @@ class AuditEvent(models.Model):
     ip = models.CharField(_("client address"), max_length=45, blank=True, default="")
     prev_hash = models.CharField(max_length=64, editable=False)
     hash = models.CharField(max_length=64, editable=False)
+    # Which AUDIT_CHAIN_KEYS key made `hash` (an HMAC), so keys can be rotated. NULL, not "": the events written
+    # before the chain was keyed have none and keep their plain SHA-256; a nullable column is also added by
+    # SQLite without rebuilding the table, which would drop its append-only triggers.
+    key_id = models.CharField(max_length=32, null=True, editable=False)  # noqa: DJ001
 
     objects = AuditEventQuerySet.as_manager()
 

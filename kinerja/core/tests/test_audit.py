@@ -2,7 +2,10 @@
 
 import datetime
 import decimal
+import hashlib
+import hmac
 import io
+import json
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -360,6 +363,118 @@ def test_verify_audit_finds_a_trail_rechained_since_the_last_checkpoint(db):
 
     with pytest.raises(CommandError, match=rf"#{events[-1].seq}: hash berbeda dari titik periksa"):
         verify()
+
+
+# The keyed chain (AUDIT_CHAIN_KEYS) ----------------------------------------------------------------------------
+
+OLD_KEY = "kunci-lama-" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6"
+NEW_KEY = "kunci-baru-" + "Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4"
+
+
+def rechain_unkeyed(start_seq: int = 1) -> str:
+    """Recompute every hash from `start_seq` on with the plain SHA-256 and no key id, as someone with the
+    database but without the key can; returns the new last hash (the head is rewound to it)."""
+    previous = audit.GENESIS_HASH
+    for event in AuditEvent.objects.order_by("seq"):
+        if event.seq >= start_seq:
+            event.key_id = None
+            event.prev_hash = previous
+            event.hash = hashlib.sha256(
+                json.dumps(
+                    audit._content(event), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+                ).encode()
+            ).hexdigest()
+            tamper(
+                "UPDATE core_auditevent SET key_id = NULL, prev_hash = %s, hash = %s WHERE seq = %s",
+                [event.prev_hash, event.hash, event.seq],
+            )
+        previous = event.hash
+    tamper("UPDATE core_auditchainhead SET last_hash = %s", [previous])
+    return previous
+
+
+def test_record_signs_with_the_newest_key_and_stores_its_id(db, settings):
+    settings.AUDIT_CHAIN_KEYS = {"1": OLD_KEY, "2": NEW_KEY}
+    (event,) = record_some(1)
+    assert event.key_id == "2"
+    payload = json.dumps(audit._content(event), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert event.hash == hmac.new(NEW_KEY.encode(), payload.encode(), hashlib.sha256).hexdigest()
+    assert event.hash != hashlib.sha256(payload.encode()).hexdigest()
+
+
+def test_verify_audit_detects_the_whole_trail_rechained_with_the_unkeyed_hash(db):
+    """Without a checkpoint yet, only the key tells the real chain from one recomputed by whoever has the
+    database: every link and the head agree with each other after this."""
+    events = record_some(4)
+    rechain_unkeyed()
+    with pytest.raises(CommandError, match=rf"#{events[-1].seq}: .*tanpa kunci"):
+        verify()
+
+
+def test_verify_audit_detects_an_unkeyed_event_after_a_keyed_one(db):
+    events = record_some(3)
+    rechain_unkeyed(start_seq=events[1].seq)
+    with pytest.raises(CommandError, match=rf"#{events[1].seq}: peristiwa tanpa kunci setelah"):
+        verify()
+
+
+def test_rotating_the_key_keeps_the_older_events_verifiable(db, settings):
+    # The demo trail was signed with the development key; it stays in the list, as an operator's would.
+    settings.AUDIT_CHAIN_KEYS = {**settings.AUDIT_CHAIN_KEYS, "lama": OLD_KEY}
+    older = record_some(2)
+    settings.AUDIT_CHAIN_KEYS = {**settings.AUDIT_CHAIN_KEYS, "baru": NEW_KEY}
+    newer = record_some(2)
+
+    assert [e.key_id for e in older + newer] == ["lama", "lama", "baru", "baru"]
+    assert "utuh" in verify()
+
+
+def test_verify_audit_reports_an_event_whose_key_is_unknown(db, settings):
+    development = settings.AUDIT_CHAIN_KEYS
+    settings.AUDIT_CHAIN_KEYS = {**development, "lama": OLD_KEY}
+    events = record_some(2)
+    settings.AUDIT_CHAIN_KEYS = {**development, "baru": NEW_KEY}  # "lama" was dropped while still in use
+    with pytest.raises(CommandError, match=rf"#{events[0].seq}: kunci rantai 'lama' tidak dikenal"):
+        verify()
+
+
+def test_events_from_before_the_keyed_chain_keep_verifying_once_sealed(db, settings):
+    """A trail written with the plain hash (no key id) verifies unchanged; migration 0007 closes it with one
+    keyed event, after which new events are keyed and the whole trail is intact."""
+    settings.AUDIT_CHAIN_KEYS = {"1": OLD_KEY}
+    tamper("DELETE FROM core_auditevent")  # start from an empty trail, as a database from before the keys
+    AuditChainHead.objects.all().delete()
+    head = AuditChainHead.objects.create(pk=1)
+    for i in range(3):
+        event = AuditEvent(
+            seq=head.last_seq + 1,
+            created_at=timezone.now(),
+            actor_label="sistem",
+            action="test.legacy",
+            object_type="test",
+            object_id=str(i),
+            prev_hash=head.last_hash,
+        )
+        event.hash = audit.compute_hash(event)
+        event.save()
+        head.last_seq, head.last_hash = event.seq, event.hash
+        head.save()
+    assert audit.verify_chain() == audit.ChainProblem(
+        3, "rantai tidak ditutup peristiwa berkunci (ditulis ulang tanpa kunci)"
+    )
+
+    seal = audit.seal_unkeyed_chain()
+    assert seal is not None
+    assert (seal.seq, seal.prev_hash, seal.key_id, seal.action) == (
+        4,
+        head.last_hash,
+        "1",
+        "audit.chain_keyed",
+    )
+    assert audit.seal_unkeyed_chain() is None  # once
+    record_some(1)
+    assert list(AuditEvent.objects.order_by("seq").values_list("key_id", flat=True))[:3] == [None, None, None]
+    assert "utuh" in verify()
 
 
 # Who sees which events ---------------------------------------------------------------------------------------
