@@ -115,3 +115,22 @@ def test_the_openapi_document_declares_the_error_answers_of_each_operation(clien
         assert set(responses) == statuses, (path, method, sorted(responses))
     offset = next(p for p in paths["/api/v1/units"]["get"]["parameters"] if p["name"] == "offset")
     assert offset["schema"]["maximum"] < 2**63
+
+
+def test_a_nul_character_in_an_api_body_is_400_not_a_500(cast):
+    # Found by test_api_fuzz on PostgreSQL, which cannot store NUL in text: the lampiran write answered 500.
+    skp = _post(_client(cast, "pegawai"), "/skp", {"tahun": YEAR}).json()
+    response = _post(
+        _client(cast, "pegawai"),
+        f"/skp/{skp['id']}/lampiran",
+        {"kunci": skp["kunci"], "dukungan_sumber_daya": "Anggaran\x00"},
+        method="PUT",
+    )
+    assert response.status_code == 400, response.content[:300]
+    assert response.json()["detail"]
+
+
+def test_a_nul_character_in_an_api_query_is_422_with_a_message(cast):
+    response = _client(cast, "admin_bkpsdm").get("/api/v1/pegawai", {"q": "Budi\x00"})
+    assert response.status_code == 422, response.content[:300]
+    assert "NUL" in response.json()["detail"][0]["msg"]
