@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
-from kinerja.org.models import SkemaPeriode
+from kinerja.org.models import skema_periode_field
 
 SETTING_FIELDS = [
     "skema_periode",
@@ -55,12 +55,7 @@ class Kerangka(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     # Scalar settings (sources in criteria.defaults.SUMBER).
-    skema_periode = models.CharField(
-        _("evaluation period scheme"),
-        max_length=20,
-        choices=SkemaPeriode.choices,
-        default=SkemaPeriode.TRIWULANAN,
-    )
+    skema_periode = skema_periode_field()
     tenggat_skp = models.DateField(_("deadline for approved SKP"), null=True, blank=True)
     hari_tenggat_realisasi = models.PositiveSmallIntegerField(
         _("days after a period ends to record realisations"), default=10
