@@ -271,6 +271,23 @@ def last_checkpoint(path: Path) -> Checkpoint | None:
     return None
 
 
+def last_verified_at(path: Path) -> tuple[datetime.datetime, int] | None:
+    """When the last successful verification ran and the event it reached (the last checkpoint line), or None
+    before the first one or when the file cannot be read."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    for line in reversed(lines):
+        match = CHECKPOINT_LINE.match(line.strip())
+        if match:
+            try:
+                return datetime.datetime.fromisoformat(line.split(" ", 1)[0]), int(match[1])
+            except ValueError:
+                return None
+    return None
+
+
 def verify_checkpoint(checkpoint: Checkpoint | None) -> ChainProblem | None:
     """Whether the event a previous verification saw as the head is still in the chain, unchanged."""
     if checkpoint is None or checkpoint.seq == 0:

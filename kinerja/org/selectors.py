@@ -200,6 +200,18 @@ def assessed_by(pegawai: Pegawai, at: datetime.date | None = None) -> list[Dinil
     return result
 
 
+def assesses_anyone(pegawai: Pegawai, at: datetime.date | None = None) -> bool:
+    """Whether `assessed_by` would list someone, in three queries whatever the size of the line of command (for
+    the menu): someone else holds a position below those the pegawai holds, and the highest such holder on each
+    branch has the pegawai as penilai."""
+    at = at or clock.today()
+    mine = held_positions(pegawai, at)
+    if not mine:
+        return False
+    below = Jabatan.objects.filter(under_unit_paths([j.path for j in mine]))
+    return Penugasan.objects.active_at(at).filter(jabatan__in=below).exclude(pegawai_id=pegawai.pk).exists()
+
+
 def _find(jabatan: list[Jabatan], pk: int) -> Jabatan:
     return next(j for j in jabatan if j.pk == pk)
 

@@ -1,8 +1,9 @@
 import datetime
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -473,3 +474,19 @@ def instansi_edit(request):
         then=reverse("org:unit_tree"),
     )
     return done or form_page(request, form, title=_("Agency settings"), cancel_url=reverse("org:unit_tree"))
+
+
+@require_POST
+def instansi_switch(request):
+    """The superuser's agency switcher: the chosen instansi is remembered in the session and every page that
+    works on one agency (org.permissions.current_instansi) uses it; ?instansi= still overrides it per request."""
+    if not permissions.can_switch_instansi(request.user):
+        raise PermissionDenied
+    form = forms.InstansiSwitchForm(request.POST, agencies=permissions.instansi_visible_to(request.user))
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the agencies in the list."))
+        return redirect("portal:home")
+    instansi = form.cleaned_data["instansi"]
+    request.session[permissions.SESSION_INSTANSI] = instansi.pk
+    messages.success(request, _("You now work in %(name)s.") % {"name": instansi.nama})
+    return redirect("portal:home")

@@ -11,6 +11,7 @@ from kinerja.planning.selectors.cascade import (
     highest_leader,
     pegawai_by_nip,
 )
+from kinerja.planning.selectors.home import last_return, next_period, year_state
 from kinerja.planning.selectors.inbox import (
     WAITING,
     WITHOUT_PENILAI,
@@ -93,6 +94,8 @@ __all__ = [
     "identitas_ppk",
     "inbox",
     "is_jpt",
+    "last_return",
+    "next_period",
     "open_skp",
     "pegawai_by_nip",
     "periods_in",
@@ -115,5 +118,6 @@ __all__ = [
     "waiting_counts",
     "with_content",
     "year_numbers",
+    "year_state",
     "years",
 ]
