@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import can_reset_password
-from kinerja.core import clock
+from kinerja.core import clock, navigation
 from kinerja.core.views_util import form_page, submitted
 from kinerja.org import forms, permissions, selectors, services
 
@@ -316,6 +316,8 @@ def pegawai_detail(request, pk):
             "can_manage": can_manage,
             "can_reset_password": can_reset_password(request.user, pegawai),
             "account": getattr(pegawai, "user", None),
+            # What later apps show about this pegawai (planning: their SKP and its status).
+            "panels": navigation.pegawai_panels_for(request, pegawai),
         },
     )
 

@@ -134,3 +134,15 @@ def year_state(request) -> HomeCard | None:
             "years": permissions.can_manage_years(user, instansi.pk),
         },
     )
+
+
+PROFILE_SKP = 6  # the latest ones; older years are on the SKP list
+
+
+def pegawai_skp(request, pegawai) -> HomeCard | None:
+    """On a pegawai's profile: their SKP the user may see (latest year first) with the status of each."""
+    found = list(selectors.skp_of_pegawai(permissions.skp_visible_to(request.user), pegawai)[:PROFILE_SKP])
+    return HomeCard(
+        "planning/_panel_pegawai_skp.html",
+        {"skp": found, "pegawai": pegawai, "mine": permissions.can_start_for(request.user, pegawai)},
+    )
