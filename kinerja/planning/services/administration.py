@@ -36,8 +36,8 @@ def skp_reassign_penilai(*, actor, skp: SKP, penilai: Pegawai, reason: str, conf
         raise ApplicationError(
             {
                 "confirm": _(
-                    "%(penilai)s holds no position above %(jabatan)s, the position of this SKP. Confirm below "
-                    "if they should assess it all the same."
+                    "%(penilai)s holds no position above %(jabatan)s, the position of this SKP. Tick the "
+                    "confirmation if they should assess it all the same."
                 )
                 % {"penilai": penilai.nama_lengkap, "jabatan": skp.jabatan.nama}
             }
