@@ -294,7 +294,7 @@ def unit_tree(units: QuerySet[UnitKerja], at: datetime.date | None = None) -> li
     }
     for items in by_head.values():
         node = nodes[items[0].jabatan.unit_id]
-        holder = _best(items)
+        holder = min(items, key=_rank)
         node.kepala = _pejabat(holder)
         node.pengganti = [
             _pejabat(p)

@@ -13,6 +13,7 @@ from kinerja.core.testing.clock import on_day
 from kinerja.criteria import services as criteria_services
 from kinerja.org.models import Instansi
 from kinerja.org.permissions import SESSION_INSTANSI
+from kinerja.org.tests.routes import SUKAMAJU
 from kinerja.planning import services as planning_services
 from kinerja.planning.models import SKP, StatusSKP
 from kinerja.planning.tests.test_services import submitted
@@ -167,17 +168,7 @@ def test_the_auditor_sees_the_last_verification_of_the_chain_and_is_sent_to_the_
 
 
 def test_every_role_has_a_card_with_a_next_step(cast):
-    for role in (
-        "pegawai",
-        "atasan",
-        "kepala_dinas",
-        "sekda",
-        "admin_bkpsdm",
-        "admin_pd",
-        "tim_penilai",
-        "auditor",
-        "superuser",
-    ):
+    for role in (*SUKAMAJU, "superuser"):
         page = home(cast, role).content.decode()
         assert 'data-testid="next-step"' in page, role
 
