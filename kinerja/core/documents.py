@@ -86,8 +86,8 @@ class Item:
 
     @property
     def splittable(self) -> bool:
-        """A long logical row, printed as one group: at a page break it is cut, not moved whole."""
-        return self.columns is not None and len(self.groups) == 1 and self.groups[0].height >= SPLIT_ROW
+        """A long logical row: at a page break it is cut, not moved whole."""
+        return self.columns is not None and sum(g.height for g in self.groups) >= SPLIT_ROW
 
     @property
     def first_height(self) -> float:
