@@ -253,7 +253,9 @@ def pdf(request, pk):
     if version is not None:
         issued = services.skp_issue_document(actor=request.user, skp=skp, versi=version)
         stamp = verification.stamp_of(issued, request.build_absolute_uri("/"))
-        content, suffix = version.konten, f"-v{version.nomor}"
+        content = version.konten
+        # An older version asked for by number is named so; the one in force keeps the plain name.
+        suffix = f"-v{version.nomor}" if versi else ""
     response = HttpResponse(
         documents.skp_pdf(skp, content=content, stamp=stamp), content_type="application/pdf"
     )
