@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import can_reset_password
 from kinerja.core import clock
-from kinerja.core.views_util import form_page, submitted
+from kinerja.core.views_util import confirm_page, confirmed, form_page, submitted
 from kinerja.org import forms, permissions, selectors, services
 
 
@@ -91,7 +91,11 @@ def _managed(request, get_or_404, may_manage, pk):
     """The object, when the user may change it: 404 unless they see it, 403 unless they manage it."""
     obj = get_or_404(request.user, pk)
     if not may_manage(request.user, obj):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _(
+                "Only the BKPSDM or the administrator of the unit it belongs to can change this; you can read it."
+            )
+        )
     return obj
 
 
@@ -427,6 +431,11 @@ def penugasan_end(request, pk):
         request,
         form,
         title=_("End assignment: %(what)s") % {"what": penugasan},
+        intro=_(
+            "From the day after the last day, the employee no longer holds this position: their assessing "
+            "official and the SKP of this position follow from that date. History is kept."
+        ),
+        submit_label=_("End the assignment"),
         cancel_url=_pegawai_url(penugasan.pegawai_id),
     )
 
@@ -439,6 +448,17 @@ def pegawai_reset_password(request, pk):
     account = getattr(pegawai, "user", None)
     if account is None or not can_reset_password(request.user, pegawai):
         raise PermissionDenied
+    if not confirmed(request):
+        return confirm_page(
+            request,
+            title=_("Give %(name)s a temporary password?") % {"name": pegawai.nama_lengkap},
+            consequence=_(
+                "Their current password stops working at once. The temporary password is shown once, on the "
+                "next page: hand it to them in person; they must change it when they log in."
+            ),
+            submit_label=_("Yes, make a temporary password"),
+            cancel_url=_pegawai_url(pegawai.pk),
+        )
     password = account_set_temporary_password(actor=request.user, user=account)
     # Shown once, in this response's body only: a flash message would carry it in the messages cookie, which is
     # signed but readable, and a redirect would let it sit in the browser's history; no-store keeps it out of

@@ -12,7 +12,7 @@ from kinerja.planning.views import base
 
 def _administered(request, pk) -> SKP:
     skp = base.visible_skp(request, pk)
-    base.forbid_unless(permissions.can_administer(request.user, skp))
+    base.forbid_unless(permissions.can_administer(request.user, skp), base.ADMINISTRATION_ONLY)
     return skp
 
 
