@@ -112,11 +112,12 @@ CONFIRMED = "konfirmasi"  # the field only the confirmation page sends
 
 def confirmed(request) -> bool:
     """Whether this request comes from the confirmation page (a POST carrying `konfirmasi=1`). A destructive
-    view acts only then; any other request (a GET, a one-click button, a replayed form) gets `confirm_page`."""
+    view acts only then; any other request (a GET, a one-click button, a replayed form) gets `confirm_first`'s
+    page."""
     return request.method == "POST" and request.POST.get(CONFIRMED) == "1"
 
 
-def confirm_page(
+def confirm_first(
     request,
     *,
     title: str,
@@ -125,10 +126,13 @@ def confirm_page(
     cancel_url: str,
     keep: Mapping[str, object] | None = None,
     details: list[str] | None = None,
-) -> HttpResponse:
-    """The one confirmation step of every destructive action: what will happen (`consequence`, optional
-    `details` lines), a red button that posts the same address again with `konfirmasi=1` and the hidden values
-    of `keep` (e.g. the SKP's `kunci`), and Cancel. Works without JavaScript."""
+) -> HttpResponse | None:
+    """The one confirmation step of every destructive action, or None once the request is `confirmed`. The page
+    says what will happen (`consequence`, optional `details` lines) and has a red button that posts the same
+    address again with `konfirmasi=1` and the hidden values of `keep` (e.g. the SKP's `kunci`), and Cancel.
+    Works without JavaScript. A view does `page = confirm_first(...)`; `if page: return page`; then acts."""
+    if confirmed(request):
+        return None
     context = {
         "title": title,
         "consequence": consequence,
@@ -157,16 +161,17 @@ def confirm_action(
     """A destructive action behind its confirmation page: until the request is `confirmed`, the page; then
     `action()` runs, `success` (or the refusal) is flashed and the user goes to `then` (where Cancel also leads
     unless `cancel_url` says otherwise)."""
-    if not confirmed(request):
-        return confirm_page(
-            request,
-            title=title,
-            consequence=consequence,
-            submit_label=submit_label,
-            cancel_url=cancel_url or then,
-            keep=keep,
-            details=details,
-        )
+    page = confirm_first(
+        request,
+        title=title,
+        consequence=consequence,
+        submit_label=submit_label,
+        cancel_url=cancel_url or then,
+        keep=keep,
+        details=details,
+    )
+    if page:
+        return page
     try:
         action()
     except ValidationError as exc:

@@ -53,6 +53,10 @@ def test_deleting_an_indikator_asks_first_and_cancel_changes_nothing(
     _start_skp_with_one_rhk(page)
     _add_indikator(page, "Persentase bayi yang diimunisasi", "95", "%")
     expect(section(page, "indikator")).to_have_count(1)
+    for width in WIDTHS:  # the SKP page with its Delete buttons (plain buttons now, no pop-up)
+        page.set_viewport_size({"width": width, "height": 900})
+        _fits(page, width)
+        page.screenshot(path=str(artifacts / f"skp-draft-{width}.png"), full_page=True)
 
     section(page, "indikator").get_by_role("button", name=re.compile("^Hapus")).click()
     expect(page.get_by_role("heading", name="Hapus indikator ini?")).to_be_visible()

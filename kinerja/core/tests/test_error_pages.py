@@ -68,7 +68,7 @@ def test_a_refusal_says_why_where_the_code_knows_it(cast):
 
 
 def test_a_refusal_without_a_reason_gives_the_general_explanation(cast):
-    html = _page(cast.client("pegawai").get(reverse("org:unit_create")), 403)
+    html = _page(cast.client("pegawai").get(reverse("accounts:role_list")), 403)
     assert 'data-testid="error-reason"' not in html
     assert "Akun Anda tidak memberi hak" in html
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
 from kinerja.core.formats import parse_int
-from kinerja.core.views_util import confirm_page, confirmed
+from kinerja.core.views_util import confirm_first
 from kinerja.planning import forms, permissions, rules, selectors
 from kinerja.planning.models import RHK, SKP, Indikator, JenisRHK, JenisTarget, StatusSKP
 
@@ -45,9 +45,6 @@ def forbid_unless(allowed: bool, reason: str = "") -> None:
     """403 when the permission layer said no (the object itself is visible); the error page shows `reason`."""
     if not allowed:
         raise PermissionDenied(reason) if reason else PermissionDenied
-
-
-ADMINISTRATION_ONLY = gettext_lazy("Only the BKPSDM administrator of the agency can do this.")
 
 
 def why_not_act(user, skp: SKP) -> str:
@@ -117,15 +114,16 @@ def confirmed_button(
 ):
     """A destructive button on the SKP page (delete, withdraw): the confirmation page first (it carries the
     `kunci` the button sent), then `button`."""
-    if not confirmed(request):
-        return confirm_page(
-            request,
-            title=title,
-            consequence=consequence,
-            submit_label=submit_label,
-            cancel_url=detail_url(skp, button_kw.get("anchor", "")),
-            keep={"kunci": request.POST.get("kunci") or skp.kunci},
-        )
+    page = confirm_first(
+        request,
+        title=title,
+        consequence=consequence,
+        submit_label=submit_label,
+        cancel_url=detail_url(skp, button_kw.get("anchor", "")),
+        keep={"kunci": request.POST.get("kunci") or skp.kunci},
+    )
+    if page:
+        return page
     return button(request, skp, action, **button_kw)
 
 
