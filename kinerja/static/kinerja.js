@@ -6,3 +6,15 @@ document.addEventListener("change", (event) => {
     field.form.submit();
   }
 });
+
+// A form's one-time token (kinerja.core.once) is also written into the page's address, without reloading it:
+// when Back makes the browser load the form page again, the server gives the form the same token, so saving
+// it a second time is recognised and creates nothing.
+document.addEventListener("DOMContentLoaded", () => {
+  const token = document.querySelector("input[data-once]");
+  if (!token || !token.value) return;
+  const url = new URL(window.location.href);
+  if (url.searchParams.get(token.name) === token.value) return;
+  url.searchParams.set(token.name, token.value);
+  window.history.replaceState(window.history.state, "", url);
+});

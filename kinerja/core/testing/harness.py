@@ -49,6 +49,10 @@ class Writes:
 
 OK = Writes()
 
+# The field a destructive action's confirmation page sends (kinerja.core.views_util.confirmed): a write of such an
+# action is declared with it; without it the action only shows its confirmation page.
+CONFIRM = {"konfirmasi": "1"}
+
 Expected = int | str | Writes
 
 

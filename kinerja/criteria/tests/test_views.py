@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from conftest import YEAR
 from kinerja.core import clock
 from kinerja.core.models import AuditEvent
+from kinerja.core.testing.harness import CONFIRM
 from kinerja.core.testing.helpers import count_queries
 from kinerja.criteria import defaults, imports, rules, services
 from kinerja.criteria.models import Aturan, Bagian, Kerangka, Kompetensi, Pengakuan, StandarKompetensi
@@ -146,7 +147,10 @@ def test_discarding_a_draft_asks_first_then_deletes_it(cast, draft):
     client = cast.client("admin_bkpsdm")
     url = reverse("criteria:discard", args=[draft.pk])
     assert client.get(url).status_code == 200 and Kerangka.objects.filter(pk=draft.pk).exists()
-    assert client.post(url)["Location"] == reverse("criteria:index")
+    unconfirmed = client.post(url)  # a POST that did not come from the confirmation page only shows it
+    assert unconfirmed.status_code == 200 and Kerangka.objects.filter(pk=draft.pk).exists()
+    assert 'name="konfirmasi" value="1"' in unconfirmed.content.decode()
+    assert client.post(url, CONFIRM)["Location"] == reverse("criteria:index")
     assert not Kerangka.objects.filter(pk=draft.pk).exists()
 
 
@@ -246,7 +250,10 @@ def test_technical_competencies_are_added_edited_and_removed_but_national_ones_s
     integritas = draft.kompetensi.get(kode="integritas")
     assert reverse("criteria:kompetensi_delete", args=[draft.pk, integritas.pk]) not in page
     assert (
-        client.post(reverse("criteria:kompetensi_delete", args=[draft.pk, kompetensi.pk])).status_code == 302
+        client.post(
+            reverse("criteria:kompetensi_delete", args=[draft.pk, kompetensi.pk]), CONFIRM
+        ).status_code
+        == 302
     )
     assert not draft.kompetensi.filter(kode="surveilans").exists()
 

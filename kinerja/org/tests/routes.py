@@ -10,7 +10,7 @@ from operator import attrgetter
 from kinerja.accounts.models import User
 from kinerja.core import clock
 from kinerja.core.imports import stored_path
-from kinerja.core.testing.harness import LOGIN, OK, Route, Writes, demo_object, expect, expect_roles
+from kinerja.core.testing.harness import CONFIRM, LOGIN, OK, Route, Writes, demo_object, expect, expect_roles
 from kinerja.org import demo, services
 from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
 
@@ -541,7 +541,7 @@ for case, resetters in (
             case=case,
             kwargs=_pk(pegawai),
             read=expect(405, anon=LOGIN) if case == "disdik" else None,
-            data=lambda o: {},
+            data=lambda o: dict(CONFIRM),
             state=lambda o, pegawai=pegawai: User.objects.filter(pegawai=pegawai(o)).values("password").get(),
             write=managed_by(resetters, SEES_PEGAWAI[case], ok=Writes(200)),
         )

@@ -273,6 +273,44 @@ def test_gets_never_change_an_skp(cast):
     assert fresh(skp).kunci == before and fresh(skp).status == StatusSKP.DRAFT
 
 
+def _content(skp: SKP) -> tuple:
+    skp = fresh(skp)
+    return (
+        skp.kunci,
+        skp.status,
+        list(skp.rhk.values_list("pk", flat=True)),
+        Indikator.objects.filter(rhk__skp=skp).count(),
+    )
+
+
+@pytest.mark.parametrize("action", ["rhk_delete", "indikator_delete", "withdraw"])
+def test_a_destructive_button_asks_first_and_changes_nothing_until_confirmed(cast, action):
+    skp = start(cast)
+    rhk = add_rhk(cast, skp, "Data imunisasi")
+    if action == "withdraw":
+        skp = fresh(skp)
+        services.skp_submit(actor=cast.pegawai, skp=skp, kunci=skp.kunci)
+    args = {
+        "rhk_delete": [skp.pk, rhk.pk],
+        "indikator_delete": [skp.pk, rhk.indikator.get().pk],
+        "withdraw": [skp.pk],
+    }[action]
+    client = cast.client("pegawai")
+    kunci = fresh(skp).kunci
+    before = _content(skp)
+
+    page = client.post(url(action, *args), {"kunci": kunci})  # the button on the SKP page, one click
+    assert page.status_code == 200 and _content(skp) == before
+    text = html(page)
+    assert 'data-testid="consequence"' in text
+    assert ("kembali menjadi draf" if action == "withdraw" else "Data imunisasi") in text
+    assert f'name="kunci" value="{kunci}"' in text and 'name="konfirmasi" value="1"' in text
+    assert f'href="{url("skp_detail", skp.pk)}' in text  # Cancel goes back to the SKP
+
+    done = client.post(url(action, *args), {"kunci": kunci, "konfirmasi": "1"})
+    assert done.status_code == 302 and _content(skp) != before
+
+
 # Pages ------------------------------------------------------------------------------------------------------
 
 
