@@ -163,6 +163,15 @@ def test_every_page_of_the_harness_is_photographed_or_excused():
     assert stale == [], f"NOT_SCREENS entries that are photographed or no longer pages: {stale}"
 
 
+def test_every_main_page_of_a_logged_in_user_has_a_short_help():
+    from kinerja.portal.help import TOPICS
+
+    routes = routes_by_id()
+    pages = {routes[s.route].name for s in SCREENS if s.roles != (ANON,)}
+    lacking = sorted(pages - set(TOPICS) - {"portal:help", "portal:help_guide"})  # the guides are the help
+    assert lacking == [], f"main pages without a help topic in kinerja/portal/help.py: {lacking}"
+
+
 # What makes the page wider than the window: the element reaching furthest right (the outermost of equals),
 # leaving out what a scroll container clips (that one scrolls, the page does not). An absolutely placed element
 # is clipped only by a container it is placed in (Bootstrap's visually-hidden labels escape a plain one).
@@ -199,14 +208,28 @@ SIDEWAYS = """() => {
 }"""
 
 
-@pytest.mark.browser
-def test_every_main_page_at_1366_and_400_px_and_none_scrolls_sideways(browser, live_server, demo, artifacts):
+def signed_in_page(browser, base_url: str, role: str, viewport: dict, logins: dict):
+    """A fresh browser context as `role` (through its saved session; `anon`: no session), and its page."""
+    context = browser.new_context(base_url=base_url, viewport=viewport, locale="id-ID")
+    context.set_default_timeout(15_000)
+    if role != ANON:
+        cookie = {"name": settings.SESSION_COOKIE_NAME, "value": logins[role], "url": base_url}
+        context.add_cookies([cookie])
+    return context.new_page()
+
+
+def demo_objects() -> Objects:
+    """One set of the harness's demo objects for every role (the drafts they create exist once)."""
     from conftest import CAST_USERNAMES, Cast
     from kinerja.accounts.models import User
 
     users = User.objects.in_bulk(CAST_USERNAMES.values(), field_name="username")
-    cast = Cast(**{role: users[name] for role, name in CAST_USERNAMES.items()})
-    objs = Objects(cast, "superuser")  # one set of demo objects for every role (the drafts exist once)
+    return Objects(Cast(**{role: users[name] for role, name in CAST_USERNAMES.items()}), "superuser")
+
+
+@pytest.mark.browser
+def test_every_main_page_at_1366_and_400_px_and_none_scrolls_sideways(browser, live_server, demo, artifacts):
+    objs = demo_objects()
     routes = routes_by_id()
     logins = saved_logins()
     folder = artifacts / "screens"
@@ -217,25 +240,13 @@ def test_every_main_page_at_1366_and_400_px_and_none_scrolls_sideways(browser, l
 
     failures = []
     for width, viewport in WIDTHS.items():
-        role_now, context = None, None
+        page = None
         for role, screen in shots:
-            if role != role_now:
-                if context is not None:
-                    context.close()
-                role_now = role
-                context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="id-ID")
-                context.set_default_timeout(15_000)
-                if role != ANON:
-                    context.add_cookies(
-                        [
-                            {
-                                "name": settings.SESSION_COOKIE_NAME,
-                                "value": logins[role],
-                                "url": live_server.url,
-                            }
-                        ]
-                    )
-                page = context.new_page()
+            if page is None or role != page.role:  # one context per role and width
+                if page is not None:
+                    page.context.close()
+                page = signed_in_page(browser, live_server.url, role, viewport, logins)
+                page.role = role
             where = f"{screen.route} as {role} at {width} px ({urls[screen.route]})"
             response = page.goto(urls[screen.route])
             if response is None or response.status != 200:
@@ -248,5 +259,52 @@ def test_every_main_page_at_1366_and_400_px_and_none_scrolls_sideways(browser, l
                 sideways = page.evaluate(SIDEWAYS)
                 if sideways:
                     failures.append(f"{where} scrolls sideways: {sideways}")
-        context.close()
+        if page is not None:
+            page.context.close()
     assert failures == [], "\n".join(failures)
+
+
+@pytest.mark.browser
+def test_on_a_phone_tables_become_labelled_cards_matrices_scroll_in_their_box_and_help_opens(
+    browser, live_server, demo
+):
+    from django.urls import reverse
+    from playwright.sync_api import expect
+
+    from conftest import YEAR
+    from kinerja.criteria.models import Kerangka
+
+    logins = saved_logins()
+    page = signed_in_page(browser, live_server.url, "admin_bkpsdm", WIDTHS[PHONE], logins)
+
+    page.goto(reverse("planning:list"))
+    first = page.locator('[data-testid="skp-row"]').first
+    name = first.locator("td").first
+    expect(name).to_have_attribute("data-label", "Nama")
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('[data-testid=skp-list] thead')).display")
+        == "none"
+    )
+    box = name.bounding_box()
+    assert box["x"] + box["width"] <= PHONE  # a card: the name cell spans the row, not a column of six
+    assert "Nama" in page.evaluate("(td) => getComputedStyle(td, '::before').content", name.element_handle())
+
+    kerangka = Kerangka.objects.get(instansi__kode="KOTA-SKM", tahun=YEAR, versi=1)
+    page.goto(reverse("criteria:detail", args=[kerangka.pk]) + "#predikat")
+    matrix = page.locator("table.table-bordered").first
+    expect(matrix).not_to_have_class(re.compile("table-stack"))
+    scroller = matrix.locator("xpath=..")
+    expect(scroller).to_have_class(re.compile("table-responsive"))
+    if page.evaluate("(box) => box.scrollWidth > box.clientWidth", scroller.element_handle()):
+        expect(scroller).to_have_attribute("data-hint", re.compile("Geser ke samping"))
+
+    page.goto(reverse("planning:years"))
+    help_box = page.locator('[data-testid="help"]')
+    expect(help_box.locator("a")).to_be_hidden()
+    help_box.locator("summary").click()
+    expect(help_box).to_contain_text("Tenggat tahun kinerjalah yang berlaku.")
+    help_box.locator("a").click()
+    expect(page).to_have_url(re.compile(r"/bantuan/admin/#tahun-kinerja-dan-skp$"))
+    expect(page.locator("#tahun-kinerja-dan-skp")).to_be_in_viewport()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    page.context.close()
