@@ -266,7 +266,7 @@ def test_every_main_page_at_1366_and_400_px_and_none_scrolls_sideways(browser, l
 
 @pytest.mark.browser
 def test_on_a_phone_tables_become_labelled_cards_matrices_scroll_in_their_box_and_help_opens(
-    browser, live_server, demo
+    browser, live_server, demo, artifacts
 ):
     from django.urls import reverse
     from playwright.sync_api import expect
@@ -274,8 +274,8 @@ def test_on_a_phone_tables_become_labelled_cards_matrices_scroll_in_their_box_an
     from conftest import YEAR
     from kinerja.criteria.models import Kerangka
 
-    logins = saved_logins()
-    page = signed_in_page(browser, live_server.url, "admin_bkpsdm", WIDTHS[PHONE], logins)
+    (artifacts / "screens").mkdir(exist_ok=True)
+    page = signed_in_page(browser, live_server.url, "admin_bkpsdm", WIDTHS[PHONE], saved_logins())
 
     page.goto(reverse("planning:list"))
     first = page.locator('[data-testid="skp-row"]').first
@@ -303,6 +303,7 @@ def test_on_a_phone_tables_become_labelled_cards_matrices_scroll_in_their_box_an
     expect(help_box.locator("a")).to_be_hidden()
     help_box.locator("summary").click()
     expect(help_box).to_contain_text("Tenggat tahun kinerjalah yang berlaku.")
+    page.screenshot(path=str(artifacts / "screens" / "admin_bkpsdm-help-open-400.png"))
     help_box.locator("a").click()
     expect(page).to_have_url(re.compile(r"/bantuan/admin/#tahun-kinerja-dan-skp$"))
     expect(page.locator("#tahun-kinerja-dan-skp")).to_be_in_viewport()
