@@ -6,3 +6,4 @@ class CriteriaConfig(appconfig.KinerjaAppConfig):
     label = "criteria"
     verbose_name = "Kinerja: kerangka penilaian"
     menu = {20: "menu"}
+    home_cards = {35: "my_criteria", 50: "framework_review"}

@@ -6,4 +6,4 @@ class OrgConfig(appconfig.KinerjaAppConfig):
     label = "org"
     verbose_name = "Kinerja: organisasi dan pegawai"
     menu = {10: "menu", 30: "assessor_menu"}
-    home_cards = {10: "my_position", 20: "people_i_assess", 80: "attention"}
+    home_cards = {5: "instansi_switcher", 10: "my_position", 20: "people_i_assess", 80: "attention"}

@@ -8,4 +8,4 @@ class PortalConfig(appconfig.KinerjaAppConfig):
     label = "portal"
     verbose_name = "Kinerja: portal"
     menu = {0: "home_menu", 90: "audit_menu"}
-    home_cards = {90: "recent_events"}
+    home_cards = {85: "audit_verification", 90: "recent_events"}

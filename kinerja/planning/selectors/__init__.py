@@ -11,6 +11,7 @@ from kinerja.planning.selectors.cascade import (
     highest_leader,
     pegawai_by_nip,
 )
+from kinerja.planning.selectors.home import last_return, next_period, year_state
 from kinerja.planning.selectors.inbox import (
     WAITING,
     WITHOUT_PENILAI,
@@ -50,6 +51,7 @@ from kinerja.planning.selectors.skp import (
     ruleset_of,
     skp_by_id,
     skp_of,
+    skp_of_pegawai,
     skp_with_content,
     submission_problems,
     target_text,
@@ -95,6 +97,8 @@ __all__ = [
     "identitas_ppk",
     "inbox",
     "is_jpt",
+    "last_return",
+    "next_period",
     "open_skp",
     "pegawai_by_nip",
     "periods_in",
@@ -107,6 +111,7 @@ __all__ = [
     "skp_by_id",
     "skp_list",
     "skp_of",
+    "skp_of_pegawai",
     "skp_with_content",
     "status_counts",
     "submission_problems",
@@ -117,5 +122,6 @@ __all__ = [
     "waiting_counts",
     "with_content",
     "year_numbers",
+    "year_state",
     "years",
 ]

@@ -272,6 +272,15 @@ def skp_of(pegawai: Pegawai, tahun: int) -> list[SKP]:
     )
 
 
+def skp_of_pegawai(qs: QuerySet[SKP], pegawai: Pegawai) -> QuerySet[SKP]:
+    """The pegawai's SKP among `qs`, the latest year and the latest start first."""
+    return (
+        qs.filter(pegawai=pegawai)
+        .select_related("jabatan", "jabatan__unit", "tahun_kinerja")
+        .order_by("-tahun_kinerja__tahun", "-mulai")
+    )
+
+
 def open_skp(pegawai_id: int, tahun_kinerja_id: int) -> SKP | None:
     return SKP.objects.filter(
         pegawai_id=pegawai_id, tahun_kinerja_id=tahun_kinerja_id, berakhir=False
