@@ -1,10 +1,12 @@
 import datetime
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 
 from kinerja.core import navigation, selectors
 from kinerja.core.formats import parse_int
+from kinerja.portal import help
 from kinerja.portal.permissions import audit_events_visible_to, sees_whole_trail
 
 
@@ -46,4 +48,17 @@ def audit_list(request):
             "query": query.urlencode(),
             "whole": sees_whole_trail(request.user),
         },
+    )
+
+
+def help_index(request):
+    """The guides of docs/, readable by every logged-in user."""
+    return render(request, "portal/help_index.html", {"guides": help.GUIDES.values()})
+
+
+def help_guide(request, guide: str):
+    if guide not in help.GUIDES:
+        raise Http404
+    return render(
+        request, "portal/help_guide.html", {"guide": help.GUIDES[guide], "page": help.guide_page(guide)}
     )

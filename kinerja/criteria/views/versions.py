@@ -34,9 +34,8 @@ def _settings_rows(kerangka: Kerangka) -> list[tuple]:
             value = getattr(kerangka, f"get_{name}_display")()
         elif name == "promosi_predikat_minimal":
             value = forms.LABELS["predikat"].get(value, value)
-        rows.append(
-            (field.verbose_name, _display(value), defaults.SUMBER.get(name) or defaults.SUMBER["promosi"])
-        )
+        source = defaults.SUMBER.get(name) or defaults.SUMBER["promosi"]
+        rows.append((field.verbose_name, _display(value), source, forms.SETTING_NOTES.get(name, "")))
     return rows
 
 

@@ -20,7 +20,7 @@ def years(request):
         "planning/lead_years.html",
         {
             "instansi": instansi,
-            "years": selectors.years(instansi.pk),
+            "years": [(y, selectors.framework_skp_deadline(y)) for y in selectors.years(instansi.pk)],
             "can_manage": permissions.can_manage_years(request.user, instansi.pk),
             "open_url": base.with_instansi(request, reverse("planning:year_open"), instansi),
         },
