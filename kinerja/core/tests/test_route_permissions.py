@@ -26,6 +26,7 @@ from kinerja.core.testing.harness import (
 from kinerja.org import demo
 from kinerja.org import services as org_services
 from kinerja.org.models import Instansi, Jabatan, Pegawai, UnitKerja
+from kinerja.testkit.cast import CAST_USERNAMES
 
 ROUTES = all_routes()
 
@@ -33,7 +34,7 @@ ROUTES = all_routes()
 @pytest.fixture(scope="session")
 def logins(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        return saved_logins()
+        return saved_logins(CAST_USERNAMES)
 
 
 @pytest.mark.parametrize(
