@@ -10,7 +10,8 @@ from playwright.sync_api import Page, expect
 
 from conftest import YEAR
 from kinerja.org import demo as d
-from kinerja.org.models import Instansi, Jabatan, Pegawai
+from kinerja.org.models import Jabatan, Pegawai
+from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.browser
 
@@ -87,7 +88,7 @@ def test_each_demo_role_logs_in_through_the_form_and_sees_its_home_page(page, na
         expect(section(page, "penilai")).to_contain_text(nama(d.NIP_SEKDA))
         expect(section(page, "people-i-assess")).to_contain_text(nama(d.NIP_KABID_KESMAS))
     elif name == "sekda":
-        top = Instansi.objects.get(kode="KOTA-SKM").jabatan_ppk
+        top = named.instansi().jabatan_ppk
         expect(section(page, "penilai")).to_have_text(top)
         expect(section(page, "people-i-assess")).to_contain_text(nama(d.NIP_KEPALA_DINKES))
     elif name == "admin_bkpsdm":
@@ -118,7 +119,7 @@ def test_a_pegawai_typing_a_wrong_password_stays_on_the_login_form(page):
 def test_admin_bkpsdm_transfers_a_pegawai_and_the_profile_shows_the_new_penilai(page):
     """The Kepala Bidang Kesehatan Masyarakat moves to the vacant head of Dinas Dukcapil: the penilai changes
     from the Kepala Dinas Kesehatan to the Sekretaris Daerah."""
-    kabid = Pegawai.objects.get(nip=d.NIP_KABID_KESMAS)
+    kabid = named.person(d.NIP_KABID_KESMAS)
     target = "Kepala Dinas Kependudukan dan Pencatatan Sipil"
     log_in(page, "admin.bkpsdm")
 

@@ -13,6 +13,7 @@ from kinerja.core.imports import stored_path
 from kinerja.core.testing.harness import LOGIN, OK, Route, Writes, demo_object, expect, expect_roles
 from kinerja.org import demo, services
 from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
+from kinerja.testkit import cast as named
 
 SUKAMAJU = (
     "pegawai",
@@ -84,12 +85,12 @@ def _pk(getter, key: str = "pk"):
 
 @demo_object
 def sukamaju(objs):
-    return Instansi.objects.get(kode="KOTA-SKM")
+    return named.instansi()
 
 
 @demo_object
 def lembah(objs):
-    return Instansi.objects.get(kode="KAB-LHJ")
+    return named.instansi(named.LEMBAH)
 
 
 # Units by instansi and code; DISDIK is the root of the admin_pd subtree.

@@ -25,6 +25,7 @@ from kinerja.org.models import (
     UnitKerja,
 )
 from kinerja.org.rules import InvalidNip, parse_nip
+from kinerja.testkit import cast as named
 
 PEGAWAI_HEADER = [
     "nip_baru",
@@ -56,7 +57,7 @@ def csv_bytes(rows) -> bytes:
 
 
 def sukamaju() -> Instansi:
-    return Instansi.objects.get(kode="KOTA-SKM")
+    return named.instansi()
 
 
 def run(step, actor, name: str, data: bytes, instansi=None):
@@ -166,7 +167,7 @@ def test_an_updated_name_is_an_update_and_the_rest_unchanged(cast):
     workbook.save(buffer)
     report = apply(cast.admin_bkpsdm, "ekspor.xlsx", buffer.getvalue())
     assert report.counts["pegawai"]["updated"] == 1 and report.applied
-    assert Pegawai.objects.get(nip=demo.NIP_KASI_IMUNISASI).nama == "Nama Diperbaiki"
+    assert named.person(demo.NIP_KASI_IMUNISASI).nama == "Nama Diperbaiki"
     assert (
         AuditEvent.objects.filter(seq__gte=report.record.first_seq, action="org.pegawai.update").count() == 1
     )

@@ -26,10 +26,12 @@ from kinerja.org.models import (
     RiwayatUnitKerja,
     UnitKerja,
 )
+from kinerja.testkit.cast import LEMBAH, SKM, instansi, unit
+from kinerja.testkit.cast import jabatan as pos
+from kinerja.testkit.cast import person as peg
 
 pytestmark = pytest.mark.django_db
 
-SKM, LEMBAH = "KOTA-SKM", "KAB-LHJ"
 NEW_NIP = "199912312022031001"  # born 31-12-1999, male; no demo NIP is born after 1998
 NEW_NIP_PPPK = "199901012023212002"  # born 01-01-1999, female
 KADIS_DUKCAPIL = "Kepala Dinas Kependudukan dan Pencatatan Sipil"
@@ -38,22 +40,6 @@ SEKRETARIS_DUKCAPIL = "Sekretaris Dinas Kependudukan dan Pencatatan Sipil"
 
 def d(month: int, day: int, year: int = YEAR) -> datetime.date:
     return datetime.date(year, month, day)
-
-
-def instansi(kode: str = SKM) -> Instansi:
-    return Instansi.objects.get(kode=kode)
-
-
-def unit(kode: str, instansi_kode: str = SKM) -> UnitKerja:
-    return UnitKerja.objects.get(instansi__kode=instansi_kode, kode=kode)
-
-
-def pos(nama: str) -> Jabatan:
-    return Jabatan.objects.get(instansi__kode=SKM, nama=nama)
-
-
-def peg(nip: str) -> Pegawai:
-    return Pegawai.objects.get(nip=nip)
 
 
 def current(pegawai: Pegawai) -> Penugasan:

@@ -21,12 +21,13 @@ from kinerja.org import services as org_services
 from kinerja.org.models import Instansi, Jabatan, Pegawai
 from kinerja.planning import rules, selectors, services
 from kinerja.planning.models import RHK, SKP, Periode, StatusSKP, TahunKinerja, VersiSKP
+from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.django_db
 
 
 def atasan_skp(cast) -> SKP:
-    return SKP.objects.get(pegawai=cast.atasan.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(cast.atasan)
 
 
 def atasan_rhk(cast) -> RHK:
@@ -635,7 +636,7 @@ def test_open_year_needs_a_published_framework_and_the_bkpsdm(cast):
 
 
 def test_the_demo_year_has_quarterly_periods_with_input_deadlines(cast):
-    tahun = TahunKinerja.objects.get(instansi__kode="KOTA-SKM", tahun=YEAR)
+    tahun = named.year()
     periods = list(Periode.objects.filter(tahun_kinerja=tahun))
     assert [p.nama for p in periods] == ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV (Akhir)"]
     assert all(p.tenggat_input == p.selesai + datetime.timedelta(days=10) for p in periods)

@@ -20,6 +20,7 @@ from conftest import YEAR
 from kinerja.core.testing.clock import on_day
 from kinerja.planning import services
 from kinerja.planning.models import RHK, SKP, Indikator, StatusSKP, TahunKinerja, VersiSKP
+from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def messages_of(response) -> list[str]:
 
 
 def atasan_skp(cast) -> SKP:
-    return SKP.objects.get(pegawai=cast.atasan.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(cast.atasan)
 
 
 def atasan_rhk(cast) -> RHK:
@@ -45,7 +46,7 @@ def atasan_rhk(cast) -> RHK:
 
 
 def own_skp(cast) -> SKP:
-    return SKP.objects.get(pegawai=cast.pegawai.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(cast.pegawai)
 
 
 def start(cast) -> SKP:
