@@ -80,15 +80,23 @@ def place(actor: User, pegawai: Pegawai, jabatan: Jabatan, mulai: datetime.date 
 
 
 def staffed_position(
-    actor: User, unit: UnitKerja, n: int, *, atasan: Jabatan | None = None, nama: str = "", **jabatan
+    actor: User,
+    unit: UnitKerja,
+    n: int,
+    *,
+    atasan: Jabatan | None = None,
+    nama: str = "",
+    mulai: datetime.date | None = None,
+    **jabatan,
 ) -> tuple[Jabatan, Pegawai]:
-    """A new position in `unit` (pelaksana below `atasan` unless told) and a new pegawai holding it."""
+    """A new position in `unit` (pelaksana below `atasan` unless told) and a new pegawai holding it from
+    `mulai` (1 January of YEAR by default)."""
     values = {"jenis": "pelaksana", **jabatan}
     seat = org_services.jabatan_create(
         actor=actor, unit=unit, nama=nama or f"Pengadministrasi Uji {n}", atasan=atasan, **values
     )
     holder = pegawai(actor, unit.instansi, n)
-    place(actor, holder, seat)
+    place(actor, holder, seat, mulai)
     return seat, holder
 
 

@@ -186,17 +186,9 @@ def test_on_a_phone_the_home_page_collapses_the_menu_behind_a_toggler(page, arti
 
 
 def _pegawai_sheet(path, rows) -> str:
-    import openpyxl
+    from kinerja.org.tests.test_import_views import pegawai_xlsx
 
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Pegawai"
-    sheet.append(
-        ["nip_baru", "nama", "status", "gol_akhir_nama", "jenis_kelamin", "jabatan_id", "tmt_jabatan"]
-    )
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
+    path.write_bytes(pegawai_xlsx(rows))
     return str(path)
 
 

@@ -68,15 +68,8 @@ refused = partial(helpers.refused, state=db_state)
 denied = partial(helpers.denied, state=db_state)
 
 
-def one_event(seq: int, action: str, actor: User, obj) -> AuditEvent:
-    """The single event recorded since `seq`: `action`, by `actor`, about `obj`."""
-    events = list(AuditEvent.objects.filter(seq__gt=seq).order_by("seq"))
-    assert [e.action for e in events] == [action]
-    event = events[0]
-    assert event.actor_id == actor.pk
-    assert event.object_type == obj._meta.label_lower
-    assert event.object_id == str(obj.pk)
-    return event
+# The single event recorded since `seq`, and the only one: `action`, by `actor`, about `obj`.
+one_event = partial(helpers.one_event, alone=True)
 
 
 @pytest.fixture

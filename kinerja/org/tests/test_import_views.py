@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from kinerja.accounts.models import Role, RoleAssignment, User
 from kinerja.core import clock
 from kinerja.core.models import AuditEvent
+from kinerja.core.testing.helpers import xlsx
 from kinerja.org import demo, views_import
 from kinerja.org.models import ImportRecord, Pegawai, Penugasan
 from kinerja.testkit import cast as named
@@ -35,18 +36,20 @@ def vacant_ref() -> str:
     return seat.kode or f"#{seat.pk}"
 
 
+PEGAWAI_HEADER = [
+    "nip_baru",
+    "nama",
+    "status",
+    "gol_akhir_nama",
+    "jenis_kelamin",
+    "jabatan_id",
+    "tmt_jabatan",
+]
+
+
 def pegawai_xlsx(rows) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Pegawai"
-    sheet.append(
-        ["nip_baru", "nama", "status", "gol_akhir_nama", "jenis_kelamin", "jabatan_id", "tmt_jabatan"]
-    )
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """The "Pegawai" sheet of an upload: the header, then `rows`."""
+    return xlsx(("Pegawai", [PEGAWAI_HEADER, *rows]))
 
 
 def new_person(nip=NEW_NIP):

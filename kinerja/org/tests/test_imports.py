@@ -8,12 +8,13 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from conftest import YEAR
 from kinerja.accounts.models import User
 from kinerja.core import clock
 from kinerja.core.models import AuditEvent
+from kinerja.core.testing import helpers
 from kinerja.org import demo, imports, services
 from kinerja.org.models import (
     ImportRecord,
@@ -41,15 +42,7 @@ NEW_NIP_2 = "199102202016032002"  # born 20-02-1991, female
 
 
 def xlsx(sheets: dict) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, rows in sheets.items():
-        sheet = workbook.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return helpers.xlsx(*sheets.items())
 
 
 def csv_bytes(rows) -> bytes:

@@ -13,9 +13,8 @@ from conftest import YEAR
 from kinerja.accounts.models import RoleAssignment, User
 from kinerja.core import audit
 from kinerja.core.errors import ApplicationError
-from kinerja.core.models import AuditEvent
 from kinerja.core.testing import helpers
-from kinerja.core.testing.helpers import last_seq
+from kinerja.core.testing.helpers import events_since, last_seq, one_event
 from kinerja.org import demo, selectors, services
 from kinerja.org.models import (
     Instansi,
@@ -59,22 +58,6 @@ TRACKED = [Instansi, UnitKerja, RiwayatUnitKerja, Jabatan, Pegawai, Penugasan, U
 db_state = partial(helpers.db_state, TRACKED)
 refused = partial(helpers.refused, state=db_state, only=True)
 denied = partial(helpers.denied, state=db_state)
-
-
-def events_since(seq: int) -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(seq__gt=seq).order_by("seq"))
-
-
-def one_event(seq: int, action: str, actor: User, obj) -> AuditEvent:
-    """The single event `action` recorded since `seq`, by `actor`, about `obj`."""
-    events = [e for e in events_since(seq) if e.action == action]
-    assert len(events) == 1, [e.action for e in events_since(seq)]
-    event = events[0]
-    assert event.actor_id == actor.pk
-    assert event.actor_label == actor.username
-    assert event.object_type == obj._meta.label_lower
-    assert event.object_id == str(obj.pk)
-    return event
 
 
 @pytest.fixture

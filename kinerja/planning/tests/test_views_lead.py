@@ -20,13 +20,12 @@ from kinerja.core.testing.harness import assert_unchanged
 from kinerja.core.testing.helpers import count_queries
 from kinerja.org import demo
 from kinerja.org import selectors as org_selectors
-from kinerja.org import services as org_services
 from kinerja.org.models import Pegawai
-from kinerja.org.tests.test_views import unused_nip
 from kinerja.planning import selectors
 from kinerja.planning.models import RHK, SKP, Indikator, Periode, StatusSKP, TahunKinerja
 from kinerja.planning.tests.routes_lead import bulk_approve_form
 from kinerja.testkit import cast as named
+from kinerja.testkit import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -70,19 +69,8 @@ def add_people_with_skp(cast, count: int, start: int = 0) -> list[SKP]:
     tahun = TahunKinerja.objects.get(instansi=above.instansi, tahun=YEAR)
     created = []
     for n in range(start, start + count):
-        jabatan = org_services.jabatan_create(
-            actor=admin, unit=above.unit, nama=f"Pengelola Data Uji {n}", jenis="pelaksana", atasan=above
-        )
-        pegawai = org_services.pegawai_create(
-            actor=admin,
-            instansi=above.instansi,
-            nip=unused_nip(n),
-            nama=f"Pegawai Uji {n}",
-            status="PNS",
-            golongan="II/c",
-        )
-        org_services.penugasan_create(
-            actor=admin, pegawai=pegawai, jabatan=jabatan, jenis="definitif", mulai=datetime.date(YEAR, 1, 1)
+        jabatan, pegawai = factories.staffed_position(
+            admin, above.unit, n, atasan=above, nama=f"Pengelola Data Uji {n}"
         )
         skp = SKP.objects.create(
             instansi=above.instansi,
