@@ -116,6 +116,21 @@ def skp(user: User, tahun: int = YEAR) -> SKP:
     return planning_services.skp_start(actor=user, pegawai=user.pegawai, tahun=tahun)
 
 
+def move_to_last_year(skp: SKP) -> SKP:
+    """Pretend the SKP was last year's (a shortcut, not a service): open YEAR - 1 for its agency if need be,
+    and move the SKP there, ended, over the whole of that year."""
+    last, _created = TahunKinerja.objects.get_or_create(
+        instansi=skp.instansi, tahun=YEAR - 1, defaults={"tenggat_skp": datetime.date(YEAR - 1, 1, 31)}
+    )
+    SKP.objects.filter(pk=skp.pk).update(
+        tahun_kinerja=last,
+        berakhir=True,
+        mulai=datetime.date(YEAR - 1, 1, 1),
+        selesai=datetime.date(YEAR - 1, 12, 31),
+    )
+    return SKP.objects.get(pk=skp.pk)
+
+
 @dataclass
 class Organisation:
     instansi: Instansi

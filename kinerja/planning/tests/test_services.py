@@ -22,6 +22,7 @@ from kinerja.org.models import Instansi, Jabatan, Pegawai
 from kinerja.planning import rules, selectors, services
 from kinerja.planning.models import RHK, SKP, Periode, StatusSKP, TahunKinerja, VersiSKP
 from kinerja.testkit import cast as named
+from kinerja.testkit import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -128,15 +129,7 @@ def test_start_in_a_year_that_cannot_exist_is_refused_like_one_not_opened(cast, 
 def test_start_copies_last_years_rhk_without_their_links(cast):
     skp = approved(cast)
     # Pretend it was last year's: move the year and the SKP back.
-    last = TahunKinerja.objects.create(
-        instansi=skp.instansi, tahun=YEAR - 1, tenggat_skp=datetime.date(YEAR - 1, 1, 31)
-    )
-    SKP.objects.filter(pk=skp.pk).update(
-        tahun_kinerja=last,
-        berakhir=True,
-        mulai=datetime.date(YEAR - 1, 1, 1),
-        selesai=datetime.date(YEAR - 1, 12, 31),
-    )
+    factories.move_to_last_year(skp)
     new = services.skp_start(
         actor=cast.pegawai,
         pegawai=cast.pegawai.pegawai,
