@@ -10,21 +10,12 @@ from operator import attrgetter
 from kinerja.accounts.models import User
 from kinerja.core import clock
 from kinerja.core.imports import stored_path
-from kinerja.core.testing.harness import LOGIN, OK, Route, Writes, demo_object, expect, expect_roles
+from kinerja.core.testing.harness import LOGIN, OK, ROLES, Route, Writes, demo_object, expect, expect_roles
 from kinerja.org import demo, services
 from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
 from kinerja.testkit import cast as named
 
-SUKAMAJU = (
-    "pegawai",
-    "atasan",
-    "kepala_dinas",
-    "sekda",
-    "admin_bkpsdm",
-    "admin_pd",
-    "tim_penilai",
-    "auditor",
-)
+SUKAMAJU = tuple(role for role in ROLES if role not in ("outsider", "superuser"))  # the cast of Kota Sukamaju
 WHOLE_INSTANSI = ("admin_bkpsdm", "tim_penilai", "auditor", "superuser")
 ORG_ADMINS = ("admin_bkpsdm", "admin_pd", "outsider", "superuser")  # each in their own instansi or subtree
 HOLDS_A_POSITION = ("pegawai", "atasan", "kepala_dinas", "sekda")

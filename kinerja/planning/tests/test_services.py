@@ -35,6 +35,13 @@ def atasan_rhk(cast) -> RHK:
     return atasan_skp(cast).rhk.filter(jenis="utama").order_by("urutan").first()
 
 
+def epidemiolog_waiting() -> SKP:
+    """The demo's submitted SKP of the Epidemiolog below the atasan, waiting for them."""
+    return SKP.objects.get(
+        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
+    )
+
+
 def fresh(skp: SKP) -> SKP:
     return SKP.objects.get(pk=skp.pk)
 
@@ -494,9 +501,7 @@ def test_withdrawing_a_revision_goes_back_to_revision_not_draft(cast):
 
 def test_bulk_approve_is_all_or_nothing(cast):
     mine = submitted(cast)
-    waiting = SKP.objects.get(
-        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
-    )
+    waiting = epidemiolog_waiting()
     foreign = SKP.objects.filter(status="diajukan").exclude(penilai=cast.atasan.pegawai).first()
     with (
         assert_unchanged(lambda: (state(mine), state(waiting), state(foreign))),
@@ -511,9 +516,7 @@ def test_bulk_approve_is_all_or_nothing(cast):
 
 def test_bulk_approve_reports_a_stale_item_and_approves_none(cast):
     mine = submitted(cast)
-    waiting = SKP.objects.get(
-        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
-    )
+    waiting = epidemiolog_waiting()
     with (
         assert_unchanged(lambda: (state(mine), state(waiting))),
         pytest.raises(ValidationError, match="Tidak ada yang disetujui"),
@@ -523,9 +526,7 @@ def test_bulk_approve_reports_a_stale_item_and_approves_none(cast):
 
 def test_bulk_approve_without_the_kunci_of_one_skp_is_refused_and_approves_none(cast):
     mine = submitted(cast)
-    waiting = SKP.objects.get(
-        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
-    )
+    waiting = epidemiolog_waiting()
     with (
         assert_unchanged(lambda: (state(mine), state(waiting))),
         pytest.raises(ValidationError, match="Muat ulang halaman"),
