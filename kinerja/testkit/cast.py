@@ -3,10 +3,10 @@
 Tests name demo objects here instead of repeating `Pegawai.objects.get(nip=...)` or `Instansi.objects.get(kode=
 "KOTA-SKM")`. Two ways in:
 
-- the module's functions (`instansi()`, `unit("DINKES")`, `jabatan("Sekretaris Daerah")`, `person(NIP_SEKDA)`,
+- the module's functions (`instansi()`, `unit("DINKES")`, `jabatan("Sekretaris Daerah")`, `person(demo.NIP_SEKDA)`,
   `framework()`, `current_skp(user)`, ...) read the row fresh each call, for tests that compare before and after;
 - the `cast` fixture (`Cast`) has the ten role users as attributes and the same lookups as methods, fetched on
-  first use and kept for the test (`cast.unit("DINKES")`, `cast.person(NIP_SEKDA)`).
+  first use and kept for the test (`cast.unit("DINKES")`, `cast.person(demo.NIP_SEKDA)`).
 
 This package sits above every layer (it reads org, accounts, criteria and planning); the kernel's test harness
 only knows the role names (`kinerja.core.testing.harness.ROLES`).
@@ -22,28 +22,13 @@ from django.test import Client
 from kinerja.accounts.models import User
 from kinerja.core.testing.harness import ROLES
 from kinerja.criteria.models import Kerangka
-from kinerja.org.demo import (
-    NIP_KABID_KESMAS,
-    NIP_KASI_IMUNISASI,
-    NIP_KEPALA_DINKES,
-    NIP_MUTASI,
-    NIP_PELAKSANA_IMUNISASI,
-    NIP_SEKDA,
-    NIP_SEKRETARIS_PUPR,
-)
+from kinerja.org import demo
 from kinerja.org.models import Instansi, Jabatan, Pegawai, UnitKerja
 from kinerja.planning.models import SKP, TahunKinerja
 
 __all__ = [
     "CAST_USERNAMES",
     "LEMBAH",
-    "NIP_KABID_KESMAS",
-    "NIP_KASI_IMUNISASI",
-    "NIP_KEPALA_DINKES",
-    "NIP_MUTASI",
-    "NIP_PELAKSANA_IMUNISASI",
-    "NIP_SEKDA",
-    "NIP_SEKRETARIS_PUPR",
     "SKM",
     "YEAR",
     "Cast",
@@ -66,10 +51,10 @@ SKM, LEMBAH = "KOTA-SKM", "KAB-LHJ"
 
 # The login of each member of the cast, by role.
 CAST_USERNAMES = {
-    "pegawai": NIP_PELAKSANA_IMUNISASI,
-    "atasan": NIP_KASI_IMUNISASI,
-    "kepala_dinas": NIP_KEPALA_DINKES,
-    "sekda": NIP_SEKDA,
+    "pegawai": demo.NIP_PELAKSANA_IMUNISASI,
+    "atasan": demo.NIP_KASI_IMUNISASI,
+    "kepala_dinas": demo.NIP_KEPALA_DINKES,
+    "sekda": demo.NIP_SEKDA,
     "admin_bkpsdm": "admin.bkpsdm",
     "admin_pd": "admin.disdik",
     "tim_penilai": "tim.penilai",
@@ -104,7 +89,7 @@ def head_of(unit_kode: str, instansi: str = SKM) -> Jabatan:
 
 
 def person(nip: str) -> Pegawai:
-    """A pegawai by NIP (the NIP_* names above are the demo's fixed ones)."""
+    """A pegawai by NIP (`kinerja.org.demo` names the fixed ones: demo.NIP_SEKDA, ...)."""
     return Pegawai.objects.get(nip=nip)
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from kinerja.accounts.permissions import is_admin_bkpsdm
 from kinerja.core.models import AuditEvent
 from kinerja.core.testing.harness import ROLES
+from kinerja.org import demo
 from kinerja.org import selectors as org_selectors
 from kinerja.org import services as org_services
 from kinerja.org.models import UnitKerja
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_cast_has_a_demo_user_for_every_role_the_harness_walks(cast):
     assert tuple(named.CAST_USERNAMES) == ROLES
-    assert cast.atasan.pegawai.nip == named.NIP_KASI_IMUNISASI
+    assert cast.atasan.pegawai.nip == demo.NIP_KASI_IMUNISASI
     assert cast.outsider.instansi == named.instansi(named.LEMBAH)
     with pytest.raises(AttributeError):
         cast.nobody  # noqa: B018
@@ -31,7 +32,7 @@ def test_the_cast_keeps_what_it_fetched_for_the_test_and_the_functions_read_fres
     assert cast.skp("atasan").pegawai == cast.atasan.pegawai
     assert (
         cast.head_of("DINKES")
-        == org_selectors.primary_assignment(named.person(named.NIP_KEPALA_DINKES)).jabatan
+        == org_selectors.primary_assignment(named.person(demo.NIP_KEPALA_DINKES)).jabatan
     )
     UnitKerja.objects.filter(pk=kept.pk).update(nama="Dinas Kesehatan Baru")
     assert named.unit("DINKES").nama == "Dinas Kesehatan Baru" != cast.unit("DINKES").nama
