@@ -3,8 +3,9 @@
 Tests name demo objects here instead of repeating `Pegawai.objects.get(nip=...)` or `Instansi.objects.get(kode=
 "KOTA-SKM")`. Two ways in:
 
-- the module's functions (`instansi()`, `unit("DINKES")`, `jabatan("Sekretaris Daerah")`, `person(demo.NIP_SEKDA)`,
-  `framework()`, `current_skp(user)`, ...) read the row fresh each call, for tests that compare before and after;
+- the module's functions (`instansi()`, `unit("DINKES")`, `jabatan("Sekretaris Daerah")`,
+  `person(demo.NIP_SEKDA)`, `framework()`, `current_skp(user)`, ...) read the row fresh each call, for tests
+  that compare before and after;
 - the `cast` fixture (`Cast`) has the ten role users as attributes and the same lookups as methods, fetched on
   first use and kept for the test (`cast.unit("DINKES")`, `cast.person(demo.NIP_SEKDA)`).
 
