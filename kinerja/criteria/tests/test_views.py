@@ -31,7 +31,8 @@ from kinerja.criteria.tests.routes import (
     xlsx,
 )
 from kinerja.org import selectors as org_selectors
-from kinerja.org.models import Instansi, Jabatan, Pegawai
+from kinerja.org.models import Jabatan, Pegawai
+from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ FIVE = {str(i): f"Tingkat {i}" for i in range(1, 6)}
 
 
 def v1() -> Kerangka:
-    return Kerangka.objects.get(instansi__kode="KOTA-SKM", tahun=YEAR, versi=1)
+    return named.framework()
 
 
 def rows_of(kerangka: Kerangka, bagian: str) -> list[dict]:
@@ -513,7 +514,7 @@ def test_api_gives_the_rules_in_force_at_a_date_and_404_before_any(cast):
     outsider = cast.client("outsider")
     lembah_asks_sukamaju = {
         "tanggal": f"{YEAR}-03-01",
-        "instansi_id": Instansi.objects.get(kode="KOTA-SKM").pk,
+        "instansi_id": named.instansi().pk,
     }
     assert outsider.get("/api/v1/kriteria/berlaku", lembah_asks_sukamaju).status_code == 404
 

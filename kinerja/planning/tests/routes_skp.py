@@ -15,6 +15,7 @@ from kinerja.core.testing.harness import CONFIRM, LOGIN, OK, Route, demo_object,
 from kinerja.org.tests.routes import managed_by, page_for, row, seen_by
 from kinerja.planning import imports, services
 from kinerja.planning.models import RHK, SKP, Indikator
+from kinerja.testkit import cast as named
 
 SEES_PEGAWAI_SKP = (
     "pegawai",
@@ -57,7 +58,7 @@ def view_skp_draft(objs):
 @demo_object
 def view_skp_atasan(objs):
     """The atasan's approved SKP (version 1)."""
-    return SKP.objects.get(pegawai=objs.cast.atasan.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(objs.cast.atasan)
 
 
 @demo_object

@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from conftest import YEAR
 from kinerja.core.testing.clock import on_day
 from kinerja.planning import services
-from kinerja.planning.models import RHK, SKP, Indikator, StatusSKP, TahunKinerja, VersiSKP
+from kinerja.planning.models import RHK, SKP, Indikator, StatusSKP, VersiSKP
+from kinerja.testkit import cast as named
+from kinerja.testkit import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +39,7 @@ def messages_of(response) -> list[str]:
 
 
 def atasan_skp(cast) -> SKP:
-    return SKP.objects.get(pegawai=cast.atasan.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(cast.atasan)
 
 
 def atasan_rhk(cast) -> RHK:
@@ -45,7 +47,7 @@ def atasan_rhk(cast) -> RHK:
 
 
 def own_skp(cast) -> SKP:
-    return SKP.objects.get(pegawai=cast.pegawai.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(cast.pegawai)
 
 
 def start(cast) -> SKP:
@@ -378,15 +380,7 @@ def test_index_lists_the_skp_of_the_year_and_refuses_a_second_one(cast):
 def test_start_copies_last_years_skp_when_asked(cast):
     last_year = start(cast)
     add_rhk(cast, last_year, "Data imunisasi tahun lalu")
-    tahun = TahunKinerja.objects.create(
-        instansi=last_year.instansi, tahun=YEAR - 1, tenggat_skp=datetime.date(YEAR - 1, 1, 31)
-    )
-    SKP.objects.filter(pk=last_year.pk).update(
-        tahun_kinerja=tahun,
-        berakhir=True,
-        mulai=datetime.date(YEAR - 1, 1, 1),
-        selesai=datetime.date(YEAR - 1, 12, 31),
-    )
+    factories.move_to_last_year(last_year)
     client = cast.client("pegawai")
     page = html(client.get(url("index")))
     assert 'name="salin"' in page and url("skp_detail", last_year.pk) in page  # listed under other years
