@@ -224,7 +224,7 @@ class Plan:
                     plan.action = "unchanged"
                 if plan.action != "unchanged":
                     self.touched.add(f"unit:{plan.kode}")
-                report.count(UNIT, plan.action)
+                report.change(UNIT, plan.row, plan.action, plan.kode, plan.nama)
 
     # positions
 
@@ -254,7 +254,7 @@ class Plan:
                 plan.action = self._jabatan_action(plan)
                 if plan.action != "unchanged":
                     self.touched.add(f"jabatan:{plan.ref}")
-                report.count(JABATAN, plan.action)
+                report.change(JABATAN, plan.row, plan.action, plan.ref, plan.nama)
 
     def _jabatan_row(self, number: int, cells: dict) -> JabatanPlan:
         ref = required(cells, "kode", "kode_jabatan")

@@ -83,7 +83,9 @@ class _PegawaiCheck:
             plan.pegawai_rows[number] = "updated"
         if number in plan.pegawai_rows:
             plan.touched.add(f"pegawai:{row.nip}")
-        report.count(PEGAWAI, plan.pegawai_rows.get(number, "unchanged"))
+        report.change(
+            PEGAWAI, number, plan.pegawai_rows.get(number, "unchanged"), row.nip, row.values["nama"]
+        )
 
     def _seat(self, number: int, row: PegawaiRow, pk) -> str:
         """The position the row moves the person to ("" when none is given or they hold it already)."""
