@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.core.formats import angka
 from kinerja.core import workflow
 from kinerja.core.workflow import Transition
 from kinerja.org.rules import BULAN
@@ -180,21 +181,9 @@ def parse_angka(text: str | int | float | Decimal) -> Decimal:
 
 
 def format_angka(value: Decimal | int | float | None) -> str:
-    """A number as Indonesian documents print it: thousands with dots, decimals with a comma, no trailing zeros."""
-    if value is None:
-        return ""
-    number = Decimal(str(value))
-    number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
-    sign = "-" if number < 0 else ""
-    text = f"{abs(number):f}"
-    whole, _, frac = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    result = ".".join(groups)
-    return f"{sign}{result},{frac}" if frac else f"{sign}{result}"
+    """A number as Indonesian documents print it: thousands with dots, decimals with a comma, no trailing zeros
+    (the kernel's formatter, in Indonesian whatever the page: a target is typed and parsed that way)."""
+    return angka(value, "id")
 
 
 # What must hold before submission ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from kinerja.core.tabular import Sheet, match_columns
+from kinerja.core.formats import tanggal
 from kinerja.org.imports.columns import PEGAWAI, PEGAWAI_COLUMNS, PEGAWAI_FIELDS
 from kinerja.org.imports.parsing import Bad, PegawaiRow, digest, parse_pegawai, pegawai_values, sheet_rows
 from kinerja.org.models import Pegawai, StatusPegawai
@@ -114,7 +115,7 @@ class _PegawaiCheck:
             raise Bad(
                 "tmt_jabatan",
                 _("The TMT must be after the start of the current position (%(date)s).")
-                % {"date": now[1].strftime("%d-%m-%Y")},
+                % {"date": tanggal(now[1])},
             )
         return ref
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.core import audit
 from kinerja.core.errors import ApplicationError
+from kinerja.core.formats import tanggal
 from kinerja.core.services import deny_unless
 from kinerja.org import permissions
 from kinerja.org.models import Instansi, Pegawai, StatusPegawai
@@ -39,7 +40,7 @@ def _check_nip(pegawai: Pegawai) -> None:
         pegawai.tanggal_lahir = info.tanggal_lahir
     elif pegawai.tanggal_lahir != info.tanggal_lahir:
         errors["tanggal_lahir"] = _("The date of birth does not match the NIP (%(date)s).") % {
-            "date": info.tanggal_lahir.strftime("%d-%m-%Y")
+            "date": tanggal(info.tanggal_lahir)
         }
     if not pegawai.jenis_kelamin:
         pegawai.jenis_kelamin = info.jenis_kelamin
