@@ -61,7 +61,9 @@ def test_numbers_are_written_the_indonesian_way_and_the_english_way(value, indon
 
 
 def test_the_template_filters_are_the_formatters():
-    template = Template("{% load kinerja %}{{ d|tanggal }}|{{ d|tanggal_pendek }}|{{ m|waktu }}|{{ n|angka }}")
+    template = Template(
+        "{% load kinerja %}{{ d|tanggal }}|{{ d|tanggal_pendek }}|{{ m|waktu }}|{{ n|angka }}"
+    )
     with translation.override("id"), timezone.override("Asia/Jakarta"):
         html = template.render(Context({"d": DAY, "m": MOMENT, "n": Decimal("1250.5")}))
     assert html == "1 Desember 2026|1 Des 2026|1 Desember 2026 08.48 WIB|1.250,5"
@@ -93,7 +95,9 @@ def test_templates_format_dates_and_numbers_only_through_the_kernel_filters():
     problems = []
     for path in found:
         problems += [f"{path.name}: {raw}" for raw in unformatted(path.read_text())]
-    assert problems == [], "use |tanggal, |tanggal_pendek, |waktu, |waktu_pendek or |angka (docs/decisions/0016)"
+    assert problems == [], (
+        "use |tanggal, |tanggal_pendek, |waktu, |waktu_pendek or |angka (docs/decisions/0016)"
+    )
 
 
 def unformatted(text: str) -> list[str]:

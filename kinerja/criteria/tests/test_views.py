@@ -470,9 +470,12 @@ def test_the_template_downloads_and_imports_without_refusals(cast, draft):
         "application/vnd.openxmlformats"
     )
     assert "attachment" in response["Content-Disposition"]
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Petunjuk", "standar"]
+    rows = list(book["standar"].iter_rows(values_only=True))
     assert list(rows[0]) == list(imports.COLUMNS) and len(rows) == 3
+    explained = [row[0] for row in book["Petunjuk"].iter_rows(min_row=2, values_only=True)]
+    assert explained == list(imports.COLUMNS)
     preview = _upload(client, draft, "templat.xlsx", response.content)
     assert preview.context["report"].ok
 

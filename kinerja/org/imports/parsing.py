@@ -198,8 +198,7 @@ def parse_pegawai(cells: dict, pppk_nips=frozenset()) -> PegawaiRow:
     if born is not None and born != info.tanggal_lahir:
         raise Bad(
             "tanggal_lahir",
-            _("The date of birth does not match the NIP (%(date)s).")
-            % {"date": tanggal(info.tanggal_lahir)},
+            _("The date of birth does not match the NIP (%(date)s).") % {"date": tanggal(info.tanggal_lahir)},
         )
     values["tanggal_lahir"] = info.tanggal_lahir
     sex = parse_sex(cells.get("jenis_kelamin", ""))
