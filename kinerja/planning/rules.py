@@ -18,8 +18,8 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kinerja.core.formats import angka
 from kinerja.core import workflow
+from kinerja.core.formats import angka
 from kinerja.core.workflow import Transition
 from kinerja.org.rules import BULAN
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from kinerja.core.tabular import Sheet, match_columns
 from kinerja.core.formats import tanggal
+from kinerja.core.tabular import Sheet, match_columns
 from kinerja.org.imports.columns import PEGAWAI, PEGAWAI_COLUMNS, PEGAWAI_FIELDS
 from kinerja.org.imports.parsing import Bad, PegawaiRow, digest, parse_pegawai, pegawai_values, sheet_rows
 from kinerja.org.models import Pegawai, StatusPegawai
