@@ -199,7 +199,14 @@ def test_the_indikator_form_reports_every_problem_at_once_and_an_empty_target_as
     skp = start(cast)
     rhk = add_rhk(cast, skp, "Laporan", indikator=False)
     client = cast.client("pegawai")
-    data = {**INDIKATOR, "kunci": fresh(skp).kunci, "uraian": "", "target": "", "satuan": "", "periode_2": "x"}
+    data = {
+        **INDIKATOR,
+        "kunci": fresh(skp).kunci,
+        "uraian": "",
+        "target": "",
+        "satuan": "",
+        "periode_2": "x",
+    }
     response = client.post(url("indikator_create", skp.pk, rhk.pk), data)
     assert response.status_code == 200
     errors = response.context["form"].errors
