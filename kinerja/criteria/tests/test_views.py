@@ -76,8 +76,10 @@ def test_admin_changes_the_rating_bands_in_a_new_version_and_pegawai_acknowledge
     before = rows_of(draft, "rating")
     response = admin.post(url, formset_form(rating_rows(sesuai_max=110, di_atas_min=104.5)))
     assert response.status_code == 200
-    expected = _("The bands %(a)s and %(b)s overlap.") % {"a": "sesuai", "b": "di_atas"}
+    expected = _("The bands %(a)s and %(b)s overlap.") % {"a": "Sesuai ekspektasi", "b": "Di atas ekspektasi"}
     assert escape(expected) in html(response)
+    assert "Rentang Sesuai ekspektasi dan Di atas ekspektasi saling tumpang tindih." in html(response)
+    assert "di_atas" not in expected
     assert re.search(r'name="rows-2-min"[^>]*value="104.5"', html(response))
     assert rows_of(draft, "rating") == before
 
