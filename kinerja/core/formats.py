@@ -14,6 +14,7 @@ interface). Pure functions (no ORM, no I/O), shared by the templates, the apps' 
 """
 
 import datetime
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
@@ -151,6 +152,47 @@ def angka(value, bahasa: str | None = None) -> str:
     grouped = f"{int(whole):,}".replace(",", thousands)
     minus = "-" if number < 0 else ""
     return f"{minus}{grouped}{decimal + fraction if fraction else ''}"
+
+
+# Academic and religious titles written before a name ("dr.", "Dr.", "Ir.", "H.", "Hj.", "Prof."); some are
+# written without their full stop.
+GELAR_DEPAN = {
+    "dr",
+    "drg",
+    "dr.",
+    "drg.",
+    "ir",
+    "ir.",
+    "prof",
+    "prof.",
+    "drs",
+    "drs.",
+    "dra",
+    "dra.",
+    "h",
+    "h.",
+    "hj",
+    "hj.",
+    "ns",
+    "ns.",
+    "apt",
+    "apt.",
+}
+
+
+def nama_tanpa_gelar(nama: str) -> str:
+    """A person's name without the titles before and after it: "dr. Hendra Tarigan, Sp.PD." → "Hendra Tarigan"
+    (for greetings; documents print the full name with its titles)."""
+    name = (nama or "").split(",", 1)[0].split()
+    while len(name) > 1 and (name[0].casefold() in GELAR_DEPAN or name[0].endswith(".")):
+        name = name[1:]
+    return " ".join(name)
+
+
+def kalimat(text) -> str:
+    """A sentence whose last word ended with a full stop of its own ("... Heru Halim, S.K.M..") ends with one:
+    exactly two full stops after a letter become one; an ellipsis ("...") stays."""
+    return re.sub(r"(?<=\w)\.\.(?!\.)", ".", str(text)) if text is not None else ""
 
 
 def normalize_nip(nip: str) -> str:

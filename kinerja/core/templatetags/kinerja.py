@@ -1,6 +1,15 @@
 from django import template
 
-from kinerja.core.formats import angka, nip_or_text, tanggal, tanggal_pendek, waktu, waktu_pendek
+from kinerja.core.formats import (
+    angka,
+    kalimat,
+    nama_tanpa_gelar,
+    nip_or_text,
+    tanggal,
+    tanggal_pendek,
+    waktu,
+    waktu_pendek,
+)
 
 register = template.Library()
 
@@ -14,6 +23,9 @@ register.filter("waktu", waktu)
 register.filter("waktu_pendek", waktu_pendek)
 register.filter("angka", angka)
 register.filter("number", angka)
+# A sentence that ends with a title's full stop, and a greeting's name without titles.
+register.filter("kalimat", kalimat, is_safe=True)
+register.filter("tanpa_gelar", nama_tanpa_gelar)
 
 
 @register.inclusion_tag("includes/field.html")

@@ -10,7 +10,15 @@ from django.conf import settings
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from kinerja.core.formats import angka, tanggal, tanggal_pendek, waktu, waktu_pendek
+from kinerja.core.formats import (
+    angka,
+    kalimat,
+    nama_tanpa_gelar,
+    tanggal,
+    tanggal_pendek,
+    waktu,
+    waktu_pendek,
+)
 
 DAY = datetime.date(2026, 12, 1)
 MOMENT = datetime.datetime(2026, 12, 1, 1, 48, tzinfo=datetime.UTC)  # 08.48 in Jakarta
@@ -135,3 +143,37 @@ def test_python_code_does_not_write_dates_with_strftime_for_people():
             if re.search(r"strftime\(|:%d-%m-%Y|:%Y-%m-%d", line):
                 problems.append(f"{path}:{number}")
     assert problems == []
+
+
+# Names and sentences -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("nama", "expected"),
+    [
+        ("dr. Hendra Tarigan, Sp.PD.", "Hendra Tarigan"),
+        ("Heru Halim, S.K.M.", "Heru Halim"),
+        ("Dr. Ir. H. Budi Santoso, M.Si.", "Budi Santoso"),
+        ("Hj. Siti Aminah", "Siti Aminah"),
+        ("Yuni Halim, A.Md.Kes.", "Yuni Halim"),
+        ("Superadmin", "Superadmin"),
+        ("", ""),
+    ],
+)
+def test_a_greeting_names_the_person_without_titles(nama, expected):
+    assert nama_tanpa_gelar(nama) == expected
+
+
+def test_a_sentence_ending_with_a_title_has_one_full_stop_and_an_ellipsis_stays():
+    assert kalimat("SKP diajukan kepada Heru Halim, S.K.M..") == "SKP diajukan kepada Heru Halim, S.K.M."
+    assert (
+        kalimat("menunggu keputusan Heru Halim, S.K.M.. Lalu") == "menunggu keputusan Heru Halim, S.K.M. Lalu"
+    )
+    assert kalimat("Tunggu...") == "Tunggu..."
+    assert kalimat("Versi 1.2.3.") == "Versi 1.2.3."
+
+
+def test_flash_messages_and_field_errors_go_through_the_sentence_filter():
+    root = Path(settings.BASE_DIR, "kinerja", "templates")
+    assert "{{ message|kalimat }}" in (root / "base.html").read_text()
+    assert "{{ e|kalimat }}" in (root / "includes" / "field.html").read_text()
