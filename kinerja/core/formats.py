@@ -90,22 +90,25 @@ def _local(value: datetime.datetime) -> datetime.datetime:
     return timezone.localtime(value) if timezone.is_aware(value) else value
 
 
-def tanggal(value, bahasa: str | None = None) -> str:
-    """The long date, "2 Januari 2026" ("2 January 2026" on English pages); "" for no date."""
+def _date_text(value, bahasa: str | None, short: bool) -> str:
     day = _as_date(value)
     if day is None:
         return "" if not value else str(value)
-    names = MONTHS if _english(bahasa) else BULAN
+    if short:
+        names = MONTHS_SHORT if _english(bahasa) else BULAN_PENDEK
+    else:
+        names = MONTHS if _english(bahasa) else BULAN
     return f"{day.day} {names[day.month - 1]} {day.year}"
+
+
+def tanggal(value, bahasa: str | None = None) -> str:
+    """The long date, "2 Januari 2026" ("2 January 2026" on English pages); "" for no date."""
+    return _date_text(value, bahasa, short=False)
 
 
 def tanggal_pendek(value, bahasa: str | None = None) -> str:
     """The short date of tables, "2 Jan 2026" ("2 Agu 2026", "2 Aug 2026" in English)."""
-    day = _as_date(value)
-    if day is None:
-        return "" if not value else str(value)
-    names = MONTHS_SHORT if _english(bahasa) else BULAN_PENDEK
-    return f"{day.day} {names[day.month - 1]} {day.year}"
+    return _date_text(value, bahasa, short=True)
 
 
 def _jam(value: datetime.datetime, bahasa: str | None) -> str:

@@ -18,8 +18,12 @@ pytestmark = pytest.mark.browser
 NEW_NIP = "198501012010011001"
 
 
-def _fits(page: Page, width: int) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing overflows sideways
+def _screenshots(page: Page, artifacts, name: str) -> None:
+    """The page at 1366 px and 400 px, neither scrolling sideways."""
+    for width, height in ((1366, 900), (400, 860)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.screenshot(path=str(artifacts / f"{name}-{width}.png"), full_page=True)
 
 
 def test_the_indikator_form_shows_the_chosen_kind_and_every_problem_at_once(
@@ -45,12 +49,7 @@ def test_the_indikator_form_shows_the_chosen_kind_and_every_problem_at_once(
         expect(page.locator(f"#id_{field}_help .invalid-feedback")).to_be_visible()
     expect(page.locator("#id_target_help")).to_contain_text("Target wajib diisi.")
     expect(statement).to_be_hidden()  # the page answered keeps the chosen kind
-    page.set_viewport_size({"width": 1366, "height": 900})
-    _fits(page, 1366)
-    page.screenshot(path=str(artifacts / "indikator-form-1366.png"), full_page=True)
-    page.set_viewport_size({"width": 400, "height": 860})
-    _fits(page, 400)
-    page.screenshot(path=str(artifacts / "indikator-form-400.png"), full_page=True)
+    _screenshots(page, artifacts, "indikator-form")
 
     # Without JavaScript both sections show, so the form still works.
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False, locale="id-ID")
@@ -87,10 +86,5 @@ def test_the_import_preview_lists_the_rows_and_counts_the_people_not_in_the_file
     expect(changes).to_contain_text("Rudi Hartono")
     expect(changes).to_contain_text("19850101 201001 1 001")
     expect(section(page, "missing-count")).to_have_text(re.compile(r"^\d+ pegawai yang memegang jabatan"))
-    page.set_viewport_size({"width": 1366, "height": 900})
-    _fits(page, 1366)
-    page.screenshot(path=str(artifacts / "import-preview-1366.png"), full_page=True)
-    page.set_viewport_size({"width": 400, "height": 860})
-    _fits(page, 400)
-    page.screenshot(path=str(artifacts / "import-preview-400.png"), full_page=True)
+    _screenshots(page, artifacts, "import-preview")
     assert page.problems == []
