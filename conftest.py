@@ -64,3 +64,15 @@ def cast(db) -> Cast:
         CAST_USERNAMES.values(), field_name="username"
     )
     return Cast(**{role: users[username] for role, username in CAST_USERNAMES.items()})
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_to_start():
+    """Every test starts in the default language: a request that chose English (the language switch) leaves it
+    active in the thread, and a later test on the same worker would otherwise read English messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
