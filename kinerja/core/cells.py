@@ -111,12 +111,28 @@ def safe_cell(value):
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+DATE_FORMATS = {datetime: "DD-MM-YYYY HH:MM:SS", date: "DD-MM-YYYY", time: "HH:MM"}
+
+
+def _dated(sheet, value):
+    """A date or time as a cell with the Indonesian number format; any other value as it is."""
+    for kind, number_format in DATE_FORMATS.items():
+        if isinstance(value, kind):
+            from openpyxl.cell import WriteOnlyCell
+
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.number_format = number_format
+            return cell
+    return value
+
+
 def write_workbook(
     sheets: Mapping[str, tuple[Sequence, Iterable[Sequence]]],
     *,
     widths: Mapping[str, Sequence[float]] | None = None,
 ) -> bytes:
-    """An .xlsx of {sheet name: (header, rows)}, every cell through `safe_cell`, the header in bold and frozen.
+    """An .xlsx of {sheet name: (header, rows)}, every cell through `safe_cell`, the header in bold, frozen and
+    with an autofilter over the rows, dates and times as real dates shown the Indonesian way (31-01-2026).
     Rows may be a generator: the workbook is written in openpyxl's write-only mode."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -138,8 +154,11 @@ def write_workbook(
             cell.font = bold
             titles.append(cell)
         sheet.append(titles)
-        for row in rows:
-            sheet.append([safe_cell(value) for value in row])
+        last = 1
+        for last, row in enumerate(rows, start=2):  # noqa: B007  (the last row number is the filter's end)
+            sheet.append([_dated(sheet, safe_cell(value)) for value in row])
+        if titles:
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(titles))}{last}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -5,4 +5,5 @@ class CriteriaConfig(appconfig.KinerjaAppConfig):
     name = "kinerja.criteria"
     label = "criteria"
     verbose_name = "Kinerja: kerangka penilaian"
+    audit_labels = "audit_labels"
     menu = {20: "menu"}

@@ -5,6 +5,7 @@ class PlanningConfig(appconfig.KinerjaAppConfig):
     name = "kinerja.planning"
     label = "planning"
     verbose_name = "Kinerja: perencanaan (SKP)"
+    audit_labels = "audit_labels"
     menu = {40: "menu"}
     home_cards = {30: "my_skp"}
     # An SKP ends with the assignment it plans for (a transfer, retirement, the end of an acting post).

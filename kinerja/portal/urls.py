@@ -7,4 +7,5 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("jejak-audit/", views.audit_list, name="audit_list"),
+    path("jejak-audit/ekspor.xlsx", views.audit_export, name="audit_export"),
 ]
