@@ -66,7 +66,8 @@ def _referenced_names(model: type[models.Model], changes: dict[str, Any]) -> dic
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
-        if not (field.many_to_one or field.one_to_one) or field.related_model is None:
+        related = field.related_model
+        if not (field.many_to_one or field.one_to_one) or not isinstance(related, type(models.Model)):
             continue
         ids = (
             {v for v in values if isinstance(v, int) and not isinstance(v, bool)}
@@ -74,7 +75,7 @@ def _referenced_names(model: type[models.Model], changes: dict[str, Any]) -> dic
             else set()
         )
         if ids:
-            found = field.related_model._default_manager.in_bulk(ids)
+            found = related._default_manager.in_bulk(ids)
             names[name] = {str(pk): str(obj)[:200] for pk, obj in found.items()}
     return names
 
@@ -166,7 +167,8 @@ def record(
 
     `subject` is the object whose fields `changes` names when it is not `obj` (an RHK recorded on its SKP)."""
     if getattr(settings, "AUDIT_LABELS_REQUIRED", False):
-        model_label = (subject or obj)._meta.label_lower if (subject or obj) is not None else object_type
+        described = subject or obj
+        model_label = described._meta.label_lower if described is not None else object_type
         missing = audit_labels.unlabelled(action, model_label, changes or {})
         if missing:
             raise audit_labels.UnlabelledAction(
