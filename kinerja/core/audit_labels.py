@@ -52,6 +52,12 @@ def add(
     _links.update(links or {})
 
 
+def initial_capital(text) -> str:
+    """The text with its first letter capitalised and the rest kept ("hari SKP" -> "Hari SKP", not "Hari skp")."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 def _model(label: str) -> type[models.Model] | None:
     try:
         return apps.get_model(label) if label.count(".") == 1 else None
@@ -84,7 +90,7 @@ def action_label(code: str) -> str:
     admin = _admin_model(code)
     if admin is not None:
         model, verb = admin
-        return str(ADMIN_VERBS[verb]) % {"model": str(model._meta.verbose_name).capitalize()}
+        return str(ADMIN_VERBS[verb]) % {"model": initial_capital(model._meta.verbose_name)}
     return code
 
 
@@ -125,7 +131,7 @@ def field_label(model_label: str, name: str) -> str:
 
 def object_kind(object_type: str) -> str:
     model = _model(object_type)
-    return str(model._meta.verbose_name).capitalize() if model else object_type
+    return initial_capital(model._meta.verbose_name) if model else object_type
 
 
 def link_to(visible: Callable[[object], models.QuerySet], url_name: str, through: str = "pk") -> LinkResolver:
