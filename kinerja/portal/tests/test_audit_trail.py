@@ -9,11 +9,12 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from kinerja.accounts.models import User
 from kinerja.core import audit, audit_labels
 from kinerja.core.models import AuditEvent
 from kinerja.core.testing.helpers import count_queries
 from kinerja.core.tests.test_audit import tamper
-from kinerja.org.models import Jabatan, Pegawai, Penugasan
+from kinerja.org.models import Jabatan, Penugasan
 from kinerja.org.services.pegawai import pegawai_update
 from kinerja.planning import rules
 from kinerja.portal import audit_trail
@@ -21,6 +22,12 @@ from kinerja.portal import audit_trail
 pytestmark = pytest.mark.django_db
 
 CODE = re.compile(r"\b(?:org|planning|criteria|accounts|portal)\.[a-z_]+\.[a-z_]+\b")
+
+
+def by_admin(**fields) -> AuditEvent:
+    """An event recorded by the admin BKPSDM of the demo's instansi (where the auditor reads)."""
+    admin = User.objects.select_related("instansi").get(username="admin.bkpsdm")
+    return audit.record(actor=admin, instansi=admin.instansi, **fields)
 
 
 def page(client, **params) -> str:
@@ -51,8 +58,7 @@ def test_recording_an_action_without_a_label_fails_in_the_tests(cast, settings):
     with pytest.raises(audit_labels.UnlabelledAction, match=re.escape("planning.skp.terbang")):
         audit.record(actor=cast.admin_bkpsdm, action="planning.skp.terbang", object_type="planning.skp")
     with pytest.raises(audit_labels.UnlabelledAction, match=re.escape("org.pegawai.sepatu")):
-        audit.record(
-            actor=cast.admin_bkpsdm,
+        by_admin(
             action="org.pegawai.update",
             obj=cast.pegawai.pegawai,
             changes={"sepatu": [1, 2]},
@@ -78,11 +84,9 @@ def test_the_trail_shows_names_labels_and_dates_not_nips_codes_and_ids(cast):
     pegawai_update(actor=cast.admin_bkpsdm, pegawai=pegawai, telepon="0812345678", reason="Nomor baru")
     penugasan = Penugasan.objects.filter(pegawai=pegawai).first()
     ends = datetime.date(2031, 12, 31)
-    audit.record(
-        actor=cast.admin_bkpsdm,
+    by_admin(
         action="org.penugasan.end",
         obj=penugasan,
-        instansi=pegawai.instansi,
         pegawai=pegawai,
         changes={"selesai": [None, ends], "jenis": [penugasan.jenis, penugasan.jenis]},
     )
@@ -104,11 +108,9 @@ def test_foreign_keys_show_the_name_the_object_had_when_the_event_was_written(ca
     old = penugasan.jabatan
     new = Jabatan.objects.exclude(pk=old.pk).filter(unit__instansi=instansi)[0]
     old_name = old.nama
-    audit.record(
-        actor=cast.admin_bkpsdm,
+    by_admin(
         action="org.penugasan.create",
         obj=penugasan,
-        instansi=instansi,
         pegawai=penugasan.pegawai,
         changes={"jabatan": [old.pk, new.pk]},
     )
@@ -121,8 +123,7 @@ def test_foreign_keys_show_the_name_the_object_had_when_the_event_was_written(ca
 
 
 def test_names_stored_with_the_event_are_part_of_its_hash(cast):
-    event = audit.record(
-        actor=cast.admin_bkpsdm,
+    event = by_admin(
         action="org.pegawai.update",
         obj=cast.pegawai.pegawai,
         pegawai=cast.pegawai.pegawai,
@@ -136,12 +137,13 @@ def test_names_stored_with_the_event_are_part_of_its_hash(cast):
 
 def test_events_written_before_names_were_stored_still_read_with_names(cast):
     """An event from before decision 0014 (display NULL) shows the actor's and the object's current names."""
-    jabatan = Jabatan.objects.filter(unit__instansi=cast.admin_bkpsdm.instansi)[0]
-    event = audit.record(
-        actor=cast.admin_bkpsdm,
+    penugasan = Penugasan.objects.filter(jabatan__instansi=cast.admin_bkpsdm.instansi).select_related(
+        "jabatan"
+    )[0]
+    jabatan = penugasan.jabatan
+    event = by_admin(
         action="org.penugasan.create",
-        obj=Penugasan.objects.filter(jabatan=jabatan).first() or jabatan,
-        instansi=cast.admin_bkpsdm.instansi,
+        obj=penugasan,
         changes={"jabatan": [None, jabatan.pk]},
     )
     tamper("UPDATE core_auditevent SET display = NULL WHERE seq = %s", [event.seq])
@@ -157,7 +159,7 @@ def test_objects_link_to_their_page_only_for_who_may_open_them(cast):
         ("org.pegawai", str(other.pk)): reverse("org:pegawai_detail", args=[other.pk])
     }
     assert audit_labels.links(cast.outsider, objects) == {}
-    audit.record(actor=cast.admin_bkpsdm, action="org.pegawai.update", obj=other, instansi=other.instansi)
+    by_admin(action="org.pegawai.update", obj=other)
     assert reverse("org:pegawai_detail", args=[other.pk]) in page(
         cast.client("auditor"), action="org.pegawai.update"
     )
@@ -202,32 +204,31 @@ def test_the_dropdowns_offer_only_what_the_user_may_see(cast):
 
 def test_the_list_costs_the_same_queries_for_few_or_many_events(cast):
     client = cast.client("auditor")
-    people = list(Pegawai.objects.filter(instansi=cast.auditor.instansi)[:40])
+    assignments = list(
+        Penugasan.objects.filter(pegawai__instansi=cast.auditor.instansi).select_related("pegawai")[:40]
+    )
     jabatan = list(Jabatan.objects.filter(unit__instansi=cast.auditor.instansi)[:2])
 
     def write(some):
-        for person in some:
-            audit.record(
-                actor=cast.admin_bkpsdm,
+        for penugasan in some:
+            person = penugasan.pegawai
+            by_admin(
                 action="org.pegawai.update",
                 obj=person,
-                instansi=person.instansi,
                 pegawai=person,
                 changes={"status": ["pns", "pppk"]},
             )
-            audit.record(
-                actor=cast.admin_bkpsdm,
+            by_admin(
                 action="org.penugasan.create",
-                obj=Penugasan.objects.filter(pegawai=person).first() or person,
-                instansi=person.instansi,
+                obj=penugasan,
                 changes={"jabatan": [jabatan[0].pk, jabatan[1].pk]},
             )
 
     mine = {"actor": cast.admin_bkpsdm.pk}  # a few events (the demo's and four), then a full page
-    write(people[:2])
+    write(assignments[:2])
     few, response = count_queries(client, reverse("portal:audit_list"), mine)
     assert len(response.context["rows"]) < 10
-    write(people[2:])
+    write(assignments[2:])
     many, response = count_queries(client, reverse("portal:audit_list"), mine)
     assert len(response.context["rows"]) == 50
     assert many <= few, (few, many)
