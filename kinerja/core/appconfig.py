@@ -34,5 +34,8 @@ class KinerjaAppConfig(AppConfig):
         if self.audit_labels:
             module = import_module(f"{self.name}.{self.audit_labels}")
             audit_labels.add(
-                getattr(module, "ACTIONS", {}), getattr(module, "FIELDS", {}), getattr(module, "LINKS", {})
+                getattr(module, "ACTIONS", {}),
+                getattr(module, "FIELDS", {}),
+                getattr(module, "LINKS", {}),
+                getattr(module, "DATA_KEYED", ()),
             )

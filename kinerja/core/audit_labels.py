@@ -20,6 +20,9 @@ LinkResolver = Callable[[object, list[str]], Mapping[str, str]]
 _actions: dict[str, object] = {}
 _fields: dict[str, object] = {}
 _links: dict[str, LinkResolver] = {}
+# Actions whose `changes` are keyed by data (a rule table's row keys, a competency standard's name), not by
+# fields: a code, or a group of codes ending with ".". Their keys are shown as they are.
+_data_keyed: set[str] = set()
 
 # The core's own events. Django admin events are named "admin.<model>.<verb>" for any model (core.admin).
 _actions.update(
@@ -46,10 +49,16 @@ def add(
     actions: Mapping[str, object] | None = None,
     fields: Mapping[str, object] | None = None,
     links: Mapping[str, LinkResolver] | None = None,
+    data_keyed: Iterable[str] = (),
 ) -> None:
     _actions.update(actions or {})
     _fields.update(fields or {})
     _links.update(links or {})
+    _data_keyed.update(data_keyed)
+
+
+def keyed_by_data(action: str) -> bool:
+    return action in _data_keyed or any(g.endswith(".") and action.startswith(g) for g in _data_keyed)
 
 
 def initial_capital(text) -> str:
@@ -80,6 +89,8 @@ def has_action_label(code: str) -> bool:
 def unlabelled(action: str, model_label: str, changes: Mapping) -> list[str]:
     """What an event would show as a code: its action, or the keys of its changes, without a label."""
     missing = [] if has_action_label(action) else [action]
+    if keyed_by_data(action):
+        return missing
     return missing + [f"{model_label}.{name}" for name in changes if not has_field_label(model_label, name)]
 
 
@@ -111,11 +122,23 @@ def model_field(model_label: str, name: str) -> models.Field | None:
 
 
 def has_field_label(model_label: str, name: str) -> bool:
+    if "." in name:  # "ekspektasi.<kode>": one entry of a field keyed by code
+        return has_field_label(model_label, name.split(".", 1)[0])
     if f"{model_label}.{name}" in _fields or name in _fields:
         return True
     field = model_field(model_label, name)
     # A verbose name written for translation, not Django's default made from the name.
     return field is not None and isinstance(field.verbose_name, Promise)
+
+
+def change_label(action: str, model_label: str, name: str) -> str:
+    """The label of one key of an event's `changes`, with an initial capital."""
+    if keyed_by_data(action):
+        return initial_capital(name.replace("_", " "))
+    if "." in name:
+        head, entry = name.split(".", 1)
+        return f"{initial_capital(field_label(model_label, head))}: {entry.replace('_', ' ')}"
+    return initial_capital(field_label(model_label, name))
 
 
 def field_label(model_label: str, name: str) -> str:

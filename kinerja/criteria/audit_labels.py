@@ -27,6 +27,9 @@ FIELDS = {
     "criteria.kerangka.status": _("status"),
 }
 
+# A rule table's changes are keyed by its rows, the guidance's by behaviour code, the standards' by their name.
+DATA_KEYED = {"criteria.aturan.", "criteria.perilaku.guidance", "criteria.standar.set"}
+
 LINKS = {
     "criteria.kerangka": link_to(permissions.kerangka_visible_to, "criteria:detail"),
 }

@@ -32,6 +32,7 @@ ACTIONS = {
 
 FIELDS = {
     "rhk_ditambah": _("RHK added"),
+    "planning.skp.ekspektasi": _("expectation"),
     "planning.skp.salin_dari": _("copied from"),
     "planning.skp.rhk_disalin": _("RHK copied"),
 }

@@ -145,7 +145,7 @@ def rows(events: Iterable[AuditEvent], user=None) -> list[Row]:
                 url=urls.get((event.object_type, event.object_id), ""),
                 changes=[
                     Change(
-                        audit_labels.initial_capital(audit_labels.field_label(model_label, name)),
+                        audit_labels.change_label(event.action, model_label, name),
                         _value(event, name, values[0], names_now),
                         _value(event, name, values[1], names_now),
                     )

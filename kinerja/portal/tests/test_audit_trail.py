@@ -72,6 +72,17 @@ def test_labels_are_indonesian_words_declared_by_each_app():
     assert audit_labels.field_label("org.pegawai", "tanggal_lahir") == "tanggal lahir"
     assert audit_labels.object_kind("org.penugasan") == "Penugasan"
     assert audit_labels.action_label("admin.user.update") == "Pengguna diubah lewat admin Django"
+    # Keys of one field by code, and changes keyed by data (a rule table's rows) rather than by fields.
+    expectation = "ekspektasi.berorientasi_pelayanan"
+    assert audit_labels.change_label("planning.ekspektasi.update", "planning.skp", expectation) == (
+        "Ekspektasi: berorientasi pelayanan"
+    )
+    assert not audit_labels.unlabelled("criteria.aturan.rating", "criteria.kerangka", {"sangat_baik": [1, 2]})
+    assert (
+        audit_labels.change_label("criteria.aturan.rating", "criteria.kerangka", "sangat_baik")
+        == "Sangat baik"
+    )
+    assert audit_labels.unlabelled("org.unit.update", "org.unitkerja", {"sangat_baik": [1, 2]})
     # An event of a feature since removed is still shown, as it was stored.
     assert audit_labels.action_label("gone.thing.done") == "gone.thing.done"
 
