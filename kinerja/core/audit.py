@@ -93,7 +93,7 @@ def display(actor_user, pegawai, subject: models.Model | None, object_type: str,
         model_label = subject._meta.label_lower
         if model_label != object_type:
             shown["model"] = model_label
-        refs = _referenced_names(type(subject), changes)
+        refs = _referenced_names(type(subject), changes) if isinstance(subject, models.Model) else {}
         if refs:
             shown["refs"] = refs
     return shown

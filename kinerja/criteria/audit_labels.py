@@ -23,6 +23,7 @@ ACTIONS = {
 }
 
 FIELDS = {
+    "urutan": _("order"),
     "criteria.kerangka.asal": _("copied from"),
     "criteria.kerangka.status": _("status"),
 }
