@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from kinerja.core import audit
-from kinerja.core.models import AuditEvent
+from kinerja.core.models import AuditEvent, DokumenResmi
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -65,3 +65,12 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["seq", "created_at", "actor_label", "action", "object_repr"]
     list_filter = ["action"]
     search_fields = ["object_repr", "actor_label"]
+
+
+@admin.register(DokumenResmi)
+class DokumenResmiAdmin(ReadOnlyAdmin):
+    """The issued official documents: never changed, also not here (docs/decisions/0015)."""
+
+    list_display = ["nomor", "jenis", "versi", "pemilik", "disetujui_pada", "tanda_tangan"]
+    list_filter = ["jenis", "tanda_tangan"]
+    search_fields = ["nomor", "pemilik"]

@@ -9,12 +9,14 @@ from django.apps import AppConfig
 class KinerjaAppConfig(AppConfig):
     """An app of Kinerja declares what it adds to the others; `ready` registers it with the kernel.
 
-    `menu` and `home_cards` map an order to a provider of the app's `navigation` module (kinerja.core.navigation);
+    `menu`, `home_cards` and `pegawai_panels` (sections of a pegawai's profile page) map an order to a provider of
+    the app's `navigation` module (kinerja.core.navigation);
     `hooks` maps a kernel event to a handler "module.function" of the app (kinerja.core.hooks);
     `audit_labels` names the app's module declaring the words of its audit events (kinerja.core.audit_labels)."""
 
     menu: dict[int, str] = {}
     home_cards: dict[int, str] = {}
+    pegawai_panels: dict[int, str] = {}
     hooks: dict[str, str] = {}
     audit_labels: str = ""
 
@@ -29,6 +31,8 @@ class KinerjaAppConfig(AppConfig):
             navigation.add_menu(order, self._resolve(f"navigation.{provider}"))
         for order, provider in self.home_cards.items():
             navigation.add_home_card(order, self._resolve(f"navigation.{provider}"))
+        for order, provider in self.pegawai_panels.items():
+            navigation.add_pegawai_panel(order, self._resolve(f"navigation.{provider}"))
         for event, handler in self.hooks.items():
             hooks.on(event, self._resolve(handler))
         if self.audit_labels:

@@ -317,8 +317,8 @@ class Checkpoint:
     hash: str
 
 
-def last_checkpoint(path: Path) -> Checkpoint | None:
-    """The last checkpoint written to `path`, or None before the first verification."""
+def _last_checkpoint_line(path: Path) -> tuple[str, re.Match] | None:
+    """The last checkpoint line of `path` and its match, or None before the first verification."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
@@ -326,8 +326,25 @@ def last_checkpoint(path: Path) -> Checkpoint | None:
     for line in reversed(lines):
         match = CHECKPOINT_LINE.match(line.strip())
         if match:
-            return Checkpoint(int(match[1]), match[2])
+            return line.strip(), match
     return None
+
+
+def last_checkpoint(path: Path) -> Checkpoint | None:
+    """The last checkpoint written to `path`, or None before the first verification."""
+    found = _last_checkpoint_line(path)
+    return Checkpoint(int(found[1][1]), found[1][2]) if found else None
+
+
+def last_verified_at(path: Path) -> tuple[datetime.datetime, int] | None:
+    """When the last successful verification ran and the event it reached, or None before the first one."""
+    found = _last_checkpoint_line(path)
+    if found is None:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(found[0].split(" ", 1)[0]), int(found[1][1])
+    except ValueError:
+        return None
 
 
 def verify_checkpoint(checkpoint: Checkpoint | None) -> ChainProblem | None:

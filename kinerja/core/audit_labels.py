@@ -29,6 +29,7 @@ _actions.update(
     {
         "demo.load": _("Demo data loaded"),
         "audit.chain_keyed": _("Audit chain sealed with a key"),
+        "core.dokumen.issue": _("Official document issued"),
     }
 )
 _fields.update(

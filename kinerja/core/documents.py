@@ -8,12 +8,14 @@ with these parts (docs/decisions/0009).
 """
 
 import datetime
+import io
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
+import segno
 from fpdf import FPDF
 from fpdf.enums import Align, CellBordersLayout, MethodReturnValue, TextEmphasis, VAlign, XPos, YPos
 from fpdf.fonts import FontFace
@@ -43,6 +45,10 @@ PAD_Y = 1
 JOINED_PAD = 0.3
 TITLE_SPACE = (3, 6, 1)  # space above a section title, its height, space below
 SIDES = CellBordersLayout.LEFT | CellBordersLayout.RIGHT
+# A logical row at least this tall (about a quarter of a landscape page) is cut at a page break when the page
+# still has room for SPLIT_MIN of it, rather than moved whole to the next page; shorter rows move whole.
+SPLIT_ROW = 45
+SPLIT_MIN = 4 * LINE + 2 * PAD_Y
 
 
 @dataclass(frozen=True)
@@ -76,18 +82,60 @@ class Group:
 class Item:
     groups: list[Group]
     label: bool = False  # a heading row (a group's name) that must not end a page
+    columns: Block | None = None  # a logical row's parts, kept to cut it at a page break
+
+    @property
+    def splittable(self) -> bool:
+        """A long logical row: at a page break it is cut, not moved whole."""
+        return self.columns is not None and sum(g.height for g in self.groups) >= SPLIT_ROW
+
+    @property
+    def first_height(self) -> float:
+        """The least of the item that must start on a page: a long row may start with a few lines."""
+        return min(self.groups[0].height, SPLIT_MIN) if self.splittable else self.groups[0].height
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What makes a printed official document verifiable (docs/decisions/0015): its number, version, approval
+    date and verification code, and the address of its verification page (held by the QR code)."""
+
+    nomor: str
+    versi: int
+    tanggal: datetime.date
+    kode: str
+    url: str
+
+    @property
+    def kode_text(self) -> str:
+        """The code in groups of four, as printed."""
+        return " ".join(self.kode[i : i + 4] for i in range(0, len(self.kode), 4))
+
+
+QR_SIZE = 22  # mm: about 0.5 mm a module for an address of 100 characters, which phones read from paper
+STAMP_BOTTOM = QR_SIZE + 8  # the bottom margin of a stamped page: the QR code and the page number below it
 
 
 class Document(FPDF):
-    """An A4 official document: DejaVu fonts, `note` (e.g. a draft mark) atop every page, numbered pages."""
+    """An A4 official document: DejaVu fonts, `note` (e.g. a draft mark) atop every page, numbered pages, and
+    on every page of an approved document its `stamp` (number, version, date, code and QR code)."""
 
-    def __init__(self, *, title: str, subject: str = "", note: str = "", orientation: str = "L"):
+    def __init__(
+        self,
+        *,
+        title: str,
+        subject: str = "",
+        note: str = "",
+        orientation: str = "L",
+        stamp: Stamp | None = None,
+    ):
         super().__init__(orientation=orientation, unit="mm", format="A4")
         self.note = note
+        self.stamp = stamp
         self.add_font(FONT, "", FONTS / "DejaVuSans.ttf")
         self.add_font(FONT, "B", FONTS / "DejaVuSans-Bold.ttf")
         self.set_margins(MARGIN, TOP, MARGIN)
-        self.set_auto_page_break(True, margin=BOTTOM)
+        self.set_auto_page_break(True, margin=STAMP_BOTTOM if stamp else BOTTOM)
         self.set_font(FONT, "", BODY)
         self.c_margin = PAD_X
         self.set_title(title)
@@ -111,11 +159,35 @@ class Document(FPDF):
         self.set_xy(MARGIN, TOP)
 
     def footer(self):
+        if self.stamp:
+            self._stamp(self.stamp)
         self.set_y(-10)
         self.set_font(FONT, "", 7)
         self.set_text_color(90)
         self.cell(0, 5, f"Halaman {self.page_no()} dari {{nb}}", align=Align.R)
         self.set_text_color(0)
+
+    def _stamp(self, stamp: Stamp) -> None:
+        """The QR code at the foot of the page, with the number, version, date and code beside it."""
+        top = self.h - 5 - QR_SIZE
+        self.image(qr_png(stamp.url), x=MARGIN, y=top, w=QR_SIZE, h=QR_SIZE)
+        x = MARGIN + QR_SIZE + 2
+        width = self.w - MARGIN - x - 30
+        self.set_xy(x, top + 3)
+        self.set_text_color(0)
+        self.set_font(FONT, "B", 7.5)
+        self.cell(width, 3.6, f"Nomor dokumen: {stamp.nomor}", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.set_font(FONT, "", 7)
+        lines = (
+            f"Versi {stamp.versi}, disetujui {tanggal(stamp.tanggal)}",
+            f"Kode verifikasi: {stamp.kode_text}",
+            "Pindai kode QR, atau buka halaman verifikasi dan ketik nomor dan kode di atas, untuk memeriksa"
+            " keaslian dokumen ini dan apakah versi ini masih berlaku:",
+            stamp.url.split("?", 1)[0],
+        )
+        for line in lines:
+            self.multi_cell(width, 3.3, line, new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.set_font(FONT, "", BODY)
 
     def title_lines(self, text: str) -> None:
         """The document's title, bold and centred (one line per line of `text`)."""
@@ -185,7 +257,9 @@ class Table:
 
     Column widths are relative: the table fills the page's width. The headings repeat on every page. A label
     row (a group's name) is never left at the foot of a page without the rows it introduces: the table is
-    then ended there and taken up again, with its headings, on the next page."""
+    then ended there and taken up again, with its headings, on the next page. A long logical row is cut at a
+    page break (SPLIT_ROW) and goes on under the headings of the next page. `keep_with_next`: the height of
+    what follows the table (a signature block), kept on one page with the table's last row."""
 
     def __init__(
         self,
@@ -194,9 +268,11 @@ class Table:
         headings: Sequence[Heading] = (),
         *,
         title: str = "",
+        keep_with_next: float = 0,
     ):
         self.pdf = pdf
         self.title = title
+        self.keep_with_next = keep_with_next
         self.relative = tuple(widths)
         self.widths = [w * pdf.epw / sum(widths) for w in widths]
         self.headings = list(headings)
@@ -216,7 +292,7 @@ class Table:
         self.items.append(Item([Group(self.pdf.height(self.pdf.epw, part), [cells])], label=True))
 
     def block(self, columns: Block) -> None:
-        self.items.append(Item(self._layout(columns)))
+        self.items.append(Item(self._layout(columns), columns=columns))
 
     def dashes(self) -> None:
         """A row of dashes, for a table with nothing in it."""
@@ -238,19 +314,29 @@ class Table:
             pdf.add_page()
         if self.title:
             pdf.section_title(self.title)
-        # Follow the page breaks the table will make, to find labels that would end a page.
+        # Follow the page breaks the table will make, to find labels that would end a page, long rows to cut
+        # and the last rows to keep with what follows the table.
         y = pdf.get_y()
-        first = self.items[0].groups[0].height if self.items else 0
+        first = self.items[0].first_height if self.items else 0
         if y + head + first > trigger:
             y = pdf.t_margin
         y += head
+        tail = self._tail()
         segments: list[list[Item]] = [[]]
         for k, item in enumerate(self.items):
+            if k == tail and segments[-1]:
+                needed = sum(g.height for i in self.items[k:] for g in i.groups) + self.keep_with_next
+                if y + needed > trigger and head + needed <= pdf.eph:
+                    segments.append([])
+                    y = pdf.t_margin + head
             if item.label and segments[-1]:
                 keep = self._keep(k)
                 if y + keep > trigger and y + item.groups[0].height <= trigger and head + keep <= pdf.eph:
                     segments.append([])
                     y = pdf.t_margin + head
+            if item.splittable and y + item.groups[0].height > trigger and trigger - y >= SPLIT_MIN:
+                assert item.columns is not None
+                item.groups = self._split(item.columns, trigger - y) or item.groups
             for group in item.groups:
                 if y + group.height > trigger:
                     y = pdf.t_margin + head
@@ -261,11 +347,20 @@ class Table:
                 pdf.add_page()
             self._table(items)
 
+    def _tail(self) -> int | None:
+        """Where the rows kept with what follows the table start: its last item, with the labels before it."""
+        if not self.keep_with_next or not self.items:
+            return None
+        k = len(self.items) - 1
+        while k > 0 and self.items[k - 1].label:
+            k -= 1
+        return k
+
     def _keep(self, k: int) -> float:
         """The height of the labels from item k on and the first rows after them."""
         height = 0.0
         for item in self.items[k:]:
-            height += item.groups[0].height
+            height += item.first_height
             if not item.label:
                 break
         return height
@@ -326,11 +421,69 @@ class Table:
             for column, is_span in zip(columns, spanning, strict=True):
                 if is_span:
                     if r == 0:
-                        cells.append((column[0], {"rowspan": count}))
+                        part, kwargs = _stacked(column[0], None)
+                        cells.append((part, {**kwargs, "rowspan": count}))
                     continue
                 cells.append(_stacked(column[r], column[r + 1] if r + 1 < count else None))
             rows.append(cells)
         return [Group(total, rows)]
+
+    def _split(self, columns: Block, room: float) -> list[Group] | None:
+        """A logical row cut in two at a page break: what fits in `room` (less a line, for safety), the rest
+        under the next page's headings. Whole indikator rows stay together where they can; the texts that span
+        them (the RHK) are cut by lines. None when nothing sensible fits."""
+        pdf, widths = self.pdf, self.widths
+        budget = room - LINE
+        lines_fit = int((budget - 2 * PAD_Y) // LINE)
+        if lines_fit < 2:
+            return None
+        count = max(len(column) for column in columns)
+        spanning = [count > 1 and len(column) == 1 for column in columns]
+
+        def row_height(r: int) -> float:
+            return max(
+                (
+                    pdf.height(w, c[r], sum(_padding(c[r], c[r + 1] if r + 1 < count else None)))
+                    for c, w, s in zip(columns, widths, spanning, strict=True)
+                    if not s
+                ),
+                default=0,
+            )
+
+        whole, used = 0, 0.0
+        while whole < count and used + row_height(whole) <= budget:
+            used += row_height(whole)
+            whole += 1
+
+        def cut(width: float, part: Part, keep: int) -> tuple[Part, Part | None]:
+            lines = pdf.text_lines(width, part)
+            if len(lines) <= keep:
+                return part, None
+            return (
+                replace(part, text="\n".join(lines[:keep])),
+                replace(part, text="\n".join(lines[keep:]), joined=True),
+            )
+
+        top: Block = []
+        rest: Block = []
+        for column, w, is_span in zip(columns, widths, spanning, strict=True):
+            if is_span:
+                head, tail = cut(w, column[0], lines_fit)
+                top.append([head])
+                rest.append([tail or Part("", joined=True)])
+            elif whole:
+                top.append(column[:whole])
+                rest.append(column[whole:])
+            else:  # the first row alone is taller than the room: cut it by lines too
+                head, tail = cut(w, column[0], lines_fit)
+                top.append([head])
+                rest.append([tail or Part("", joined=True), *column[1:]])
+        if all(not parts or all(not p.text for p in parts) for parts in rest):
+            return None
+        # The rest has as many rows as its longest column; spanning columns keep spanning them.
+        depth = max(len(parts) for parts in rest)
+        rest = [parts if parts else [Part("", joined=True)] * depth for parts in rest]
+        return self._layout(top) + self._layout(rest)
 
     def _pieces(self, columns: Block, spanning: list[bool]) -> list[Group]:
         pdf, widths = self.pdf, self.widths
@@ -393,6 +546,15 @@ def headings(*texts: str) -> list[Heading]:
     return [(text, 1, Align.C) for text in texts]
 
 
+def qr_png(text: str) -> io.BytesIO:
+    """A QR code of the text as a black-and-white PNG (segno, pure Python), 8 pixels per module with the
+    standard quiet zone, medium error correction: readable by phones from paper and by decoders in tests."""
+    out = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(out, kind="png", scale=8, border=4)
+    out.seek(0)
+    return out
+
+
 # Identity and signatures ------------------------------------------------------------------------------------
 
 
@@ -425,14 +587,15 @@ class Signatory:
     nip: str
 
 
-def signatures(pdf: Document, signatories: Sequence[Signatory], *, place: str, date: datetime.date) -> None:
-    """The signature blocks side by side, the place and date above the last one, always together on one page.
+SIGN_LINE = 5
+SIGN_ROOM = 23  # to sign
+SIGN_SPACE = 6  # above the block
 
-    One signatory signs on the right; with more, the first signs on the left and the last on the right."""
+
+def _signature_layout(pdf: Document, signatories: Sequence[Signatory]) -> tuple[float, list, float]:
+    """The width of each block, the blocks (x, role, name, NIP) and the height they need, space above included."""
     # 105 mm each on a landscape page; narrower when that many do not fit side by side (a portrait page).
     width = min(105, (pdf.epw - 16) / len(signatories))
-    line = 5
-    room = 23  # to sign
     left_x = MARGIN + 8
     right_x = pdf.w - MARGIN - 8 - width
     last = len(signatories) - 1
@@ -445,14 +608,29 @@ def signatures(pdf: Document, signatories: Sequence[Signatory], *, place: str, d
     lines = 0
     for _x, _role, name, nip in blocks:
         pdf.set_font(FONT, "B", 9)
-        count = pdf.line_count(width, line, name or "-")
+        count = pdf.line_count(width, SIGN_LINE, name or "-")
         pdf.set_font(FONT, "", 9)
-        lines = max(lines, count + pdf.line_count(width, line, nip))
-    needed = 2 * line + room + lines * line
-    if pdf.will_page_break(needed + 6):
+        lines = max(lines, count + pdf.line_count(width, SIGN_LINE, nip))
+    pdf.set_font(FONT, "", BODY)
+    return width, blocks, SIGN_SPACE + 2 * SIGN_LINE + SIGN_ROOM + lines * SIGN_LINE
+
+
+def signatures_height(pdf: Document, signatories: Sequence[Signatory]) -> float:
+    """The height `signatures` needs: what the table before it keeps with its last rows (`keep_with_next`)."""
+    return _signature_layout(pdf, signatories)[2]
+
+
+def signatures(pdf: Document, signatories: Sequence[Signatory], *, place: str, date: datetime.date) -> None:
+    """The signature blocks side by side, the place and date above the last one, always together on one page.
+
+    One signatory signs on the right; with more, the first signs on the left and the last on the right."""
+    width, blocks, needed = _signature_layout(pdf, signatories)
+    line, room = SIGN_LINE, SIGN_ROOM
+    right_x = blocks[-1][0]
+    if pdf.will_page_break(needed):
         pdf.add_page()
     else:
-        pdf.ln(6)
+        pdf.ln(SIGN_SPACE)
     top = pdf.get_y()
     place = clean(place)
     date_line = f"{place}, {tanggal(date)}" if place else tanggal(date)

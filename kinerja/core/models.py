@@ -121,3 +121,49 @@ class Notifikasi(models.Model):
 
     def __str__(self):
         return self.judul
+
+
+class TandaTangan(models.TextChoices):
+    """How an official document is signed: by hand on paper today, electronically through BSrE later."""
+
+    BASAH = "basah", _("Signed by hand on paper")
+    MENUNGGU_ELEKTRONIK = "menunggu_elektronik", _("Waiting for an electronic signature")
+    ELEKTRONIK = "elektronik", _("Signed electronically (BSrE)")
+
+
+class DokumenResmi(models.Model):
+    """An official document as issued: what its printed number and QR code verify (docs/decisions/0015).
+
+    One row per version of one subject (e.g. version 2 of an SKP), written the first time that version is
+    printed, never changed after: the versions of one subject supersede each other. Only what the public
+    verification page shows is kept, plus the hash of the content that was approved."""
+
+    nomor = models.CharField(_("document number"), max_length=40, unique=True)
+    instansi = models.ForeignKey(
+        "org.Instansi", verbose_name=_("agency"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    jenis = models.CharField(_("kind of document"), max_length=60)
+    subjek = models.CharField(_("subject"), max_length=64, help_text="The id of what the versions are of.")
+    versi = models.PositiveIntegerField(_("version"))
+    judul = models.CharField(_("title"), max_length=300)
+    pemilik = models.CharField(_("owner"), max_length=200)
+    penilai = models.CharField(_("assessing official"), max_length=200, blank=True)
+    disetujui_pada = models.DateField(_("approved on"))
+    hash = models.CharField(_("content hash (SHA-256)"), max_length=64)
+    tanda_tangan = models.CharField(
+        _("signature"), max_length=24, choices=TandaTangan.choices, default=TandaTangan.BASAH
+    )
+    # For the electronic signature to come: the signing service's reference, time, certificate owner.
+    tanda_tangan_info = models.JSONField(_("signature details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("issued at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("official document")
+        verbose_name_plural = _("official documents")
+        ordering = ["jenis", "subjek", "versi"]
+        constraints = [
+            models.UniqueConstraint(fields=["jenis", "subjek", "versi"], name="dokumen_resmi_one_per_version")
+        ]
+
+    def __str__(self):
+        return self.nomor

@@ -32,9 +32,13 @@ class HomeCard:
 
 MenuProvider = Callable[[object], Sequence[MenuItem]]
 CardProvider = Callable[[object], HomeCard | None]
+# A section of a pegawai's profile page (org's pegawai detail) given by a later app, e.g. planning's "their SKP":
+# a function of the request and the pegawai giving a card (the same template-with-data) or None.
+PanelProvider = Callable[[object, object], HomeCard | None]
 
 _menu: list[tuple[int, str, MenuProvider]] = []
 _cards: list[tuple[int, str, CardProvider]] = []
+_panels: list[tuple[int, str, PanelProvider]] = []
 
 
 def _add(registry: list, order: int, provider) -> None:
@@ -55,6 +59,12 @@ def add_home_card(order: int, provider: CardProvider) -> None:
     _add(_cards, order, provider)
 
 
+def add_pegawai_panel(order: int, provider: PanelProvider) -> None:
+    """Register a function of the request and a pegawai giving a section of that pegawai's profile page, or
+    None when it has nothing for this user."""
+    _add(_panels, order, provider)
+
+
 def menu_for(request) -> list[MenuItem]:
     return [item for _order, _name, provider in _menu for item in provider(request)]
 
@@ -62,6 +72,11 @@ def menu_for(request) -> list[MenuItem]:
 def home_cards_for(request) -> list[HomeCard]:
     cards = (provider(request) for _order, _name, provider in _cards)
     return [card for card in cards if card is not None]
+
+
+def pegawai_panels_for(request, pegawai) -> list[HomeCard]:
+    panels = (provider(request, pegawai) for _order, _name, provider in _panels)
+    return [panel for panel in panels if panel is not None]
 
 
 def per_request(request, key: str, compute: Callable[[], object]):

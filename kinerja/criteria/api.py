@@ -69,6 +69,7 @@ class AturanOut(Schema):
 
 
 class KerangkaDetailOut(KerangkaOut):
+    # Ninja lists a related manager (nilai_perilaku, kompetensi, ...) itself, in the model's order.
     pengaturan: dict[str, Any]
     nilai_perilaku: list[NilaiPerilakuOut]
     kompetensi: list[KompetensiOut]
@@ -81,26 +82,10 @@ class KerangkaDetailOut(KerangkaOut):
         return {name: getattr(obj, name) for name in SETTING_FIELDS}
 
     @staticmethod
-    def resolve_nilai_perilaku(obj):
-        return list(obj.nilai_perilaku.all())
-
-    @staticmethod
-    def resolve_kompetensi(obj):
-        return list(obj.kompetensi.all())
-
-    @staticmethod
     def resolve_standar_kompetensi(obj):
         return list(
             obj.standar_kompetensi.select_related("kompetensi").order_by("jabatan_id", "kompetensi__kode")
         )
-
-    @staticmethod
-    def resolve_kriteria_lokal(obj):
-        return list(obj.kriteria_lokal.all())
-
-    @staticmethod
-    def resolve_aturan(obj):
-        return list(obj.aturan.all())
 
 
 class RuleSetOut(Schema):

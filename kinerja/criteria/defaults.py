@@ -4,6 +4,8 @@ These are starting values only: every row is data the instansi may change in a n
 marks them "configurable default"). Nothing reads these constants except the seeding service.
 """
 
+from kinerja.criteria.rules import SECTION_KEYS
+
 SE_20_2021 = "SE MenPANRB No. 20 Tahun 2021 (core values BerAKHLAK)"
 PERMEN_38_2017 = "PermenPANRB No. 38 Tahun 2017 (standar kompetensi jabatan ASN)"
 PERMEN_6_2022 = "PermenPANRB No. 6 Tahun 2022 (pengelolaan kinerja pegawai ASN)"
@@ -254,15 +256,14 @@ PANDUAN_SKOR = {
     "5": "Sangat baik: indikator tampak konsisten dan menjadi teladan",
 }
 
-# Rule sections: (kunci, data, sumber). The data shapes are checked by criteria.rules; each kunci is the key
-# services.KEYS derives from its data, so that replacing a section with unchanged rows changes nothing.
-ATURAN: dict[str, list[tuple[str, dict, str]]] = {
+# Rule sections: (data, sumber) per row. The data shapes are checked by criteria.rules.
+_RULE_ROWS: dict[str, list[tuple[dict, str]]] = {
     "rating": [
-        (rating, {"rating": rating, "min": low, "max": high}, KINERJA_DEFAULT)
+        ({"rating": rating, "min": low, "max": high}, KINERJA_DEFAULT)
         for rating, low, high in [("di_bawah", 0, 90), ("sesuai", 90, 110), ("di_atas", 110, None)]
     ],
     "predikat": [
-        (f"{h}.{p}", {"hasil": h, "perilaku": p, "predikat": v}, PERMEN_6_2022)
+        ({"hasil": h, "perilaku": p, "predikat": v}, PERMEN_6_2022)
         for (h, p), v in {
             ("di_atas", "di_bawah"): "kurang",
             ("di_atas", "sesuai"): "baik",
@@ -276,11 +277,7 @@ ATURAN: dict[str, list[tuple[str, dict, str]]] = {
         }.items()
     ],
     "distribusi": [
-        (
-            f"{organisasi}.{jenis}.{'+'.join(sorted(predikat))}",
-            {"organisasi": organisasi, "predikat": predikat, "jenis": jenis, "persen": persen},
-            SE_3_2023,
-        )
+        ({"organisasi": organisasi, "predikat": predikat, "jenis": jenis, "persen": persen}, SE_3_2023)
         for organisasi, jenis, predikat, persen in [
             ("istimewa", "maks", ["sangat_baik"], 70),
             ("baik", "maks", ["baik"], 70),
@@ -296,7 +293,7 @@ ATURAN: dict[str, list[tuple[str, dict, str]]] = {
         ]
     ],
     "ak_persen": [
-        (predikat, {"predikat": predikat, "persen": persen}, PERMEN_1_2023)
+        ({"predikat": predikat, "persen": persen}, PERMEN_1_2023)
         for predikat, persen in [
             ("sangat_baik", 150),
             ("baik", 100),
@@ -306,7 +303,7 @@ ATURAN: dict[str, list[tuple[str, dict, str]]] = {
         ]
     ],
     "ak_koefisien": [
-        (jenjang, {"jenjang": jenjang, "koefisien": koefisien}, sumber)
+        ({"jenjang": jenjang, "koefisien": koefisien}, sumber)
         for jenjang, koefisien, sumber in [
             ("ahli_pertama", "12.5", PERMEN_1_2023),
             ("ahli_muda", "25", PERMEN_1_2023_VERIFY),
@@ -319,7 +316,7 @@ ATURAN: dict[str, list[tuple[str, dict, str]]] = {
         ]
     ],
     "disiplin": [
-        (f"{a}-{b or ''}", {"hari_min": a, "hari_maks": b, "sanksi": s, "bulan": m}, PP_94_2021)
+        ({"hari_min": a, "hari_maks": b, "sanksi": s, "bulan": m}, PP_94_2021)
         for a, b, s, m in [
             (3, 3, "Teguran lisan", None),
             (4, 6, "Teguran tertulis", None),
@@ -333,7 +330,7 @@ ATURAN: dict[str, list[tuple[str, dict, str]]] = {
         ]
     ],
     "pendekatan": [
-        (jenis, {"jenis_jabatan": jenis, "pendekatan": pendekatan}, PERMEN_6_2022)
+        ({"jenis_jabatan": jenis, "pendekatan": pendekatan}, PERMEN_6_2022)
         for jenis, pendekatan in [
             ("jpt_utama", "kualitatif"),
             ("jpt_madya", "kualitatif"),
@@ -345,7 +342,7 @@ ATURAN: dict[str, list[tuple[str, dict, str]]] = {
         ]
     ],
     "perspektif": [
-        (kode, {"kode": kode, "nama": nama}, PERMEN_6_2022)
+        ({"kode": kode, "nama": nama}, PERMEN_6_2022)
         for kode, nama in [
             ("penerima_layanan", "Perspektif Penerima Layanan"),
             ("proses_bisnis", "Perspektif Proses Bisnis"),
@@ -353,4 +350,10 @@ ATURAN: dict[str, list[tuple[str, dict, str]]] = {
             ("anggaran", "Perspektif Anggaran"),
         ]
     ],
+}
+
+# (kunci, data, sumber), each kunci the key criteria.rules derives from the data.
+ATURAN: dict[str, list[tuple[str, dict, str]]] = {
+    bagian: [(SECTION_KEYS[bagian](data), data, sumber) for data, sumber in rows]
+    for bagian, rows in _RULE_ROWS.items()
 }

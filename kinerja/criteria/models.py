@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
-from kinerja.org.models import SkemaPeriode
+from kinerja.org.models import skema_periode_field
 
 SETTING_FIELDS = [
     "skema_periode",
@@ -55,12 +55,7 @@ class Kerangka(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     # Scalar settings (sources in criteria.defaults.SUMBER).
-    skema_periode = models.CharField(
-        _("evaluation period scheme"),
-        max_length=20,
-        choices=SkemaPeriode.choices,
-        default=SkemaPeriode.TRIWULANAN,
-    )
+    skema_periode = skema_periode_field()
     tenggat_skp = models.DateField(_("deadline for approved SKP"), null=True, blank=True)
     hari_tenggat_realisasi = models.PositiveSmallIntegerField(
         _("days after a period ends to record realisations"), default=10
@@ -102,23 +97,34 @@ class Kerangka(TimeStampedModel):
         return self.status == StatusKerangka.DRAFT
 
 
-class NilaiPerilaku(models.Model):
+class KerangkaEntry(models.Model):
+    """An entry of a version's dictionaries (core values, competencies, agency criteria), known by its code within
+    the version; `sumber` names the regulation it comes from, or the agency that added it. criteria.services
+    edits the kinds alike."""
+
+    kode = models.CharField(_("code"), max_length=40)
+    nama = models.CharField(_("name"), max_length=150)
+    sumber = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.nama
+
+
+class NilaiPerilaku(KerangkaEntry):
     """A BerAKHLAK core value with its indicators; an instansi may add guidance but not remove values."""
 
     kerangka = models.ForeignKey(Kerangka, on_delete=models.CASCADE, related_name="nilai_perilaku")
-    kode = models.CharField(_("code"), max_length=40)
     nama = models.CharField(_("name"), max_length=100)
     urutan = models.PositiveSmallIntegerField(default=0)
     indikator = models.JSONField(_("indicators"), default=list)
     panduan = models.TextField(_("agency guidance"), blank=True)
-    sumber = models.CharField(_("source"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["urutan"]
         constraints = [models.UniqueConstraint(fields=["kerangka", "kode"], name="nilai_perilaku_unique")]
-
-    def __str__(self):
-        return self.nama
 
 
 class JenisKompetensi(models.TextChoices):
@@ -127,21 +133,15 @@ class JenisKompetensi(models.TextChoices):
     TEKNIS = "teknis", _("Technical")
 
 
-class Kompetensi(models.Model):
+class Kompetensi(KerangkaEntry):
     kerangka = models.ForeignKey(Kerangka, on_delete=models.CASCADE, related_name="kompetensi")
-    kode = models.CharField(_("code"), max_length=40)
-    nama = models.CharField(_("name"), max_length=150)
     jenis = models.CharField(_("type"), max_length=20, choices=JenisKompetensi.choices)
     deskripsi = models.TextField(_("description"), blank=True)
     level = models.JSONField(_("level descriptions"), default=dict)  # {"1": "...", ..., "5": "..."}
-    sumber = models.CharField(_("source"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["jenis", "nama"]
         constraints = [models.UniqueConstraint(fields=["kerangka", "kode"], name="kompetensi_unique")]
-
-    def __str__(self):
-        return self.nama
 
 
 class StandarKompetensi(models.Model):
@@ -163,24 +163,18 @@ class StandarKompetensi(models.Model):
         ]
 
 
-class KriteriaLokal(models.Model):
+class KriteriaLokal(KerangkaEntry):
     """A criterion of the instansi's own (efisiensi, inovasi, ...) with indicators and a scoring guide."""
 
     kerangka = models.ForeignKey(Kerangka, on_delete=models.CASCADE, related_name="kriteria_lokal")
-    kode = models.CharField(_("code"), max_length=40)
-    nama = models.CharField(_("name"), max_length=150)
     deskripsi = models.TextField(_("description"), blank=True)
     indikator = models.JSONField(_("indicators"), default=list)
     panduan_skor = models.JSONField(_("scoring guide"), default=dict)  # {"1": "...", ...}
     urutan = models.PositiveSmallIntegerField(default=0)
-    sumber = models.CharField(_("source"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["urutan", "nama"]
         constraints = [models.UniqueConstraint(fields=["kerangka", "kode"], name="kriteria_lokal_unique")]
-
-    def __str__(self):
-        return self.nama
 
 
 class Bagian(models.TextChoices):

@@ -211,6 +211,21 @@ SECTION_CHECKS: dict[str, Callable[[list[dict]], list[str]]] = {
     "perspektif": check_perspektif,
 }
 
+# The key of a row in each section (Aturan.kunci): two rows of a section may not share one, and a row whose data
+# is unchanged keeps its key, so that replacing a section with the same rows changes nothing.
+SECTION_KEYS: dict[str, Callable[[dict], str]] = {
+    "rating": lambda d: d.get("rating", ""),
+    "predikat": lambda d: f"{d.get('hasil')}.{d.get('perilaku')}",
+    "distribusi": lambda d: (
+        f"{d.get('organisasi')}.{d.get('jenis')}.{'+'.join(sorted(d.get('predikat') or []))}"
+    ),
+    "ak_persen": lambda d: d.get("predikat", ""),
+    "ak_koefisien": lambda d: d.get("jenjang", ""),
+    "disiplin": lambda d: f"{d.get('hari_min')}-{d.get('hari_maks') or ''}",
+    "pendekatan": lambda d: d.get("jenis_jabatan", ""),
+    "perspektif": lambda d: d.get("kode", ""),
+}
+
 
 # Applying the rules ------------------------------------------------------------------------------------------
 

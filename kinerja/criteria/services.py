@@ -1,7 +1,7 @@
 """Every write to the assessment framework. Only drafts change; publishing freezes a version for good."""
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import models, transaction
@@ -199,18 +199,7 @@ def kerangka_update_settings(*, actor, kerangka: Kerangka, **values) -> Kerangka
     return kerangka
 
 
-KEYS: dict[str, Callable[[dict], str]] = {
-    Bagian.RATING: lambda d: d.get("rating", ""),
-    Bagian.PREDIKAT: lambda d: f"{d.get('hasil')}.{d.get('perilaku')}",
-    Bagian.DISTRIBUSI: lambda d: (
-        f"{d.get('organisasi')}.{d.get('jenis')}.{'+'.join(sorted(d.get('predikat') or []))}"
-    ),
-    Bagian.AK_PERSEN: lambda d: d.get("predikat", ""),
-    Bagian.AK_KOEFISIEN: lambda d: d.get("jenjang", ""),
-    Bagian.DISIPLIN: lambda d: f"{d.get('hari_min')}-{d.get('hari_maks') or ''}",
-    Bagian.PENDEKATAN: lambda d: d.get("jenis_jabatan", ""),
-    Bagian.PERSPEKTIF: lambda d: d.get("kode", ""),
-}
+KEYS = rules.SECTION_KEYS  # the kunci of a rule row, by section: derived where the defaults derive theirs
 
 
 @transaction.atomic

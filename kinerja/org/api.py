@@ -92,18 +92,12 @@ class RantaiOut(Schema):
     atasan_penilai: PejabatOut | None
 
 
-class DinilaiOut(Schema):
-    pegawai_id: int
-    nip: str
-    nama: str
-    jabatan_id: int
-    jabatan: str
-    jenis: str
+class DinilaiOut(PejabatOut):
     melalui_jabatan_id: int
 
 
 def _person(pegawai, jabatan, jenis: str) -> dict:
-    """A pegawai in a position: the fields PejabatOut and DinilaiOut share."""
+    """A pegawai in a position: the fields of PejabatOut (and so of DinilaiOut)."""
     return {
         "pegawai_id": pegawai.pk,
         "nip": pegawai.nip,

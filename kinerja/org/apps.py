@@ -7,4 +7,4 @@ class OrgConfig(appconfig.KinerjaAppConfig):
     verbose_name = "Kinerja: organisasi dan pegawai"
     audit_labels = "audit_labels"
     menu = {10: "menu", 30: "assessor_menu"}
-    home_cards = {10: "my_position", 20: "people_i_assess", 80: "attention"}
+    home_cards = {5: "instansi_switcher", 10: "my_position", 20: "people_i_assess", 80: "attention"}

@@ -38,6 +38,16 @@ class InstansiForm(forms.ModelForm):
         fields = ["nama", "tempat", "jabatan_ppk", "zona_waktu", "skema_periode"]
 
 
+class InstansiSwitchForm(forms.Form):
+    """The superuser's choice of the agency to work in (remembered in the session)."""
+
+    instansi = forms.ModelChoiceField(label=_("Agency"), queryset=Instansi.objects.none(), empty_label=None)
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["instansi"].queryset = agencies
+
+
 class UnitForm(forms.Form):
     kode = forms.CharField(label=_("Code"), max_length=50)
     nama = forms.CharField(label=_("Name"), max_length=255)

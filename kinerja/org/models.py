@@ -12,6 +12,17 @@ class SkemaPeriode(models.TextChoices):
     SEMESTERAN = "semesteran", _("Semester")
 
 
+def skema_periode_field() -> models.CharField:
+    """The evaluation period scheme: the instansi's default, carried into each framework version and performance
+    year, where it may differ."""
+    return models.CharField(
+        _("evaluation period scheme"),
+        max_length=20,
+        choices=SkemaPeriode.choices,
+        default=SkemaPeriode.TRIWULANAN,
+    )
+
+
 class ZonaWaktu(models.TextChoices):
     WIB = "Asia/Jakarta", "WIB (Asia/Jakarta)"
     WITA = "Asia/Makassar", "WITA (Asia/Makassar)"
@@ -33,12 +44,7 @@ class Instansi(TimeStampedModel):
     zona_waktu = models.CharField(
         _("time zone"), max_length=40, choices=ZonaWaktu.choices, default=ZonaWaktu.WIB
     )
-    skema_periode = models.CharField(
-        _("evaluation period scheme"),
-        max_length=20,
-        choices=SkemaPeriode.choices,
-        default=SkemaPeriode.TRIWULANAN,
-    )
+    skema_periode = skema_periode_field()
 
     class Meta:
         verbose_name = _("agency")

@@ -36,9 +36,25 @@ def instansi_for(user, wanted: str | None = None) -> Instansi | None:
     return chosen or qs.first()
 
 
+# Where the instansi a superuser chose with the switcher is remembered (org.views.instansi_switch).
+SESSION_INSTANSI = "kinerja_instansi"
+
+
+def request_instansi(request) -> Instansi | None:
+    """The instansi the user works in: their own; a superuser's choice (?instansi= on this request, else the one
+    remembered in the session by the switcher, else the first one)."""
+    session = getattr(request, "session", {})
+    return instansi_for(request.user, request.GET.get("instansi") or session.get(SESSION_INSTANSI))
+
+
+def can_switch_instansi(user) -> bool:
+    """Only a superuser works across agencies; everyone else is bound to their own."""
+    return access_of(user).superuser
+
+
 def current_instansi(request) -> Instansi:
-    """The instansi the user works in (a superuser may pick one with ?instansi=, else the first one)."""
-    instansi = instansi_for(request.user, request.GET.get("instansi"))
+    """The instansi of the request (request_instansi), or a refusal for an account linked to none."""
+    instansi = request_instansi(request)
     if instansi is None:
         raise PermissionDenied(_("Your account is not linked to an agency."))
     return instansi

@@ -7,9 +7,9 @@ pejabat penilai is found the same way above the penilai's position.
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from kinerja.accounts.permissions import under_unit_paths
 from kinerja.core import clock
@@ -84,11 +84,15 @@ def holders_of(
     return _holders(qs)
 
 
+def _pejabat(p: Penugasan) -> Pejabat:
+    return Pejabat(pegawai=p.pegawai, jabatan=p.jabatan, jenis=p.jenis)
+
+
 def _walk_up(ancestor_ids: list[int], holders: dict[int, Penugasan], skip: set[int]) -> Pejabat | None:
     for jabatan_id in ancestor_ids:
         holder = holders.get(jabatan_id)
         if holder is not None and holder.pegawai_id not in skip:
-            return Pejabat(pegawai=holder.pegawai, jabatan=holder.jabatan, jenis=holder.jenis)
+            return _pejabat(holder)
     return None
 
 
@@ -200,6 +204,28 @@ def assessed_by(pegawai: Pegawai, at: datetime.date | None = None) -> list[Dinil
     return result
 
 
+def holds_position_above(pegawai: Pegawai, jabatan: Jabatan, at: datetime.date | None = None) -> bool:
+    """Whether the pegawai holds (definitively or acting) a position above `jabatan` in its line at a date."""
+    above = jabatan.ancestor_ids
+    return bool(above) and (
+        Penugasan.objects.active_at(at or clock.today())
+        .filter(pegawai=pegawai, jabatan_id__in=above)
+        .exists()
+    )
+
+
+def assesses_anyone(pegawai: Pegawai, at: datetime.date | None = None) -> bool:
+    """Whether `assessed_by` would list someone, in three queries whatever the size of the line of command (for
+    the menu): someone else holds a position below those the pegawai holds, and the highest such holder on each
+    branch has the pegawai as penilai."""
+    at = at or clock.today()
+    mine = held_positions(pegawai, at)
+    if not mine:
+        return False
+    below = Jabatan.objects.filter(under_unit_paths([j.path for j in mine]))
+    return Penugasan.objects.active_at(at).filter(jabatan__in=below).exclude(pegawai_id=pegawai.pk).exists()
+
+
 def _find(jabatan: list[Jabatan], pk: int) -> Jabatan:
     return next(j for j in jabatan if j.pk == pk)
 
@@ -223,6 +249,9 @@ class UnitNode:
     unit: UnitKerja
     children: list["UnitNode"]
     kepala: Pejabat | None = None
+    # Plt or Plh standing in beside the effective head (e.g. a Plh while the definitive head is away): shown
+    # as the tree shows a Plt of a vacant head.
+    pengganti: list[Pejabat] = field(default_factory=list)
     jumlah_jabatan: int = 0
     jumlah_kosong: int = 0
     jumlah_anak: int = 0  # active sub-units, loaded or not
@@ -241,7 +270,12 @@ def unit_tree(units: QuerySet[UnitKerja], at: datetime.date | None = None) -> li
     vacant = dict(
         in_units.exclude(pk__in=held).values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n")
     )
-    heads = holders_of(in_units.filter(kepala_unit=True).values("pk"), at)
+    on_heads = Penugasan.objects.active_at(at).filter(
+        jabatan__in=in_units.filter(kepala_unit=True).values("pk")
+    )
+    by_head: dict[int, list[Penugasan]] = {}
+    for p in on_heads.select_related("pegawai", "jabatan"):
+        by_head.setdefault(p.jabatan_id, []).append(p)
     children = dict(
         UnitKerja.objects.filter(parent__in=units, aktif=True)
         .values("parent_id")
@@ -258,10 +292,15 @@ def unit_tree(units: QuerySet[UnitKerja], at: datetime.date | None = None) -> li
         )
         for u in unit_list
     }
-    for holder in heads.values():
-        nodes[holder.jabatan.unit_id].kepala = Pejabat(
-            pegawai=holder.pegawai, jabatan=holder.jabatan, jenis=holder.jenis
-        )
+    for items in by_head.values():
+        node = nodes[items[0].jabatan.unit_id]
+        holder = min(items, key=_rank)
+        node.kepala = _pejabat(holder)
+        node.pengganti = [
+            _pejabat(p)
+            for p in sorted(items, key=_rank)
+            if p is not holder and p.jenis != JenisPenugasan.DEFINITIF
+        ]
     roots: list = []
     for u in unit_list:  # creation order; `path` would sort "/10/" before "/2/"
         parent = nodes.get(u.parent_id) if u.parent_id else None
@@ -305,14 +344,20 @@ def pegawai_assignments(pegawai: Pegawai) -> QuerySet[Penugasan]:
     return pegawai.penugasan.select_related("jabatan", "jabatan__unit").order_by("-mulai", "-id")
 
 
-def search_pegawai(qs: QuerySet[Pegawai], term: str) -> QuerySet[Pegawai]:
+def pegawai_matching(term: str, prefix: str = "") -> Q:
+    """The condition "the pegawai (through `prefix`, e.g. "pegawai__") has this name or NIP": digits (spaces
+    ignored, as a NIP is often written in groups) are the start of a NIP, anything else a part of the name."""
     term = term.strip()
-    if not term:
-        return qs.none()
-    digits = term.replace(" ", "")
+    digits = "".join(term.split())
     if digits.isdigit():
-        return qs.filter(nip__startswith=digits)
-    return qs.filter(nama__icontains=term)
+        return Q(**{f"{prefix}nip__startswith": digits})
+    return Q(**{f"{prefix}nama__icontains": term})
+
+
+def search_pegawai(qs: QuerySet[Pegawai], term: str) -> QuerySet[Pegawai]:
+    if not term.strip():
+        return qs.none()
+    return qs.filter(pegawai_matching(term))
 
 
 def with_current_position(qs: QuerySet[Pegawai], at: datetime.date | None = None) -> QuerySet[Pegawai]:

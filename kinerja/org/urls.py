@@ -28,6 +28,7 @@ urlpatterns = [
     path("penugasan/<int:pk>/akhiri/", views.penugasan_end, name="penugasan_end"),
     path("dinilai/", views.dinilai, name="dinilai"),
     path("instansi/ubah/", views.instansi_edit, name="instansi_edit"),
+    path("instansi/pilih/", views.instansi_switch, name="instansi_switch"),
     path("impor/", views_import.upload, name="import_upload"),
     path("impor/terapkan/", views_import.apply, name="import_apply"),
     path("impor/riwayat/", views_import.records, name="import_records"),

@@ -1,15 +1,16 @@
 import datetime
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import can_reset_password
-from kinerja.core import clock
+from kinerja.core import clock, navigation
 from kinerja.core.views_util import form_page, submitted
 from kinerja.org import forms, permissions, selectors, services
 
@@ -315,6 +316,8 @@ def pegawai_detail(request, pk):
             "can_manage": can_manage,
             "can_reset_password": can_reset_password(request.user, pegawai),
             "account": getattr(pegawai, "user", None),
+            # What later apps show about this pegawai (planning: their SKP and its status).
+            "panels": navigation.pegawai_panels_for(request, pegawai),
         },
     )
 
@@ -473,3 +476,19 @@ def instansi_edit(request):
         then=reverse("org:unit_tree"),
     )
     return done or form_page(request, form, title=_("Agency settings"), cancel_url=reverse("org:unit_tree"))
+
+
+@require_POST
+def instansi_switch(request):
+    """The superuser's agency switcher: the chosen instansi is remembered in the session and every page that
+    works on one agency (org.permissions.current_instansi) uses it; ?instansi= still overrides it per request."""
+    if not permissions.can_switch_instansi(request.user):
+        raise PermissionDenied
+    form = forms.InstansiSwitchForm(request.POST, agencies=permissions.instansi_visible_to(request.user))
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the agencies in the list."))
+        return redirect("portal:home")
+    instansi = form.cleaned_data["instansi"]
+    request.session[permissions.SESSION_INSTANSI] = instansi.pk
+    messages.success(request, _("You now work in %(name)s.") % {"name": instansi.nama})
+    return redirect("portal:home")

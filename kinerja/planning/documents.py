@@ -5,6 +5,7 @@ Only the SKP's own layout lives here; the page, tables, identity and signature b
 """
 
 import datetime
+from dataclasses import dataclass
 
 from fpdf.enums import Align
 
@@ -15,16 +16,19 @@ from kinerja.core.documents import (
     Document,
     Part,
     Signatory,
+    Stamp,
     Table,
     clean,
     headings,
     identity,
     nip_text,
     signatures,
+    signatures_height,
 )
 from kinerja.core.formats import tanggal as format_tanggal
+from kinerja.core.verification import Signed
 from kinerja.planning import rules, selectors
-from kinerja.planning.models import SKP, JenisRHK, JenisTarget, StatusSKP
+from kinerja.planning.models import SKP, JenisRHK, JenisTarget, StatusSKP, VersiSKP
 
 ASPEK = {"kuantitas": "Kuantitas", "kualitas": "Kualitas", "waktu": "Waktu", "biaya": "Biaya"}
 PENDEKATAN = {"kuantitatif": "KUANTITATIF", "kualitatif": "KUALITATIF"}
@@ -56,20 +60,22 @@ def skp_pdf(
     content: dict | None = None,
     tanggal: datetime.date | None = None,
     draf: bool | None = None,
+    stamp: Stamp | None = None,
 ) -> bytes:
     """The SKP as a PDF document (A4 landscape).
 
     `skp` comes from `selectors.with_content(...)`. `content` defaults to the SKP's current content; pass a
-    stored version's `konten` to print that (approved) version. `tanggal` is the date above the assessor's
-    signature: by default the SKP's last approval, else today (for an older version, pass the day it was
-    approved). `draf` prints "DRAF — BELUM DISETUJUI" on every page; by default when the current content of
-    an SKP that is not approved is printed, never for a given `content` (a stored version was approved)."""
+    stored version's `konten` to print that (approved) version, with its `stamp` (number, version, date, QR
+    code: `stamp_of`). `tanggal` is the date above the assessor's signature: by default the stamp's date, else
+    the SKP's last approval, else today. `draf` prints "DRAF — BELUM DISETUJUI" on every page; by default when
+    the current content of an SKP that is not approved is printed, never for a given `content` (a stored
+    version was approved)."""
     if draf is None:
         draf = content is None and skp.status != StatusSKP.DISETUJUI
     if content is None:
         content = selectors.content_of(skp)
     if tanggal is None:
-        tanggal = _approval_date(skp) or clock.today(skp.instansi)
+        tanggal = stamp.tanggal if stamp else _approval_date(skp) or clock.today(skp.instansi)
     note = ""
     if draf:
         note = "DRAF — BELUM DISETUJUI"
@@ -78,50 +84,99 @@ def skp_pdf(
     identitas = content.get("identitas") or {}
     pegawai = identitas.get("pegawai") or {}
     penilai = identitas.get("penilai") or {}
+    atasan = identitas.get("atasan_penilai") or {}
 
     nama = clean(pegawai.get("nama")) or "SKP"
-    pdf = Document(title=f"Sasaran Kinerja Pegawai {nama}", subject=f"SKP {_period(skp, content)}", note=note)
+    pdf = Document(
+        title=f"Sasaran Kinerja Pegawai {nama}",
+        subject=f"SKP {_period(skp, content)}",
+        note=note,
+        stamp=None if draf else stamp,
+    )
     pdf.add_page()
 
-    _header(pdf, skp, content)
-    _identity(pdf, pegawai, penilai)
+    _header(pdf, skp, content, None if draf else stamp)
+    _identity(pdf, pegawai, penilai, atasan)
     perspektif = dict(selectors.perspective_choices(skp)) if skp.jpt else {}
-    _hasil_kerja(pdf, content.get("rhk") or [], jpt=skp.jpt, perspektif=perspektif)
+    periods = {p.nomor: p.nama for p in selectors.periods_of(skp.tahun_kinerja)}
+    _hasil_kerja(pdf, content.get("rhk") or [], jpt=skp.jpt, perspektif=perspektif, periods=periods)
     _perilaku(pdf, content.get("perilaku") or [])
-    _lampiran(pdf, content.get("lampiran") or {})
-    _signatures(pdf, skp, pegawai, penilai, tanggal)
+    signatories = _signatories(pegawai, penilai)
+    _lampiran(pdf, content.get("lampiran") or {}, keep_with_next=signatures_height(pdf, signatories))
+    signatures(pdf, signatories, place=skp.instansi.tempat, date=tanggal)
     return bytes(pdf.output())
+
+
+def signed(skp: SKP, versi: VersiSKP) -> Signed:
+    """What an approved version of the SKP vouches for, for its verifiable record (kinerja.core.verification)."""
+    identitas = versi.konten.get("identitas") or {}
+    penilai = identitas.get("penilai") or {}
+    return Signed(
+        jenis="planning.skp",
+        prefix="SKP",
+        subjek=str(skp.pk),
+        versi=versi.nomor,
+        judul=f"Sasaran Kinerja Pegawai, periode {_period(skp, versi.konten)}",
+        pemilik=clean((identitas.get("pegawai") or {}).get("nama"))
+        or clean(skp.identitas_pegawai.get("nama")),
+        # The PPK of the top official is not a pegawai: the post names them.
+        penilai=clean(penilai.get("nama")) or clean(penilai.get("jabatan")),
+        disetujui_pada=clock.local_date(versi.disetujui_at, skp.instansi),
+        content=versi.konten,
+        instansi=skp.instansi,
+    )
 
 
 # Sections ---------------------------------------------------------------------------------------------------
 
 
-def _header(pdf: Document, skp: SKP, content: dict) -> None:
+def _header(pdf: Document, skp: SKP, content: dict, stamp: Stamp | None) -> None:
     title = "SASARAN KINERJA PEGAWAI"
     if skp.jpt:
         title += "\nPEJABAT PIMPINAN TINGGI"
     pdf.title_lines(title)
     pendekatan = content.get("pendekatan") or skp.pendekatan
     pdf.subtitle(f"PENDEKATAN: {PENDEKATAN.get(pendekatan, clean(pendekatan).upper() or '-')}")
+    if stamp:
+        pdf.subtitle(
+            f"VERSI {stamp.versi}, DISETUJUI {format_tanggal(stamp.tanggal).upper()} · NOMOR {stamp.nomor}"
+        )
     pdf.ln(3)
     pdf.left_right(clean(skp.instansi.nama).upper(), f"PERIODE PENILAIAN: {_period(skp, content)}")
 
 
-def _identity(pdf: Document, pegawai: dict, penilai: dict) -> None:
+def _identity(pdf: Document, pegawai: dict, penilai: dict, atasan: dict) -> None:
     people = []
-    for heading, person in (("PEGAWAI YANG DINILAI", pegawai), ("PEJABAT PENILAI KINERJA", penilai)):
+    for heading, person in (
+        ("PEGAWAI YANG DINILAI", pegawai),
+        ("PEJABAT PENILAI KINERJA", penilai),
+        ("ATASAN PEJABAT PENILAI KINERJA", atasan),
+    ):
         rows = [
             (label, nip_text(person.get(key)) if key == "nip" else person.get(key))
             for label, key in IDENTITY_ROWS
         ]
         people.append((heading, rows))
-    identity(pdf, people)
+    identity(pdf, people, widths=(8, 26, 58))
 
 
-def _hasil_kerja(pdf: Document, rhk: list[dict], *, jpt: bool, perspektif: dict[str, str]) -> None:
+def _hasil_kerja(
+    pdf: Document, rhk: list[dict], *, jpt: bool, perspektif: dict[str, str], periods: dict[int, str]
+) -> None:
     utama = [r for r in rhk if r.get("jenis") == JenisRHK.UTAMA]
     tambahan = [r for r in rhk if r.get("jenis") != JenisRHK.UTAMA]
-    if jpt:
+    # A JPT SKP prints the RHK of the leader it supports only where one of its RHK names one.
+    intervensi = not jpt or any(r.get("rhk_atasan") for r in rhk)
+    if jpt and intervensi:
+        widths: tuple[float, ...] = (10, 70, 85, 66, 46)
+        heads = headings(
+            "NO",
+            "RHK PIMPINAN YANG DIINTERVENSI",
+            "RENCANA HASIL KERJA",
+            "INDIKATOR KINERJA INDIVIDU",
+            "TARGET",
+        )
+    elif jpt:
         widths = (10, 105, 112, 50)
         heads = headings("NO", "RENCANA HASIL KERJA", "INDIKATOR KINERJA INDIVIDU", "TARGET")
     else:
@@ -134,6 +189,7 @@ def _hasil_kerja(pdf: Document, rhk: list[dict], *, jpt: bool, perspektif: dict[
             "INDIKATOR KINERJA INDIVIDU",
             "TARGET",
         )
+    layout = Layout(jpt=jpt, intervensi=intervensi, periods=periods)
     with Table(pdf, widths, heads, title="HASIL KERJA") as table:
         for letter, label, items in (("A", "UTAMA", utama), ("B", "TAMBAHAN", tambahan)):
             table.label(f"{letter}. {label}")
@@ -148,24 +204,45 @@ def _hasil_kerja(pdf: Document, rhk: list[dict], *, jpt: bool, perspektif: dict[
                         table.label(clean(name), style=BOLD)
                     for r in group:
                         nomor += 1
-                        table.block(_rhk_block(nomor, r, jpt=True))
+                        table.block(_rhk_block(nomor, r, layout))
             else:
                 for nomor, r in enumerate(items, start=1):
-                    table.block(_rhk_block(nomor, r, jpt=jpt))
+                    table.block(_rhk_block(nomor, r, layout))
 
 
-def _rhk_block(nomor: int, rhk: dict, *, jpt: bool) -> Block:
+@dataclass(frozen=True)
+class Layout:
+    """Which columns the Hasil Kerja table has, and the names of the year's periods."""
+
+    jpt: bool
+    intervensi: bool
+    periods: dict[int, str]
+
+
+def _rhk_block(nomor: int, rhk: dict, layout: Layout) -> Block:
     """One RHK: its number, text and supported RHK span its indikator, one row each."""
     indikator = rhk.get("indikator") or [{}]
     columns = [[Part(str(nomor), align=Align.C)]]
-    if not jpt:
+    if layout.intervensi:
         columns.append([Part(clean(rhk.get("rhk_atasan")) or "-")])
     columns.append([Part(clean(rhk.get("uraian")) or "-")])
-    if not jpt:
+    if not layout.jpt:
         columns.append([Part(_aspek(i.get("aspek"))) for i in indikator])
     columns.append([Part(clean(i.get("uraian")) or "-") for i in indikator])
-    columns.append([Part(_target(i) or "-") for i in indikator])
+    columns.append([Part(_target_with_periods(i, layout.periods)) for i in indikator])
     return columns
+
+
+def _target_with_periods(indikator: dict, periods: dict[int, str]) -> str:
+    """The year's target, then the target of each period where the indikator has them."""
+    lines = [_target(indikator) or "-"]
+    per = indikator.get("target_periode") or {}
+    satuan = clean(indikator.get("satuan")) if indikator.get("jenis_target") != JenisTarget.KUALITATIF else ""
+    for key, value in sorted(per.items(), key=lambda kv: int(kv[0]) if str(kv[0]).isdigit() else 0):
+        name = periods.get(int(key), f"Periode {key}") if str(key).isdigit() else clean(key)
+        text = selectors.period_target_text(value, indikator.get("jenis_target") or "")
+        lines.append(clean(f"{name}: {text} {satuan}"))
+    return "\n".join(lines)
 
 
 def _target(indikator: dict) -> str:
@@ -223,8 +300,10 @@ def _perilaku(pdf: Document, perilaku: list[dict]) -> None:
             table.block([[Part(str(n), align=Align.C)], nilai, [ekspektasi]])
 
 
-def _lampiran(pdf: Document, lampiran: dict) -> None:
-    with Table(pdf, (10, 267), title="LAMPIRAN SASARAN KINERJA PEGAWAI") as table:
+def _lampiran(pdf: Document, lampiran: dict, *, keep_with_next: float) -> None:
+    # The signatures follow: the last rows of the lampiran go with them to a new page when they do not fit.
+    table = Table(pdf, (10, 267), title="LAMPIRAN SASARAN KINERJA PEGAWAI", keep_with_next=keep_with_next)
+    with table:
         for label, key in LAMPIRAN:
             table.label(label)
             items = [line.strip() for line in clean(lampiran.get(key)).split("\n") if line.strip()]
@@ -234,12 +313,11 @@ def _lampiran(pdf: Document, lampiran: dict) -> None:
                 table.block([[Part(f"{n}.", align=Align.R)], [Part(text)]])
 
 
-def _signatures(pdf: Document, skp: SKP, pegawai: dict, penilai: dict, tanggal: datetime.date) -> None:
-    signatories = [
+def _signatories(pegawai: dict, penilai: dict) -> list[Signatory]:
+    return [
         Signatory(role, person.get("nama") or "", person.get("nip") or "")
         for role, person in (("Pegawai yang Dinilai", pegawai), ("Pejabat Penilai Kinerja", penilai))
     ]
-    signatures(pdf, signatories, place=skp.instansi.tempat, date=tanggal)
 
 
 # Helpers ----------------------------------------------------------------------------------------------------

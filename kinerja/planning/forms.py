@@ -230,10 +230,21 @@ class ReassignForm(forms.Form):
         help_text=_("An active employee of the same agency; spaces in the NIP are ignored."),
     )
     reason = ReasonField()
+    # Hidden until the service warns that the new penilai holds no position above the pegawai; then a checkbox.
+    confirm = forms.BooleanField(
+        label=_("Yes, this person assesses the SKP although they hold no position above the employee."),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, instansi, **kwargs):
         super().__init__(*args, **kwargs)
         self.instansi = instansi
+
+    def add_error(self, field, error):
+        if field == "confirm":
+            self.fields["confirm"].widget = forms.CheckboxInput()
+        super().add_error(field, error)
 
     def clean_penilai(self):
         nip = clean_nip(self.cleaned_data["penilai"])
@@ -293,6 +304,7 @@ class ListFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All statuses")), *StatusSKP.choices]
     )
+    q = forms.CharField(label=_("Name or NIP"), required=False, max_length=100)
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.models import TimeStampedModel
-from kinerja.org.models import SkemaPeriode
+from kinerja.org.models import skema_periode_field
 from kinerja.planning import rules
 
 
@@ -22,12 +22,7 @@ class TahunKinerja(TimeStampedModel):
         "org.Instansi", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="tahun_kinerja"
     )
     tahun = models.PositiveSmallIntegerField(_("performance year"))
-    skema_periode = models.CharField(
-        _("evaluation period scheme"),
-        max_length=20,
-        choices=SkemaPeriode.choices,
-        default=SkemaPeriode.TRIWULANAN,
-    )
+    skema_periode = skema_periode_field()
     tenggat_skp = models.DateField(
         _("deadline for SKP"), help_text=_("The last day to draft and submit the SKP of the year.")
     )

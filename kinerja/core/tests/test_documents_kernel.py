@@ -6,7 +6,17 @@ import re
 
 from pypdf import PdfReader
 
-from kinerja.core.documents import Document, Part, Signatory, Table, clean, headings, identity, signatures
+from kinerja.core.documents import (
+    Document,
+    Part,
+    Signatory,
+    Table,
+    clean,
+    headings,
+    identity,
+    signatures,
+    signatures_height,
+)
 from kinerja.core.formats import nip_or_text, tanggal
 
 
@@ -161,3 +171,40 @@ def test_dates_and_nip_are_written_the_indonesian_way():
     assert tanggal(None) == ""
     assert nip_or_text("198609262015051001") == "19860926 201505 1 001"
     assert nip_or_text("admin.bkpsdm") == "admin.bkpsdm"
+
+
+def test_a_long_row_is_cut_at_the_page_break_rather_than_moved_whole():
+    pdf = document()
+    with Table(pdf, (10, 45, 45), headings("NO", "URAIAN", "INDIKATOR")) as table:
+        for n in range(1, 16):
+            table.block([[Part(str(n))], [Part(f"Baris pendek {n}")], [Part("-")]])
+        table.block(
+            [
+                [Part("16")],
+                [Part("AWAL " + "uraian panjang " * 180 + "AKHIR")],
+                [Part(f"Indikator {k}") for k in range(6)],
+            ]
+        )
+    pages = pages_of(pdf)
+
+    assert len(pages) == 2
+    assert "Baris pendek 15" in pages[0] and "AWAL" in pages[0]  # it starts where the row before ended
+    assert "AKHIR" in pages[1] and "NO URAIAN INDIKATOR" in pages[1]
+    assert "Indikator 0" in pages[0] and "Indikator 5" in " ".join(pages)
+
+
+def test_the_last_rows_of_a_table_go_with_what_follows_it_to_a_new_page():
+    signatories = [
+        Signatory("Pegawai yang Dinilai", "Yuni Halim", ""),
+        Signatory("Pejabat Penilai", "Heru", ""),
+    ]
+    for rows in range(20, 40):
+        pdf = document()
+        with Table(
+            pdf, (10, 90), headings("NO", "URAIAN"), keep_with_next=signatures_height(pdf, signatories)
+        ) as t:
+            for n in range(1, rows + 1):
+                t.block([[Part(str(n))], [Part(f"Butir {n}")]])
+        signatures(pdf, signatories, place="Sukamaju", date=datetime.date(2026, 1, 2))
+        last = pages_of(pdf)[-1]
+        assert f"Butir {rows} " in last and "Yuni Halim" in last, rows

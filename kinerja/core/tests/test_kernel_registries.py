@@ -76,7 +76,7 @@ def labels(items) -> list[str]:
 
 def test_each_app_puts_its_entries_in_the_menu_in_the_registered_order(cast, rf):
     request = rf.get("/")
-    request.user = cast.pegawai
+    request.user = cast.atasan
     assert labels(navigation.menu_for(request)) == [
         "Beranda",
         "Organisasi",
@@ -84,6 +84,7 @@ def test_each_app_puts_its_entries_in_the_menu_in_the_registered_order(cast, rf)
         "Kriteria",
         "Pegawai yang saya nilai",
         "SKP",
+        "Kotak masuk SKP",
         "Jejak audit",
     ]
 
@@ -112,13 +113,16 @@ def test_an_app_added_later_appears_without_editing_another(cast, rf, monkeypatc
 def test_the_home_page_shows_the_cards_the_apps_give_this_user(cast):
     pegawai = cast.client("pegawai").get(reverse("portal:home")).context["cards"]
     admin = cast.client("admin_bkpsdm").get(reverse("portal:home")).context["cards"]
+    # The pegawai assesses nobody: no card saying so.
     assert [c.template for c in pegawai] == [
         "org/_card_my_position.html",
-        "org/_card_people_i_assess.html",
         "planning/_card_my_skp.html",
+        "criteria/_card_my_criteria.html",
     ]
     assert [c.template for c in admin] == [
         "planning/_card_ppk_inbox.html",
+        "planning/_card_year_state.html",
+        "criteria/_card_framework_review.html",
         "org/_card_attention.html",
         "portal/_card_recent_events.html",
     ]

@@ -281,6 +281,17 @@ def sheet_rows(sheet: Sheet, kind: str, report: Report, progress: Callable | Non
         yield number, {c: values[ix] if ix < len(values) else "" for c, ix in positions.items()}
 
 
+def check_rows(
+    sheet: Sheet, kind: str, report: Report, check_row: Callable, progress: Callable | None = None
+):
+    """Run `check_row(number, cells)` on each row of a sheet; a row it refuses by raising `Bad` is reported."""
+    for number, cells in sheet_rows(sheet, kind, report, progress):
+        try:
+            check_row(number, cells)
+        except Bad as bad:
+            report.refuse(kind, number, bad.column, bad.reason)
+
+
 def read_upload(file_name: str, data) -> tuple[Book, str]:
     """(the book, its SHA-256) of an upload, refused (ApplicationError on `berkas`) as tabular refuses it."""
     if not isinstance(data, bytes | bytearray):

@@ -16,12 +16,12 @@ from kinerja.org.imports.columns import JABATAN, KINDS, PEGAWAI, UNIT
 from kinerja.org.imports.parsing import (
     Bad,
     PegawaiRow,
+    check_rows,
     digest,
     parse_bool,
     parse_eselon,
     parse_jenis,
     required,
-    sheet_rows,
     sheets_of,
 )
 from kinerja.org.imports.plan_pegawai import read_pegawai
@@ -177,54 +177,52 @@ class Plan:
         return self.db_units[kode][1] if kode in self.db_units else ""
 
     def read_units(self, sheet: Sheet, progress=None) -> None:
-        report = self.report
-        for number, cells in sheet_rows(sheet, UNIT, report, progress):
-            try:
-                kode = required(cells, "kode", "Id")
-                nama = required(cells, "nama", "NamaUnor")
-                db = self.db_units.get(kode)
-                # A column left out of the file keeps what is on record.
-                eselon = parse_eselon(cells["eselon"]) if "eselon" in cells else (db[3] if db else "")
-                parent = cells["parent"] if "parent" in cells else (db[1] if db else "")
-            except Bad as bad:
-                report.refuse(UNIT, number, bad.column, bad.reason)
-                continue
-            if kode in self.units:
-                report.refuse(
-                    UNIT,
-                    number,
-                    "Id",
-                    _("The unit code %(kode)s appears twice in the file.") % {"kode": kode},
-                )
-                continue
-            self.units[kode] = UnitPlan(number, kode, nama, parent, eselon, cells.get("kepala", ""))
+        check_rows(sheet, UNIT, self.report, self._unit_row, progress)
         for plan in list(self.units.values()):
             if plan.parent and not self.unit_exists(plan.parent):
-                report.refuse(
+                self.report.refuse(
                     UNIT, plan.row, "DiatasanId", _("Unknown parent unit %(kode)s.") % {"kode": plan.parent}
                 )
                 del self.units[plan.kode]
         for plan in list(self.units.values()):
             kode = _cycle_through(plan.kode, plan.parent, self.unit_parent)
             if kode:
-                report.refuse(
+                self.report.refuse(
                     UNIT,
                     plan.row,
                     "DiatasanId",
                     _("The unit tree has a cycle through %(kode)s.") % {"kode": kode},
                 )
-        if report.ok:
-            for plan in self.units.values():
-                db = self.db_units.get(plan.kode)
-                if db is None:
-                    plan.action = "created"
-                elif (db[1], db[2], db[3]) != (plan.parent, plan.nama, plan.eselon):
-                    plan.action = "updated"
-                else:
-                    plan.action = "unchanged"
-                if plan.action != "unchanged":
-                    self.touched.add(f"unit:{plan.kode}")
-                report.count(UNIT, plan.action)
+        self._settle(UNIT, self.units, self._unit_action)
+
+    def _unit_row(self, number: int, cells: dict) -> None:
+        """Check one unit row into the plan; a refused row raises `Bad`."""
+        kode = required(cells, "kode", "Id")
+        nama = required(cells, "nama", "NamaUnor")
+        db = self.db_units.get(kode)
+        # A column left out of the file keeps what is on record.
+        eselon = parse_eselon(cells["eselon"]) if "eselon" in cells else (db[3] if db else "")
+        parent = cells["parent"] if "parent" in cells else (db[1] if db else "")
+        if kode in self.units:
+            raise Bad("Id", _("The unit code %(kode)s appears twice in the file.") % {"kode": kode})
+        self.units[kode] = UnitPlan(number, kode, nama, parent, eselon, cells.get("kepala", ""))
+
+    def _unit_action(self, plan: UnitPlan) -> str:
+        db = self.db_units.get(plan.kode)
+        if db is None:
+            return "created"
+        return "unchanged" if (db[1], db[2], db[3]) == (plan.parent, plan.nama, plan.eselon) else "updated"
+
+    def _settle(self, kind: str, plans: dict, action_of: Callable) -> None:
+        """Once the file is clean so far: each planned row's action, counted, and its record marked as touched
+        unless unchanged."""
+        if not self.report.ok:
+            return
+        for key, plan in plans.items():
+            plan.action = action_of(plan)
+            if plan.action != "unchanged":
+                self.touched.add(f"{kind}:{key}")
+            self.report.count(kind, plan.action)
 
     # positions
 
@@ -232,31 +230,12 @@ class Plan:
         return ref in self.jabatan or ref in self.db_jabatan
 
     def read_jabatan(self, sheet: Sheet, progress=None) -> None:
-        report = self.report
-        for number, cells in sheet_rows(sheet, JABATAN, report, progress):
-            try:
-                plan = self._jabatan_row(number, cells)
-            except Bad as bad:
-                report.refuse(JABATAN, number, bad.column, bad.reason)
-                continue
-            if plan.ref in self.jabatan:
-                report.refuse(
-                    JABATAN,
-                    number,
-                    "kode_jabatan",
-                    _("The position code %(kode)s appears twice in the file.") % {"kode": plan.ref},
-                )
-                continue
-            self.jabatan[plan.ref] = plan
+        check_rows(sheet, JABATAN, self.report, self._jabatan_row, progress)
         self._check_jabatan_tree()
-        if report.ok:
-            for plan in self.jabatan.values():
-                plan.action = self._jabatan_action(plan)
-                if plan.action != "unchanged":
-                    self.touched.add(f"jabatan:{plan.ref}")
-                report.count(JABATAN, plan.action)
+        self._settle(JABATAN, self.jabatan, self._jabatan_action)
 
-    def _jabatan_row(self, number: int, cells: dict) -> JabatanPlan:
+    def _jabatan_row(self, number: int, cells: dict) -> None:
+        """Check one position row into the plan; a refused row raises `Bad`."""
         ref = required(cells, "kode", "kode_jabatan")
         unit = required(cells, "unit", "unor_id")
         nama = required(cells, "nama", "nama_jabatan")
@@ -275,7 +254,11 @@ class Plan:
         )
         if not self.unit_exists(unit):
             raise Bad("unor_id", _("Unknown unit %(kode)s.") % {"kode": unit})
-        return JabatanPlan(number, ref, unit, nama, jenis, jenjang, eselon, atasan, kepala_unit)
+        if ref in self.jabatan:
+            raise Bad(
+                "kode_jabatan", _("The position code %(kode)s appears twice in the file.") % {"kode": ref}
+            )
+        self.jabatan[ref] = JabatanPlan(number, ref, unit, nama, jenis, jenjang, eselon, atasan, kepala_unit)
 
     def _check_jabatan_tree(self) -> None:
         """Refuse positions above that are unknown or form a cycle, and a second head of a unit."""

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.core.tabular import Sheet, match_columns
 from kinerja.org.imports.columns import PEGAWAI, PEGAWAI_COLUMNS, PEGAWAI_FIELDS
-from kinerja.org.imports.parsing import Bad, PegawaiRow, digest, parse_pegawai, pegawai_values, sheet_rows
+from kinerja.org.imports.parsing import Bad, PegawaiRow, check_rows, digest, parse_pegawai, pegawai_values
 from kinerja.org.models import Pegawai, StatusPegawai
 
 if TYPE_CHECKING:
@@ -28,8 +28,7 @@ def read_pegawai(plan: "Plan", sheet: Sheet, progress=None) -> None:
         return
     present = [n for n in PEGAWAI_FIELDS if n in match_columns(first[1], PEGAWAI_COLUMNS)]
     check = _PegawaiCheck(plan, sorted({*present, *ALWAYS_COMPARED}, key=PEGAWAI_FIELDS.index))
-    for number, cells in sheet_rows(sheet, PEGAWAI, plan.report, progress):
-        check.row(number, cells)
+    check_rows(sheet, PEGAWAI, plan.report, check.row, progress)
     check.refuse_kept_seats()
     check.refuse_other_agency()
     check.list_missing()
@@ -50,30 +49,20 @@ class _PegawaiCheck:
         self.new_nips = {}  # NIP → row, for people not on record in this instansi
 
     def row(self, number: int, cells: dict) -> None:
-        plan, report = self.plan, self.report
-        try:
-            row = parse_pegawai(cells, plan.pppk_nips)
-        except Bad as bad:
-            report.refuse(PEGAWAI, number, bad.column, bad.reason)
-            return
+        """Check one row into the plan; a refused row raises `Bad`."""
+        plan = self.plan
+        row = parse_pegawai(cells, plan.pppk_nips)
         if row.nip in self.seen:
-            report.refuse(
-                PEGAWAI,
-                number,
+            raise Bad(
                 "nip_baru",
                 _("The NIP %(nip)s appears twice in the file (row %(row)s).")
                 % {"nip": row.nip, "row": self.seen[row.nip]},
             )
-            return
         self.seen[row.nip] = number
         pk, known = self.existing.get(row.nip, (None, None))
         if pk is None:
             self.new_nips[row.nip] = number
-        try:
-            ref = self._seat(number, row, pk)
-        except Bad as bad:
-            report.refuse(PEGAWAI, number, bad.column, bad.reason)
-            return
+        ref = self._seat(number, row, pk)
         if ref:
             plan.seat_of_row[number] = ref
             plan.touched.add(f"jabatan:{ref}")  # its holder leaves it
@@ -83,7 +72,7 @@ class _PegawaiCheck:
             plan.pegawai_rows[number] = "updated"
         if number in plan.pegawai_rows:
             plan.touched.add(f"pegawai:{row.nip}")
-        report.count(PEGAWAI, plan.pegawai_rows.get(number, "unchanged"))
+        self.report.count(PEGAWAI, plan.pegawai_rows.get(number, "unchanged"))
 
     def _seat(self, number: int, row: PegawaiRow, pk) -> str:
         """The position the row moves the person to ("" when none is given or they hold it already)."""

@@ -58,18 +58,29 @@ def apply(
     return report
 
 
-def _parents_first(todo: list, key: Callable, parent: Callable) -> Iterator:
-    """`todo` in an order that puts each item after its parent when that is in `todo` too (cycles were refused)."""
-    waiting = {key(item) for item in todo}
+def _created_parents_first(plans: dict, parent: Callable) -> Iterator:
+    """The plans to create (`plans` by key), each after its parent when that is created too (cycles were
+    refused)."""
+    todo = [(key, item) for key, item in plans.items() if item.action == "created"]
+    waiting = {key for key, _item in todo}
     while todo:
         rest = []
-        for item in todo:
+        for key, item in todo:
             if parent(item) in waiting:
-                rest.append(item)
+                rest.append((key, item))
                 continue
             yield item
-            waiting.discard(key(item))
+            waiting.discard(key)
         todo = rest
+
+
+def _cached(cache: dict, key: str, load: Callable):
+    """`cache[key]`, loaded first when missing; None for an empty key (no parent unit, no position above)."""
+    if not key:
+        return None
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]
 
 
 class _Writer:
@@ -99,16 +110,13 @@ class _Writer:
             raise ImportRefused(report) from exc
 
     def unit(self, kode: str):
-        if not kode:
-            return None
-        if kode not in self.unit_by_kode:
-            self.unit_by_kode[kode] = UnitKerja.objects.get(instansi=self.plan.instansi, kode=kode)
-        return self.unit_by_kode[kode]
+        return _cached(
+            self.unit_by_kode, kode, lambda: UnitKerja.objects.get(instansi=self.plan.instansi, kode=kode)
+        )
 
     def units(self) -> None:
         plan = self.plan
-        created = [u for u in plan.units.values() if u.action == "created"]
-        for u in _parents_first(created, lambda u: u.kode, lambda u: u.parent):
+        for u in _created_parents_first(plan.units, lambda u: u.parent):
             with self._row(UNIT, u.row):
                 self.unit_by_kode[u.kode] = services.unit_create(
                     actor=self.actor,
@@ -144,12 +152,7 @@ class _Writer:
                 self.unit_by_kode[u.kode] = unit
 
     def position(self, ref: str):
-        if not ref:
-            return None
-        if ref not in self.jabatan_by_ref:
-            db = self.plan.db_jabatan[ref]
-            self.jabatan_by_ref[ref] = Jabatan.objects.get(pk=db[0])
-        return self.jabatan_by_ref[ref]
+        return _cached(self.jabatan_by_ref, ref, lambda: Jabatan.objects.get(pk=self.plan.db_jabatan[ref][0]))
 
     def _position_values(self, j) -> dict:
         """A position row's fields as the jabatan services take them."""
@@ -165,8 +168,7 @@ class _Writer:
 
     def jabatan(self) -> None:
         plan = self.plan
-        created = [j for j in plan.jabatan.values() if j.action == "created"]
-        for j in _parents_first(created, lambda j: j.ref, lambda j: j.atasan):
+        for j in _created_parents_first(plan.jabatan, lambda j: j.atasan):
             with self._row(JABATAN, j.row):
                 self.jabatan_by_ref[j.ref] = services.jabatan_create(
                     actor=self.actor, kode="" if j.ref.startswith("#") else j.ref, **self._position_values(j)

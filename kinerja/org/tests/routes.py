@@ -328,6 +328,14 @@ ROUTES = [
     Route("org:pegawai_list", read=expect(200, anon=LOGIN)),
     Route("org:unplaced_list", read=page_for((*ORG_ADMINS, "tim_penilai", "auditor"))),
     Route("org:dinilai", read=page_for(HOLDS_A_POSITION)),
+    # The superuser's agency switcher: a POST that changes only the session (tested in test_views).
+    Route(
+        "org:instansi_switch",
+        read=expect(405, anon=LOGIN),
+        data=lambda o: {"instansi": o.lembah.pk},
+        state=lambda o: None,
+        write=expect(403, anon=LOGIN, superuser=302),
+    ),
     # New units: under the admin_pd subtree, outside it, at the top.
     _new_unit(
         "under_disdik",

@@ -6,17 +6,21 @@ from django.db.models import Count, QuerySet
 
 from kinerja.accounts.permissions import under_unit_paths
 from kinerja.core.selectors import filter_given
+from kinerja.org import selectors as org_selectors
 from kinerja.org.models import UnitKerja
 from kinerja.planning import rules
 from kinerja.planning.models import RHK, SKP, Arah, Aspek, Indikator, JenisRHK, JenisTarget, StatusSKP
 
 
 def skp_list(
-    qs: QuerySet[SKP], *, tahun: int | None = None, status: str = "", unit_path: str = ""
+    qs: QuerySet[SKP], *, tahun: int | None = None, status: str = "", unit_path: str = "", cari: str = ""
 ) -> QuerySet[SKP]:
+    """The SKP with the given filters; `cari` is a part of the pegawai's name or the start of their NIP."""
     qs = filter_given(
         qs, tahun_kinerja__tahun=tahun, status=status, jabatan__unit__path__startswith=unit_path
     )
+    if cari.strip():
+        qs = qs.filter(org_selectors.pegawai_matching(cari, "pegawai__"))
     return qs.select_related("pegawai", "jabatan", "jabatan__unit", "penilai").order_by(
         "jabatan__unit__path", "pegawai__nama", "-mulai"
     )

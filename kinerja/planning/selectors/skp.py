@@ -2,6 +2,7 @@
 support, and the identity snapshots it prints."""
 
 import datetime
+from decimal import Decimal, InvalidOperation
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -124,6 +125,16 @@ def target_text(i: Indikator) -> str:
     if i.jenis_target == JenisTarget.KUALITATIF:
         return i.target_teks
     return f"{rules.format_angka(i.target_angka)} {i.satuan}".strip()
+
+
+def period_target_text(value, jenis_target: str) -> str:
+    """A period's target as pages and documents print it: a number the Indonesian way, a statement as written."""
+    if jenis_target != JenisTarget.ANGKA:
+        return str(value)
+    try:
+        return rules.format_angka(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return str(value)
 
 
 def content_of(skp: SKP) -> dict:
@@ -269,6 +280,15 @@ def skp_of(pegawai: Pegawai, tahun: int) -> list[SKP]:
         SKP.objects.filter(pegawai=pegawai, tahun_kinerja__tahun=tahun)
         .select_related("jabatan", "jabatan__unit", "tahun_kinerja")
         .order_by("-mulai")
+    )
+
+
+def skp_of_pegawai(qs: QuerySet[SKP], pegawai: Pegawai) -> QuerySet[SKP]:
+    """The pegawai's SKP among `qs`, the latest year and the latest start first."""
+    return (
+        qs.filter(pegawai=pegawai)
+        .select_related("jabatan", "jabatan__unit", "tahun_kinerja")
+        .order_by("-tahun_kinerja__tahun", "-mulai")
     )
 
 

@@ -20,6 +20,9 @@ from kinerja.planning.services.content import (
     rhk_import,
     rhk_save,
 )
+from kinerja.planning.services.documents import (
+    skp_issue_document,
+)
 from kinerja.planning.services.skp import (
     skp_start,
 )
@@ -52,6 +55,7 @@ __all__ = [
     "skp_bulk_approve",
     "skp_end_with_assignment",
     "skp_extend_deadline",
+    "skp_issue_document",
     "skp_propose_revision",
     "skp_reassign_penilai",
     "skp_return",

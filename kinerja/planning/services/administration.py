@@ -17,8 +17,12 @@ from kinerja.planning.services import base
 
 
 @transaction.atomic
-def skp_reassign_penilai(*, actor, skp: SKP, penilai: Pegawai, reason: str) -> SKP:
-    """When the organisation data is wrong: the BKPSDM sets the penilai of one SKP, with a reason."""
+def skp_reassign_penilai(*, actor, skp: SKP, penilai: Pegawai, reason: str, confirm: bool = False) -> SKP:
+    """When the organisation data is wrong: the BKPSDM sets the penilai of one SKP, with a reason.
+
+    A penilai who holds no position above the SKP's position is unusual (the regulation has the holder of the
+    position above assess) but not forbidden (e.g. an official appointed by decree while the chart lags): the
+    change is refused with a warning until the administrator confirms it (`confirm`)."""
     deny_unless(permissions.can_administer(actor, skp))
     skp = base.locked(skp, None)
     require_reason(reason)
@@ -26,7 +30,19 @@ def skp_reassign_penilai(*, actor, skp: SKP, penilai: Pegawai, reason: str) -> S
         raise ApplicationError({"penilai": _("An employee cannot assess their own SKP.")})
     if penilai.instansi_id != skp.instansi_id or not penilai.aktif:
         raise ApplicationError({"penilai": _("Choose an active employee of the same agency.")})
-    position = org_selectors.primary_assignment(penilai, selectors.chain_date(skp))
+    at = selectors.chain_date(skp)
+    above = org_selectors.holds_position_above(penilai, skp.jabatan, at)
+    if not above and not confirm:
+        raise ApplicationError(
+            {
+                "confirm": _(
+                    "%(penilai)s holds no position above %(jabatan)s, the position of this SKP. Tick the "
+                    "confirmation if they should assess it all the same."
+                )
+                % {"penilai": penilai.nama_lengkap, "jabatan": skp.jabatan.nama}
+            }
+        )
+    position = org_selectors.primary_assignment(penilai, at)
     before = {"penilai": skp.penilai_id, "penilai_ditetapkan": skp.penilai_ditetapkan}
     skp.penilai = penilai
     skp.penilai_ditetapkan = True
@@ -52,7 +68,11 @@ def skp_reassign_penilai(*, actor, skp: SKP, penilai: Pegawai, reason: str) -> S
         actor,
         skp,
         "skp.reassign",
-        audit.diff(before, {"penilai": penilai.pk, "penilai_ditetapkan": True}),
+        {
+            **audit.diff(before, {"penilai": penilai.pk, "penilai_ditetapkan": True}),
+            # Recorded when the administrator confirmed a penilai outside the line above the pegawai.
+            **({} if above else {"penilai_di_atas": [None, False]}),
+        },
         reason=reason.strip(),
     )
     base.notify(penilai.pk, skp, _("You were set as the assessor of an SKP"), reason.strip())

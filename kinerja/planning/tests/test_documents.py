@@ -6,16 +6,21 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
 from conftest import YEAR
+from kinerja.core import verification
+from kinerja.core.models import DokumenResmi
+from kinerja.core.testing.pdf import page_texts, qr_codes
 from kinerja.criteria.defaults import BERAKHLAK
 from kinerja.org import demo
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai
 from kinerja.planning import selectors
-from kinerja.planning.documents import skp_pdf
+from kinerja.planning.documents import signed, skp_pdf
 from kinerja.planning.models import (
     RHK,
     SKP,
@@ -25,8 +30,10 @@ from kinerja.planning.models import (
     JenisTarget,
     Pendekatan,
     PerilakuSKP,
+    Periode,
     StatusSKP,
     TahunKinerja,
+    VersiSKP,
 )
 
 # A year of its own, so that SKP the demo may create for the current year never collide with these.
@@ -276,3 +283,136 @@ def test_texts_taller_than_a_page_are_split_across_pages(skp):
     for expected in ("AKHIR-RHK", "Indikator ke-60", "60 dokumen", "AKHIR-EKSPEKTASI", "AKHIR-LAMPIRAN"):
         assert expected in text, expected
     assert f"Halaman {pages} dari {pages}" in text
+
+
+# The SKP as issued: verifiable, the version printed, nothing lost at page breaks (issue 11, items 5 and 6) --------
+
+
+def approve(skp: SKP, content: dict | None = None, nomor: int = 1, day: int = 3) -> tuple[SKP, VersiSKP]:
+    """A stored version of the SKP's content, approved on `day` February (09:00 UTC)."""
+    at = timezone.make_aware(datetime.datetime(TAHUN, 2, day, 9, 0), datetime.UTC)
+    versi = VersiSKP.objects.create(
+        skp=skp, nomor=nomor, konten=content or selectors.content_of(skp), disetujui_at=at
+    )
+    SKP.objects.filter(pk=skp.pk).update(status=StatusSKP.DISETUJUI, versi=nomor, disetujui_at=at)
+    return fetch(skp), versi
+
+
+def stamped(skp: SKP, versi: VersiSKP) -> bytes:
+    issued = verification.issue("uji", signed(skp, versi))
+    return skp_pdf(
+        skp, content=versi.konten, stamp=verification.stamp_of(issued, "https://kinerja.example.go.id")
+    )
+
+
+@pytest.mark.django_db
+def test_an_approved_version_prints_its_number_version_date_and_a_qr_code_of_what_was_signed(skp, cast):
+    skp, versi = approve(skp)
+    response = cast.client("pegawai").get(reverse("planning:pdf", args=[skp.pk]))
+    data = response.content
+    texts = page_texts(data)
+
+    issued = DokumenResmi.objects.get(jenis="planning.skp", subjek=str(skp.pk), versi=1)
+    assert issued.hash == verification.content_hash(versi.konten)
+    assert f"VERSI 1, DISETUJUI 3 FEBRUARI {TAHUN} · NOMOR {issued.nomor}" in texts[0]
+    codes = qr_codes(data)
+    assert len(codes) == len(texts) > 1
+    for text, page_codes in zip(texts, codes, strict=True):
+        assert f"Nomor dokumen: {issued.nomor}" in text
+        assert page_codes == [f"http://testserver{verification.address(issued)}"]
+    # Printed again: the same number; the page of that address vouches for it.
+    again = cast.client("pegawai").get(reverse("planning:pdf", args=[skp.pk]), {"versi": 1}).content
+    assert qr_codes(again)[0] == codes[0]
+    page = Client().get(codes[0][0].removeprefix("http://testserver")).content.decode()
+    assert "Berlaku" in page
+    assert skp.identitas_pegawai["nama"] in page and skp.identitas_penilai["nama"] in page
+
+
+@pytest.mark.django_db
+def test_a_draft_carries_no_number_nor_qr_code(skp, cast):
+    data = cast.client("pegawai").get(reverse("planning:pdf", args=[skp.pk])).content
+    assert "Nomor dokumen" not in " ".join(page_texts(data))
+    assert qr_codes(data) == [[] for _ in page_texts(data)]
+    assert not DokumenResmi.objects.filter(jenis="planning.skp", subjek=str(skp.pk)).exists()
+
+
+@pytest.mark.django_db
+def test_the_atasan_penilai_and_the_targets_per_period_are_printed(skp, people):
+    _, (_, ident_kasi) = people
+    tahun = skp.tahun_kinerja
+    for nomor, nama in ((1, "Semester I"), (2, "Semester II")):
+        Periode.objects.create(
+            tahun_kinerja=tahun,
+            nomor=nomor,
+            nama=nama,
+            mulai=datetime.date(TAHUN, 6 * nomor - 5, 1),
+            selesai=datetime.date(TAHUN, 6 * nomor, 28),
+            tenggat_input=datetime.date(TAHUN, 6 * nomor, 28),
+        )
+    Indikator.objects.filter(rhk__skp=skp, uraian="Jumlah posyandu terdata").update(
+        target_periode={"1": "10", "2": "24"}
+    )
+    Indikator.objects.filter(rhk__skp=skp, uraian="Ketepatan laporan").update(
+        target_periode={"2": "Laporan semester tepat waktu"}
+    )
+    content = selectors.content_of(fetch(skp))
+    content["identitas"]["atasan_penilai"] = {**ident_kasi, "nama": "Atasan Penilai Uji"}
+    text = pdf_text(skp_pdf(fetch(skp), content=content))
+
+    assert "ATASAN PEJABAT PENILAI KINERJA" in text
+    assert "Atasan Penilai Uji" in text
+    assert "24 posyandu Semester I: 10 posyandu Semester II: 24 posyandu" in text
+    assert "Tepat waktu setiap bulan Semester II: Laporan semester tepat waktu" in text
+
+
+@pytest.mark.django_db
+def test_the_jpt_layout_prints_the_supported_rhk_where_one_is_named(people):
+    (pegawai, ident), (kasi, ident_kasi) = people
+    publish_framework(pegawai.instansi)
+    atasan = make_skp(kasi, ident_kasi, status=StatusSKP.DISETUJUI, versi=1)
+    rhk_atasan = RHK.objects.create(skp=atasan, uraian="Indeks kesehatan masyarakat meningkat")
+    skp = make_skp(pegawai, ident, jpt=True)
+    rhk = RHK.objects.create(skp=skp, uraian="Kepuasan warga naik", perspektif="penerima_layanan")
+    angka(rhk, "Indeks kepuasan", 87, "persen")
+
+    assert "RHK PIMPINAN YANG DIINTERVENSI" not in pdf_text(skp_pdf(fetch(skp)))
+    RHK.objects.filter(pk=rhk.pk).update(rhk_atasan=rhk_atasan)
+    text = pdf_text(skp_pdf(fetch(skp)))
+    assert "RHK PIMPINAN YANG DIINTERVENSI" in text
+    assert "Indeks kesehatan masyarakat meningkat" in text
+
+
+@pytest.mark.django_db
+def test_the_signatures_never_stand_alone_on_the_last_page(skp):
+    # Lampiran of every length from a few lines to several pages: wherever the page ends, the signatures share
+    # their page with the last line of the lampiran.
+    for lines in range(1, 40, 3):
+        content = selectors.content_of(skp)
+        content["lampiran"]["konsekuensi"] = "\n".join(
+            f"Konsekuensi ke-{n} " + "teguran " * 12 for n in range(lines)
+        )
+        last = page_texts(skp_pdf(skp, content=content))[-1]
+        assert f"Konsekuensi ke-{lines - 1} " in last, lines
+        assert "Pejabat Penilai Kinerja" in last
+
+
+@pytest.mark.django_db
+def test_a_long_rhk_goes_on_across_the_page_break_under_repeated_headings(skp):
+    content = selectors.content_of(skp)
+    long = {
+        **content["rhk"][1],
+        "uraian": "AWAL-PANJANG " + "kegiatan pelayanan imunisasi " * 45 + "AKHIR-PANJANG",
+        "indikator": [
+            {"uraian": f"Indikator panjang {n}", "aspek": "kuantitas", "target": "1 desa"} for n in range(8)
+        ],
+    }
+    filler = [{**content["rhk"][1], "uraian": f"RHK pengisi {n}"} for n in range(4)]
+    content["rhk"] = content["rhk"][:1] + filler + [long] + content["rhk"][2:]
+    pages = page_texts(skp_pdf(skp, content=content))
+
+    start = next(n for n, page in enumerate(pages) if "AWAL-PANJANG" in page)
+    assert "RHK pengisi 3" in pages[start]  # it starts right after the row before, not on a fresh page
+    end = next(n for n, page in enumerate(pages) if "AKHIR-PANJANG" in page)
+    assert end == start + 1
+    assert "RENCANA HASIL KERJA" in pages[end]
+    assert "Indikator panjang 7" in " ".join(pages[start : end + 1])

@@ -3,7 +3,6 @@ POST with its `kunci`, the SKP's page around a form, the RHK table as the pages 
 of the query string."""
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
 from kinerja.core.formats import parse_int
-from kinerja.planning import forms, permissions, rules, selectors
-from kinerja.planning.models import RHK, SKP, Indikator, JenisRHK, JenisTarget, StatusSKP
+from kinerja.planning import forms, permissions, selectors
+from kinerja.planning.models import RHK, SKP, Indikator, JenisRHK, StatusSKP
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -131,12 +130,7 @@ class Group:
 
 
 def period_value(value: str, jenis_target: str) -> str:
-    if jenis_target != JenisTarget.ANGKA:
-        return value
-    try:
-        return rules.format_angka(Decimal(value))
-    except (InvalidOperation, ValueError):
-        return value
+    return selectors.period_target_text(value, jenis_target)
 
 
 def groups(skp: SKP, period_names: dict[int, str]) -> list[Group]:

@@ -26,9 +26,10 @@ def _filtered(request):
     tahun = form.value("tahun") or clock.today(instansi).year
     unit = form.units.get(form.value("unit"))
     visible = permissions.skp_visible_to(user).filter(instansi=instansi)
-    every_status = selectors.skp_list(visible, tahun=tahun, unit_path=unit.path if unit else "")
+    filters = {"tahun": tahun, "unit_path": unit.path if unit else "", "cari": form.value("q") or ""}
+    every_status = selectors.skp_list(visible, **filters)
     status = form.value("status") or ""
-    qs = selectors.skp_list(visible, tahun=tahun, status=status, unit_path=unit.path if unit else "")
+    qs = selectors.skp_list(visible, status=status, **filters)
     return instansi, form, tahun, status, every_status, qs
 
 

@@ -234,18 +234,31 @@ def versions(request, pk):
 
 
 def pdf(request, pk):
+    """The SKP as a PDF. An approved version (the last by default, or ?versi=n) prints as stored, with its
+    document number, date and QR code; otherwise the current content prints as a draft."""
+    from kinerja.core import verification
     from kinerja.planning import documents
 
     skp = base.full(base.visible_skp(request, pk))
-    content, suffix = None, ""
+    stored = {v.nomor: v for v in selectors.versions(skp)}
     versi = request.GET.get("versi", "")
     if versi:
-        stored = {v.nomor: v for v in selectors.versions(skp)}
         number = parse_int(versi)
         if number not in stored:
             raise Http404
-        content, suffix = stored[number].konten, f"-v{number}"
-    response = HttpResponse(documents.skp_pdf(skp, content=content), content_type="application/pdf")
+        version = stored[number]
+    else:
+        version = stored[max(stored)] if stored and skp.status == StatusSKP.DISETUJUI else None
+    content, stamp, suffix = None, None, ""
+    if version is not None:
+        issued = services.skp_issue_document(actor=request.user, skp=skp, versi=version)
+        stamp = verification.stamp_of(issued, request.build_absolute_uri("/"))
+        content = version.konten
+        # An older version asked for by number is named so; the one in force keeps the plain name.
+        suffix = f"-v{version.nomor}" if versi else ""
+    response = HttpResponse(
+        documents.skp_pdf(skp, content=content, stamp=stamp), content_type="application/pdf"
+    )
     name = f"SKP-{skp.pegawai.nip}-{skp.tahun}{suffix}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

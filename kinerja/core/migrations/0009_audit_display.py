@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0007_seal_unkeyed_audit_chain'),
+        ('core', '0008_dokumen_resmi'),
     ]
 
     operations = [
