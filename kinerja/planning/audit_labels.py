@@ -33,6 +33,7 @@ ACTIONS = {
 FIELDS = {
     "rhk_ditambah": _("RHK added"),
     "planning.skp.ekspektasi": _("expectation"),
+    "planning.skp.penilai_di_atas": _("assessor above the employee"),
     "planning.skp.salin_dari": _("copied from"),
     "planning.skp.rhk_disalin": _("RHK copied"),
 }
