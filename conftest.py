@@ -1,18 +1,15 @@
-"""The shared test cast: the demo government, loaded once per test database, and named users from it."""
+"""The shared test cast: the demo government, loaded once per test database, and named users from it.
 
-import datetime
-from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+The cast itself (who is who, and the named demo objects) lives in kinerja/testkit/cast.py; this file loads the
+demo and hands out the `cast` fixture.
+"""
 
 import pytest
-from django.test import Client
 
-from kinerja.accounts.models import User
 from kinerja.core import demo as demo_runner
-from kinerja.org import demo
+from kinerja.testkit.cast import CAST_USERNAMES, ROLES, YEAR, Cast
 
-# The demo and the app count days in the instansi's time zone (WIB), not the machine's.
-YEAR = datetime.datetime.now(ZoneInfo("Asia/Jakarta")).year
+__all__ = ["CAST_USERNAMES", "ROLES", "YEAR", "Cast"]
 
 
 @pytest.fixture(scope="session")
@@ -21,46 +18,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
         demo_runner.load_demo(pegawai=300, year=YEAR)
 
 
-@dataclass
-class Cast:
-    pegawai: User
-    atasan: User
-    kepala_dinas: User
-    sekda: User
-    admin_bkpsdm: User
-    admin_pd: User
-    tim_penilai: User
-    auditor: User
-    outsider: User
-    superuser: User
-
-    def client(self, name: str | None) -> Client:
-        client = Client()
-        if name is not None:
-            client.force_login(getattr(self, name))
-        return client
-
-
-# The login of each member of the cast.
-CAST_USERNAMES = {
-    "pegawai": demo.NIP_PELAKSANA_IMUNISASI,
-    "atasan": demo.NIP_KASI_IMUNISASI,
-    "kepala_dinas": demo.NIP_KEPALA_DINKES,
-    "sekda": demo.NIP_SEKDA,
-    "admin_bkpsdm": "admin.bkpsdm",
-    "admin_pd": "admin.disdik",
-    "tim_penilai": "tim.penilai",
-    "auditor": "auditor",
-    "outsider": "admin.lembah",
-    "superuser": "superadmin",
-}
-
-ROLES = list(CAST_USERNAMES)
-
-
 @pytest.fixture
 def cast(db) -> Cast:
-    users = User.objects.select_related("pegawai", "instansi").in_bulk(
-        CAST_USERNAMES.values(), field_name="username"
-    )
-    return Cast(**{role: users[username] for role, username in CAST_USERNAMES.items()})
+    return Cast.from_db()

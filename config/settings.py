@@ -178,7 +178,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "kinerja.core.middleware.RequestContextMiddleware",
+    "kinerja.core.middleware.ErrorPageMiddleware",
 ]
+# With DEBUG on, a wrong address still shows the site's Indonesian 404 page; TECHNICAL_404=1 shows Django's
+# technical page (the URL patterns tried) instead, for developers.
+TECHNICAL_404 = env_bool("TECHNICAL_404", False)
+CSRF_FAILURE_VIEW = "kinerja.core.error_pages.csrf_failure"  # the site's 403 page, saying what to do
 
 if PRODUCTION:
     # Serves the collected, hashed static files; in development runserver serves them from the apps.
@@ -327,7 +332,9 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.imme
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A refusal (403) is one line with its reason, not a traceback.
+    "filters": {"one_line_refusals": {"()": "kinerja.core.logs.OneLineRefusals"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line_refusals"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},

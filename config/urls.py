@@ -19,3 +19,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
 ]
+
+# The site's own error pages (kinerja.core.error_pages); the API answers JSON.
+handler400 = "kinerja.core.error_pages.bad_request"
+handler403 = "kinerja.core.error_pages.permission_denied"
+handler404 = "kinerja.core.error_pages.page_not_found"
+handler500 = "kinerja.core.error_pages.server_error"

@@ -2,14 +2,13 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts import forms, permissions, services
-from kinerja.core.errors import ApplicationError
-from kinerja.core.views_util import run_service, submitted
+from kinerja.core.views_util import confirm_action, run_service, submitted
 
 
 class LoginView(auth_views.LoginView):
@@ -62,12 +61,17 @@ def token_list(request):
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(request.user.api_tokens, pk=pk)
-    try:
-        services.api_token_revoke(actor=request.user, token=token)
-        messages.success(request, _("The token was revoked."))
-    except ApplicationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect("accounts:token_list")
+    return confirm_action(
+        request,
+        lambda: services.api_token_revoke(actor=request.user, token=token),
+        success=_("The token was revoked."),
+        then=reverse("accounts:token_list"),
+        title=_("Revoke the token %(name)s?") % {"name": token.name},
+        consequence=_(
+            "Programs that use it can no longer reach the API. A revoked token cannot be used again."
+        ),
+        submit_label=_("Yes, revoke"),
+    )
 
 
 def role_list(request):
@@ -100,6 +104,15 @@ def role_revoke(request, pk):
     )
     if not permissions.can_manage_roles(request.user, assignment.instansi_id):
         raise PermissionDenied
-    services.role_revoke(actor=request.user, assignment=assignment)
-    messages.success(request, _("The role was revoked."))
-    return redirect("accounts:role_list")
+    return confirm_action(
+        request,
+        lambda: services.role_revoke(actor=request.user, assignment=assignment),
+        success=_("The role was revoked."),
+        then=reverse("accounts:role_list"),
+        title=_("Revoke the role of %(name)s?") % {"name": assignment.user.nama},
+        consequence=_(
+            "%(name)s loses the role %(role)s at once, with the pages and rights that come with it."
+        )
+        % {"name": assignment.user.nama, "role": assignment.get_role_display()},
+        submit_label=_("Yes, revoke"),
+    )

@@ -9,7 +9,6 @@ its own service (with its import record, where it keeps one). Every refusal is a
 the upload field; the kernel knows no app, only purposes and ids.
 """
 
-import datetime
 import hashlib
 import re
 import time
@@ -19,12 +18,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
 
+from kinerja.core import once
 from kinerja.core.errors import ApplicationError
-from kinerja.core.models import UsedPreviewToken
 from kinerja.core.tabular import FIELD
 
 MAX_AGE = 3600  # seconds a preview stays valid
@@ -171,14 +169,8 @@ def consume(purpose: str, token: str) -> None:
     """Mark a (verified) token used, or refuse it if it was used before: the unique row is the lock, so of two
     applies at the same moment the second fails here (on PostgreSQL it waits for the first to commit). Commits
     at once, so a token stays used even when the apply that follows is refused."""
-    digest = hashlib.sha256(f"{purpose}\x1f{token}".encode()).hexdigest()
-    # Rows of expired tokens are useless (the signature refuses those tokens anyway).
-    UsedPreviewToken.objects.filter(
-        used_at__lt=timezone.now() - datetime.timedelta(seconds=MAX_AGE + 60)
-    ).delete()
     try:
-        with transaction.atomic():
-            UsedPreviewToken.objects.create(digest=digest)
+        once.mark_used(once.digest(purpose, token), keep_seconds=MAX_AGE)
     except IntegrityError as exc:
         raise PreviewUsed from exc
 

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib.auth import middleware as auth_middleware
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kinerja.core import context
+from kinerja.core import context, error_pages
 
 
 def client_ip(request) -> str | None:
@@ -85,3 +85,35 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
         if request.path_info.startswith(settings.API_PREFIX):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class ErrorPageMiddleware:
+    """The site's error pages where Django would not show them: a 405 (require_POST and the like answer a bare
+    HttpResponseNotAllowed) and, with DEBUG on (`make run`), a 404, which would be Django's technical page.
+    Developers who want that page back set TECHNICAL_404=1; with DEBUG a 500 still shows the traceback. The API
+    keeps its JSON answers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if error_pages.is_api(request):
+            return response
+        if isinstance(response, HttpResponseNotAllowed):
+            page = error_pages.not_allowed(request)
+            page["Allow"] = response["Allow"]
+            return page
+        if response.status_code == 404 and self._technical(request):
+            return error_pages.page_not_found(request)  # no URL pattern matched
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404) and self._technical(request) and not error_pages.is_api(request):
+            return error_pages.page_not_found(request, exception)
+        return None
+
+    @staticmethod
+    def _technical(request) -> bool:
+        """Whether Django would answer this 404 with its technical page (DEBUG, and not asked for)."""
+        return settings.DEBUG and not getattr(settings, "TECHNICAL_404", False)

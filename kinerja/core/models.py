@@ -91,11 +91,15 @@ class AuditChainHead(models.Model):
 
 
 class UsedPreviewToken(models.Model):
-    """A preview token that was applied (its SHA-256): the unique key makes the second of two applies of one
-    preview fail, even when both run at once (kinerja.core.imports.consume)."""
+    """A one-time token that was used (its SHA-256): an import preview that was applied
+    (kinerja.core.imports.consume) or a form that was saved (kinerja.core.once). The unique key makes the second
+    of two uses fail, even when both run at once. `url` is where a form's saved data is shown (a resubmitted
+    form is sent there); the row is forgotten after `expires_at`, when the token's signature refuses it anyway."""
 
     digest = models.CharField(max_length=64, unique=True)
     used_at = models.DateTimeField(default=timezone.now, db_index=True)
+    expires_at = models.DateTimeField(null=True, db_index=True)
+    url = models.CharField(max_length=500, blank=True, default="")
 
 
 class Notifikasi(models.Model):

@@ -6,8 +6,12 @@ does not allow it); either way it has written nothing. These helpers give the re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja.core.errors import ApplicationError
+
+# The reason of a refusal of what only the agency's BKPSDM administrator does (shown on the 403 page).
+ADMIN_BKPSDM_ONLY = gettext_lazy("Only the BKPSDM administrator of the agency can do this.")
 
 
 def deny_unless(allowed: bool) -> None:

@@ -98,6 +98,16 @@ class PublishForm(forms.Form):
         self.fields["alasan"].required = needs_reason
 
 
+# What a setting means beyond its label, where a reader would otherwise see a contradiction (shown on the version's
+# page and under the field).
+SETTING_NOTES = {
+    "tenggat_skp": _(
+        "The default given to a performance year when it is opened. Each year then keeps its own SKP deadline "
+        "(SKP administration, Performance years), which the BKPSDM may change: that one is in force."
+    ),
+}
+
+
 class SettingsForm(forms.ModelForm):
     promosi_predikat_minimal = forms.ChoiceField(
         label=_("minimum predikat for promotion"), choices=choices("predikat", rules.PREDIKAT)
@@ -112,7 +122,10 @@ class SettingsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in SETTING_FIELDS:
             source = defaults.SUMBER.get(name) or defaults.SUMBER["promosi"]
-            self.fields[name].help_text = _("Default source: %(source)s") % {"source": source}
+            help_text = _("Default source: %(source)s") % {"source": source}
+            if name in SETTING_NOTES:
+                help_text = f"{SETTING_NOTES[name]} {help_text}"
+            self.fields[name].help_text = help_text
 
     def _post_clean(self):
         # The service checks the values (and full_clean()s the version); the form only shapes them.

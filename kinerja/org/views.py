@@ -7,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import can_reset_password
 from kinerja.core import clock, navigation
-from kinerja.core.views_util import form_page, submitted
+from kinerja.core.services import ADMIN_BKPSDM_ONLY
+from kinerja.core.views_util import confirm_first, form_page, submitted
 from kinerja.org import forms, permissions, selectors, services
 
 
@@ -88,11 +90,18 @@ def _unit_url(unit) -> str:
     return reverse("org:unit_detail", args=[unit.pk])
 
 
+ORG_MANAGERS_ONLY = gettext_lazy("Only the BKPSDM or the administrator of the unit concerned can do this.")
+
+
 def _managed(request, get_or_404, may_manage, pk):
     """The object, when the user may change it: 404 unless they see it, 403 unless they manage it."""
     obj = get_or_404(request.user, pk)
     if not may_manage(request.user, obj):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _(
+                "Only the BKPSDM or the administrator of the unit it belongs to can change this; you can read it."
+            )
+        )
     return obj
 
 
@@ -104,7 +113,7 @@ def unit_create(request):
     instansi = permissions.current_instansi(request)
     units = permissions.units_manageable_by(request.user, instansi)
     if not permissions.can_manage_org(request.user, instansi):
-        raise PermissionDenied
+        raise PermissionDenied(ORG_MANAGERS_ONLY)
     initial = {"parent": request.GET.get("parent")}
     form = forms.UnitCreateForm(request.POST or None, units=units, initial=initial)
     done = submitted(
@@ -174,7 +183,7 @@ def _jabatan_form(request, instansi, **kwargs):
 def jabatan_create(request, unit_pk):
     unit = permissions.get_unit_for_user_or_404(request.user, unit_pk)
     if not permissions.can_create_jabatan(request.user, unit):
-        raise PermissionDenied
+        raise PermissionDenied(ORG_MANAGERS_ONLY)
     head = unit.jabatan.filter(kepala_unit=True, aktif=True).first()
     form = _jabatan_form(
         request, unit.instansi, initial={"unit": unit.pk, "atasan": head.pk if head else None}
@@ -238,7 +247,7 @@ def jabatan_edit(request, pk):
 def vacant_list(request):
     instansi = permissions.current_instansi(request)
     if not permissions.can_view_worklists(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(ORG_MANAGERS_ONLY)
     acting_only = request.GET.get("acting") == "1"
     rows = selectors.vacant_positions(
         permissions.worklist_positions(request.user, instansi), acting_only=acting_only
@@ -261,7 +270,7 @@ def vacant_list(request):
 def unplaced_list(request):
     instansi = permissions.current_instansi(request)
     if not permissions.can_view_worklists(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(ORG_MANAGERS_ONLY)
     pegawai = selectors.unplaced_pegawai(
         permissions.pegawai_visible_to(request.user).filter(instansi=instansi)
     )
@@ -333,7 +342,7 @@ def _managed_pegawai(request, pk):
 def pegawai_create(request):
     instansi = permissions.current_instansi(request)
     if not permissions.can_create_pegawai(request.user, instansi):
-        raise PermissionDenied
+        raise PermissionDenied(ORG_MANAGERS_ONLY)
     form = forms.PegawaiForm(request.POST or None)
     form.fields.pop("reason")
     done = submitted(
@@ -417,7 +426,7 @@ def pegawai_transfer(request, pk):
 def penugasan_end(request, pk):
     penugasan = permissions.get_penugasan_for_user_or_404(request.user, pk)
     if not permissions.can_assign(request.user, penugasan.pegawai, penugasan.jabatan):
-        raise PermissionDenied
+        raise PermissionDenied(ORG_MANAGERS_ONLY)
     form = forms.EndPenugasanForm(request.POST or None)
     done = submitted(
         request,
@@ -430,6 +439,11 @@ def penugasan_end(request, pk):
         request,
         form,
         title=_("End assignment: %(what)s") % {"what": penugasan},
+        intro=_(
+            "From the day after the last day, the employee no longer holds this position: their assessing "
+            "official and the SKP of this position follow from that date. History is kept."
+        ),
+        submit_label=_("End the assignment"),
         cancel_url=_pegawai_url(penugasan.pegawai_id),
     )
 
@@ -441,7 +455,19 @@ def pegawai_reset_password(request, pk):
     pegawai = permissions.get_pegawai_for_user_or_404(request.user, pk)
     account = getattr(pegawai, "user", None)
     if account is None or not can_reset_password(request.user, pegawai):
-        raise PermissionDenied
+        raise PermissionDenied(ADMIN_BKPSDM_ONLY)
+    page = confirm_first(
+        request,
+        title=_("Give %(name)s a temporary password?") % {"name": pegawai.nama_lengkap},
+        consequence=_(
+            "Their current password stops working at once. The temporary password is shown once, on the "
+            "next page: hand it to them in person; they must change it when they log in."
+        ),
+        submit_label=_("Yes, make a temporary password"),
+        cancel_url=_pegawai_url(pegawai.pk),
+    )
+    if page:
+        return page
     password = account_set_temporary_password(actor=request.user, user=account)
     # Shown once, in this response's body only: a flash message would carry it in the messages cookie, which is
     # signed but readable, and a redirect would let it sit in the browser's history; no-store keeps it out of
@@ -464,7 +490,7 @@ def dinilai(request):
 def instansi_edit(request):
     instansi = permissions.current_instansi(request)
     if not permissions.can_manage_instansi(request.user, instansi):
-        raise PermissionDenied
+        raise PermissionDenied(ADMIN_BKPSDM_ONLY)
     form = forms.InstansiForm(
         request.POST or None, instance=permissions.instansi_visible_to(request.user).get(pk=instansi.pk)
     )

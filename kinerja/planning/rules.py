@@ -108,6 +108,11 @@ def default_skp_deadline(year: int) -> datetime.date:
     return datetime.date(year, 1, 31)
 
 
+def framework_skp_deadline(framework_deadline: datetime.date | None, year: int) -> datetime.date:
+    """The SKP deadline a performance year gets when it is opened: the framework's, else Kinerja's default."""
+    return framework_deadline or default_skp_deadline(year)
+
+
 # The span and deadline of one SKP ---------------------------------------------------------------------------
 
 

@@ -1,14 +1,14 @@
 import datetime
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.core import navigation, selectors
 from kinerja.core.formats import parse_int, tanggal
-from kinerja.portal import audit_trail, services
+from kinerja.portal import audit_trail, help, services
 from kinerja.portal.permissions import audit_events_visible_to, can_export_audit_trail, sees_whole_trail
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -84,3 +84,16 @@ def audit_export(request):
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="jejak-audit-{timezone.localdate():%Y%m%d}.xlsx"'
     return response
+
+
+def help_index(request):
+    """The guides of docs/, readable by every logged-in user."""
+    return render(request, "portal/help_index.html", {"guides": help.GUIDES.values()})
+
+
+def help_guide(request, guide: str):
+    if guide not in help.GUIDES:
+        raise Http404
+    return render(
+        request, "portal/help_guide.html", {"guide": help.GUIDES[guide], "page": help.guide_page(guide)}
+    )

@@ -10,7 +10,8 @@ from playwright.sync_api import Page, expect
 
 from conftest import YEAR
 from kinerja.org import demo as d
-from kinerja.org.models import Instansi, Jabatan, Pegawai
+from kinerja.org.models import Jabatan, Pegawai
+from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.browser
 
@@ -100,7 +101,7 @@ def test_each_demo_role_logs_in_through_the_form_and_sees_its_home_page(page, na
         expect(section(page, "penilai")).to_contain_text(nama(d.NIP_SEKDA))
         expect(section(page, "people-i-assess")).to_contain_text(nama(d.NIP_KABID_KESMAS))
     elif name == "sekda":
-        top = Instansi.objects.get(kode="KOTA-SKM").jabatan_ppk
+        top = named.instansi().jabatan_ppk
         expect(section(page, "penilai")).to_have_text(top)
         expect(section(page, "people-i-assess")).to_contain_text(nama(d.NIP_KEPALA_DINKES))
     elif name == "admin_bkpsdm":
@@ -131,7 +132,7 @@ def test_a_pegawai_typing_a_wrong_password_stays_on_the_login_form(page):
 def test_admin_bkpsdm_transfers_a_pegawai_and_the_profile_shows_the_new_penilai(page):
     """The Kepala Bidang Kesehatan Masyarakat moves to the vacant head of Dinas Dukcapil: the penilai changes
     from the Kepala Dinas Kesehatan to the Sekretaris Daerah."""
-    kabid = Pegawai.objects.get(nip=d.NIP_KABID_KESMAS)
+    kabid = named.person(d.NIP_KABID_KESMAS)
     target = "Kepala Dinas Kependudukan dan Pencatatan Sipil"
     log_in(page, "admin.bkpsdm")
 
@@ -198,17 +199,9 @@ def test_on_a_phone_the_home_page_collapses_the_menu_behind_a_toggler(page, arti
 
 
 def _pegawai_sheet(path, rows) -> str:
-    import openpyxl
+    from kinerja.org.tests.test_import_views import pegawai_xlsx
 
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Pegawai"
-    sheet.append(
-        ["nip_baru", "nama", "status", "gol_akhir_nama", "jenis_kelamin", "jabatan_id", "tmt_jabatan"]
-    )
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
+    path.write_bytes(pegawai_xlsx(rows))
     return str(path)
 
 

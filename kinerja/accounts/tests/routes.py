@@ -4,7 +4,17 @@ from operator import attrgetter
 
 from kinerja.accounts import services
 from kinerja.accounts.models import ApiToken, Role, RoleAssignment, User
-from kinerja.core.testing.harness import ANON, LOGIN, OK, Route, Writes, demo_object, expect, expect_roles
+from kinerja.core.testing.harness import (
+    ANON,
+    CONFIRM,
+    LOGIN,
+    OK,
+    Route,
+    Writes,
+    demo_object,
+    expect,
+    expect_roles,
+)
 from kinerja.org import demo
 
 NEW_PASSWORD = "Ganti-Sandi#2099"
@@ -48,13 +58,13 @@ def _password_of_requester(o):
 
 
 def _post_only(name, case, target, state, *, write, read=None):
-    """A POST without form data acting on `target(objs)`; `state(target)` snapshots what it changes."""
+    """A confirmed POST acting on `target(objs)`; `state(target)` snapshots what it changes."""
     return Route(
         name,
         case=case,
         kwargs=lambda o: {"pk": target(o).pk},
         read=read,
-        data=lambda o: {},
+        data=lambda o: dict(CONFIRM),
         state=state(target),
         write=write,
     )

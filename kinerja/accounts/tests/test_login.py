@@ -17,6 +17,7 @@ from kinerja.accounts.forms import LoginForm
 from kinerja.accounts.models import LoginThrottle, User
 from kinerja.accounts.throttle import _wait_message
 from kinerja.core.models import AuditEvent
+from kinerja.core.testing.harness import CONFIRM
 from kinerja.org import demo
 
 PASSWORD = demo.DEMO_PASSWORD
@@ -287,7 +288,9 @@ def _temporary_password(response) -> str:
 
 def test_admin_bkpsdm_sets_a_temporary_password_that_must_be_changed(cast):
     pegawai = cast.pegawai.pegawai
-    response = cast.client("admin_bkpsdm").post(reverse("org:pegawai_reset_password", args=[pegawai.pk]))
+    response = cast.client("admin_bkpsdm").post(
+        reverse("org:pegawai_reset_password", args=[pegawai.pk]), CONFIRM
+    )
     assert response.status_code == 200
     password = _temporary_password(response)
 
@@ -309,7 +312,7 @@ def test_temporary_password_is_shown_once_in_the_page_and_never_in_a_cookie_or_a
     pegawai = cast.pegawai.pegawai
     admin = cast.client("admin_bkpsdm")
     with caplog.at_level(logging.DEBUG):
-        response = admin.post(reverse("org:pegawai_reset_password", args=[pegawai.pk]))
+        response = admin.post(reverse("org:pegawai_reset_password", args=[pegawai.pk]), CONFIRM)
 
     assert response.status_code == 200  # rendered by the POST itself: no redirect, no flash message
     password = _temporary_password(response)
@@ -321,6 +324,16 @@ def test_temporary_password_is_shown_once_in_the_page_and_never_in_a_cookie_or_a
     # The next page the admin opens does not show it again.
     later = admin.get(reverse("org:pegawai_detail", args=[pegawai.pk]))
     assert password not in later.content.decode()
+
+
+def test_temporary_password_asks_first_and_changes_nothing_until_confirmed(cast):
+    pegawai = cast.pegawai.pegawai
+    before = User.objects.get(pk=cast.pegawai.pk).password
+    response = cast.client("admin_bkpsdm").post(reverse("org:pegawai_reset_password", args=[pegawai.pk]))
+    assert response.status_code == 200
+    assert "langsung tidak berlaku" in response.content.decode()
+    assert not TEMPORARY_PASSWORD.findall(response.content.decode())
+    assert User.objects.get(pk=cast.pegawai.pk).password == before
 
 
 def test_temporary_password_only_by_post(cast):
@@ -335,7 +348,7 @@ def test_temporary_password_only_by_post(cast):
 def test_temporary_password_is_refused_for_other_roles(cast, role):
     pegawai = cast.pegawai.pegawai
     before = User.objects.get(pk=cast.pegawai.pk).password
-    response = cast.client(role).post(reverse("org:pegawai_reset_password", args=[pegawai.pk]))
+    response = cast.client(role).post(reverse("org:pegawai_reset_password", args=[pegawai.pk]), CONFIRM)
     if role is None:
         assert response.status_code == 302
         assert response.url.startswith(reverse("accounts:login"))

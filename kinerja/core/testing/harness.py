@@ -27,9 +27,22 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from conftest import ROLES  # the shared cast: the one place the demo roles are named
 from kinerja.core.models import AuditEvent
 
+# The demo roles every route is walked as; kinerja.testkit.cast names a demo user for each (the kernel imports
+# no app, so the users themselves are not named here).
+ROLES = (
+    "pegawai",
+    "atasan",
+    "kepala_dinas",
+    "sekda",
+    "admin_bkpsdm",
+    "admin_pd",
+    "tim_penilai",
+    "auditor",
+    "outsider",
+    "superuser",
+)
 ANON = "anon"
 ALL_ROLES = (*ROLES, ANON)
 LOGIN = "login"
@@ -48,6 +61,10 @@ class Writes:
 
 
 OK = Writes()
+
+# The field a destructive action's confirmation page sends (kinerja.core.views_util.confirmed): a write of such an
+# action is declared with it; without it the action only shows its confirmation page.
+CONFIRM = {"konfirmasi": "1"}
 
 Expected = int | str | Writes
 
@@ -160,14 +177,13 @@ class Route:
         return f"{url}?{urlencode(query)}" if query else url
 
 
-def saved_logins() -> dict[str, str]:
-    """A stored session per role, made once per test database, so tests need not log in (the slow part)."""
-    from conftest import CAST_USERNAMES
-
+def saved_logins(usernames: Mapping[str, str]) -> dict[str, str]:
+    """A stored session per role (`usernames`: role -> login), made once per test database, so tests need not
+    log in (the slow part)."""
     engine = importlib.import_module(settings.SESSION_ENGINE)
-    users = get_user_model().objects.in_bulk(CAST_USERNAMES.values(), field_name="username")
+    users = get_user_model().objects.in_bulk(usernames.values(), field_name="username")
     keys = {}
-    for role, username in CAST_USERNAMES.items():
+    for role, username in usernames.items():
         user = users[username]
         session = engine.SessionStore()
         session[SESSION_KEY] = user._meta.pk.value_to_string(user)

@@ -7,8 +7,9 @@ from kinerja.core import demo, hooks, navigation
 from kinerja.core.models import AuditEvent
 from kinerja.org import demo as org_demo
 from kinerja.org import services as org_services
-from kinerja.org.models import Pegawai, Penugasan
+from kinerja.org.models import Penugasan
 from kinerja.planning import services as planning_services
+from kinerja.testkit import cast as named
 
 # Hooks ------------------------------------------------------------------------------------------------------
 
@@ -55,7 +56,7 @@ def test_a_failing_handler_rolls_the_announcing_service_back(cast, fresh_hooks):
         raise RuntimeError("a higher app could not follow")
 
     hooks.on(hooks.ASSIGNMENT_ENDED, refuse)
-    pegawai = Pegawai.objects.get(nip=org_demo.NIP_PELAKSANA_IMUNISASI)
+    pegawai = named.person(org_demo.NIP_PELAKSANA_IMUNISASI)
     current = Penugasan.objects.filter(pegawai=pegawai, selesai__isnull=True).get()
     last_seq = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first()
     with pytest.raises(RuntimeError):

@@ -26,6 +26,8 @@ from kinerja.core.testing.harness import (
 from kinerja.org import demo
 from kinerja.org import services as org_services
 from kinerja.org.models import Instansi, Jabatan, Pegawai, UnitKerja
+from kinerja.testkit import cast as named
+from kinerja.testkit.cast import CAST_USERNAMES
 
 ROUTES = all_routes()
 
@@ -33,7 +35,7 @@ ROUTES = all_routes()
 @pytest.fixture(scope="session")
 def logins(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        return saved_logins()
+        return saved_logins(CAST_USERNAMES)
 
 
 @pytest.mark.parametrize(
@@ -65,12 +67,12 @@ def test_every_declared_route_exists():
 
 @pytest.fixture
 def sukamaju(db):
-    return Instansi.objects.get(kode="KOTA-SKM")
+    return named.instansi()
 
 
 @pytest.fixture
 def lembah(db):
-    return Instansi.objects.get(kode="KAB-LHJ")
+    return named.instansi(named.LEMBAH)
 
 
 LINK = re.compile(r"/org/(pegawai|unit|jabatan)/(\d+)/")
@@ -201,7 +203,7 @@ def test_api_token_carries_its_owners_permissions(cast, pegawai_token):
     _token, secret = pegawai_token
     client = cast.client(None)
     own = cast.pegawai.pegawai_id
-    atasan = Pegawai.objects.get(nip=demo.NIP_KASI_IMUNISASI)
+    atasan = named.person(demo.NIP_KASI_IMUNISASI)
     assert client.get(f"/api/v1/pegawai/{own}", **_bearer(secret)).status_code == 200
     assert client.get(f"/api/v1/pegawai/{atasan.pk}", **_bearer(secret)).status_code == 404
     listed = client.get("/api/v1/pegawai", **_bearer(secret)).json()["items"]
@@ -236,7 +238,7 @@ def test_api_refuses_the_token_of_a_deactivated_account(cast, pegawai_token):
 
 def test_refused_post_helper_notices_a_change(cast):
     """The harness's own guard: a write inside `assert_unchanged` fails it, a refused POST passes it."""
-    unit = UnitKerja.objects.get(kode="DISDIK.SEK")
+    unit = named.unit("DISDIK.SEK")
     state = lambda: UnitKerja.objects.values().get(pk=unit.pk)  # noqa: E731
     url = reverse("org:unit_edit", args=[unit.pk])
     assert_refused_post(

@@ -31,22 +31,10 @@ from kinerja.core.tabular import (
     safe_cell,
     write_workbook,
 )
+from kinerja.core.testing.helpers import xlsx
 
 MB = 1024 * 1024
 LIMITS = {"max_bytes": 5 * MB, "max_rows": 1000}
-
-
-def xlsx(*sheets: tuple[str, list[list]]) -> bytes:
-    """A genuine workbook (openpyxl's normal mode, as Excel would write it) with the sheets given."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, rows in sheets:
-        sheet = workbook.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def rezip(data: bytes, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None) -> bytes:

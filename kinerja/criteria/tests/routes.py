@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from conftest import YEAR
-from kinerja.core.testing.harness import LOGIN, OK, Route, demo_object, expect, expect_roles
+from kinerja.core.testing.harness import CONFIRM, LOGIN, OK, Route, demo_object, expect, expect_roles
 from kinerja.criteria import imports, services
 from kinerja.criteria.models import (
     SETTING_FIELDS,
@@ -286,7 +286,7 @@ ROUTES = [
     ),
     *on_both(
         "criteria:discard",
-        data=lambda o, k: {},
+        data=lambda o, k: dict(CONFIRM),
         state=lambda o, k: Kerangka.objects.filter(pk=k.pk).exists(),
     ),
     Route(
@@ -375,7 +375,7 @@ ROUTES = [
         case="teknis",
         kwargs=entry("kerangka_draft", "kompetensi_teknis"),
         read=edits_draft(),
-        data=lambda o: {},
+        data=lambda o: dict(CONFIRM),
         state=still_there("kompetensi_teknis"),
         write=edits_draft(ok=OK),
     ),
@@ -384,7 +384,7 @@ ROUTES = [
         case="nasional",
         kwargs=entry("kerangka_draft", "kompetensi_nasional"),
         read=managed_by((), SEES_DRAFTS),
-        data=lambda o: {},
+        data=lambda o: dict(CONFIRM),
         state=still_there("kompetensi_nasional"),
         write=managed_by((), SEES_DRAFTS),
     ),
@@ -413,7 +413,7 @@ ROUTES = [
         case="draft",
         kwargs=entry("kerangka_draft", "kriteria_draft"),
         read=edits_draft(),
-        data=lambda o: {},
+        data=lambda o: dict(CONFIRM),
         state=still_there("kriteria_draft"),
         write=edits_draft(ok=OK),
     ),
@@ -422,7 +422,7 @@ ROUTES = [
         case="published",
         kwargs=entry("kerangka_published", "kriteria_published"),
         read=FROZEN,
-        data=lambda o: {},
+        data=lambda o: dict(CONFIRM),
         state=still_there("kriteria_published"),
         write=FROZEN,
     ),

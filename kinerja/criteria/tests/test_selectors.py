@@ -10,11 +10,13 @@ from django.db.models import Count
 from conftest import YEAR
 from kinerja.criteria import selectors, services
 from kinerja.criteria.models import Bagian, Kerangka, Kompetensi
-from kinerja.org.models import Instansi
+from kinerja.testkit import cast as named
+from kinerja.testkit.cast import SKM
+from kinerja.testkit.cast import framework as published_v1
+from kinerja.testkit.cast import instansi as skm
 
 pytestmark = pytest.mark.django_db
 
-SKM, LEMBAH = "KOTA-SKM", "KAB-LHJ"
 NEXT = YEAR + 1
 FIVE = {str(i): f"Tingkat {i}" for i in range(1, 6)}
 SECTIONS = ["pengaturan", "perilaku", "kompetensi", "standar", "kriteria_lokal", *Bagian.values]
@@ -22,14 +24,6 @@ SECTIONS = ["pengaturan", "perilaku", "kompetensi", "standar", "kriteria_lokal",
 
 def d(month: int, day: int, year: int = YEAR) -> datetime.date:
     return datetime.date(year, month, day)
-
-
-def skm() -> Instansi:
-    return Instansi.objects.get(kode=SKM)
-
-
-def published_v1() -> Kerangka:
-    return Kerangka.objects.get(instansi__kode=SKM, tahun=YEAR, versi=1)
 
 
 def start(cast, tahun: int = YEAR) -> Kerangka:
@@ -136,7 +130,7 @@ def test_a_year_does_not_borrow_the_version_of_another_year(next_year):
 
 
 def test_nothing_is_in_force_for_an_instansi_without_a_framework():
-    lembah = Instansi.objects.get(kode=LEMBAH)
+    lembah = named.instansi(named.LEMBAH)
     assert selectors.in_force(lembah.pk, d(6, 1)) is None
     assert selectors.rules_in_force(lembah.pk, d(6, 1)) is None
 

@@ -30,11 +30,12 @@ from kinerja.criteria.models import (
     StandarKompetensi,
     StatusKerangka,
 )
-from kinerja.org.models import Instansi, Jabatan
+from kinerja.org.models import Jabatan
+from kinerja.testkit.cast import LEMBAH, instansi
+from kinerja.testkit.cast import framework as published_v1
 
 pytestmark = pytest.mark.django_db
 
-SKM, LEMBAH = "KOTA-SKM", "KAB-LHJ"
 NEXT = YEAR + 1
 PUBLISHED_REFUSAL = "A published version cannot be changed. Start a new version instead."
 FIVE = {str(i): f"Tingkat {i}" for i in range(1, 6)}
@@ -42,14 +43,6 @@ FIVE = {str(i): f"Tingkat {i}" for i in range(1, 6)}
 
 def d(month: int, day: int, year: int = YEAR) -> datetime.date:
     return datetime.date(year, month, day)
-
-
-def instansi(kode: str = SKM) -> Instansi:
-    return Instansi.objects.get(kode=kode)
-
-
-def published_v1() -> Kerangka:
-    return Kerangka.objects.get(instansi__kode=SKM, tahun=YEAR, versi=1)
 
 
 def fresh(kerangka: Kerangka) -> Kerangka:
@@ -75,15 +68,8 @@ refused = partial(helpers.refused, state=db_state)
 denied = partial(helpers.denied, state=db_state)
 
 
-def one_event(seq: int, action: str, actor: User, obj) -> AuditEvent:
-    """The single event recorded since `seq`: `action`, by `actor`, about `obj`."""
-    events = list(AuditEvent.objects.filter(seq__gt=seq).order_by("seq"))
-    assert [e.action for e in events] == [action]
-    event = events[0]
-    assert event.actor_id == actor.pk
-    assert event.object_type == obj._meta.label_lower
-    assert event.object_id == str(obj.pk)
-    return event
+# The single event recorded since `seq`, and the only one: `action`, by `actor`, about `obj`.
+one_event = partial(helpers.one_event, alone=True)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from conftest import YEAR
 from kinerja.core import clock
 from kinerja.core.models import AuditEvent
+from kinerja.core.testing.harness import CONFIRM
 from kinerja.core.testing.helpers import count_queries
 from kinerja.criteria import defaults, imports, rules, services
 from kinerja.criteria.models import Aturan, Bagian, Kerangka, Kompetensi, Pengakuan, StandarKompetensi
@@ -30,7 +31,8 @@ from kinerja.criteria.tests.routes import (
     xlsx,
 )
 from kinerja.org import selectors as org_selectors
-from kinerja.org.models import Instansi, Jabatan, Pegawai
+from kinerja.org.models import Jabatan, Pegawai
+from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +40,7 @@ FIVE = {str(i): f"Tingkat {i}" for i in range(1, 6)}
 
 
 def v1() -> Kerangka:
-    return Kerangka.objects.get(instansi__kode="KOTA-SKM", tahun=YEAR, versi=1)
+    return named.framework()
 
 
 def rows_of(kerangka: Kerangka, bagian: str) -> list[dict]:
@@ -146,7 +148,10 @@ def test_discarding_a_draft_asks_first_then_deletes_it(cast, draft):
     client = cast.client("admin_bkpsdm")
     url = reverse("criteria:discard", args=[draft.pk])
     assert client.get(url).status_code == 200 and Kerangka.objects.filter(pk=draft.pk).exists()
-    assert client.post(url)["Location"] == reverse("criteria:index")
+    unconfirmed = client.post(url)  # a POST that did not come from the confirmation page only shows it
+    assert unconfirmed.status_code == 200 and Kerangka.objects.filter(pk=draft.pk).exists()
+    assert 'name="konfirmasi" value="1"' in unconfirmed.content.decode()
+    assert client.post(url, CONFIRM)["Location"] == reverse("criteria:index")
     assert not Kerangka.objects.filter(pk=draft.pk).exists()
 
 
@@ -246,7 +251,10 @@ def test_technical_competencies_are_added_edited_and_removed_but_national_ones_s
     integritas = draft.kompetensi.get(kode="integritas")
     assert reverse("criteria:kompetensi_delete", args=[draft.pk, integritas.pk]) not in page
     assert (
-        client.post(reverse("criteria:kompetensi_delete", args=[draft.pk, kompetensi.pk])).status_code == 302
+        client.post(
+            reverse("criteria:kompetensi_delete", args=[draft.pk, kompetensi.pk]), CONFIRM
+        ).status_code
+        == 302
     )
     assert not draft.kompetensi.filter(kode="surveilans").exists()
 
@@ -506,7 +514,7 @@ def test_api_gives_the_rules_in_force_at_a_date_and_404_before_any(cast):
     outsider = cast.client("outsider")
     lembah_asks_sukamaju = {
         "tanggal": f"{YEAR}-03-01",
-        "instansi_id": Instansi.objects.get(kode="KOTA-SKM").pk,
+        "instansi_id": named.instansi().pk,
     }
     assert outsider.get("/api/v1/kriteria/berlaku", lembah_asks_sukamaju).status_code == 404
 

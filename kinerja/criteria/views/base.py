@@ -1,16 +1,13 @@
-"""What the framework screens share: fetching a version to read (404) or edit (403), its label and links, the
-confirmation page of a removal, and the rule sections as the pages show them."""
+"""What the framework screens share: fetching a version to read (404) or edit (403), its label and links, and
+the rule sections as the pages show them."""
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kinerja.core.errors import ApplicationError
 from kinerja.core.views_util import form_page, submitted
 from kinerja.criteria import permissions, rules
 from kinerja.criteria.models import Bagian, Kerangka
@@ -25,7 +22,13 @@ def editable(request, pk) -> Kerangka:
     """A draft the user may edit: 404 when they may not see it, 403 when they may only read it."""
     kerangka = visible(request, pk)
     if not permissions.can_edit(request.user, kerangka):
-        raise PermissionDenied
+        if not kerangka.is_draft:
+            raise PermissionDenied(
+                _("This version is published and can no longer change; start a new version.")
+            )
+        raise PermissionDenied(
+            _("Only the BKPSDM administrator of the agency edits the assessment framework.")
+        )
     return kerangka
 
 
@@ -41,36 +44,6 @@ def label(kerangka: Kerangka) -> str:
 def detail_url(kerangka: Kerangka, anchor: str = "") -> str:
     url = reverse("criteria:detail", args=[kerangka.pk])
     return f"{url}#{anchor}" if anchor else url
-
-
-def confirm(
-    request,
-    action: Callable[[], object],
-    *,
-    success: str,
-    then: str,
-    title: str,
-    message: str,
-    submit_label: str,
-    cancel_url: str | None = None,
-) -> HttpResponse:
-    """A confirmation page; its POST runs `action`, flashes `success` (or the refusal) and redirects to `then`,
-    where Cancel also leads unless `cancel_url` says otherwise."""
-    if request.method == "POST":
-        try:
-            action()
-        except ApplicationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, success)
-        return redirect(then)
-    context = {
-        "title": title,
-        "message": message,
-        "submit_label": submit_label,
-        "cancel_url": cancel_url or then,
-    }
-    return render(request, "criteria/confirm.html", context)
 
 
 def entry_page(

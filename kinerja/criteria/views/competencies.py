@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.core.errors import ApplicationError, apply_to_form
-from kinerja.core.views_util import run_service
+from kinerja.core.views_util import confirm_action, run_service
 from kinerja.criteria import forms, imports, permissions, selectors, services
 from kinerja.criteria.models import JenisKompetensi, Kerangka
-from kinerja.criteria.views.base import confirm, editable, entry_page, item_of, visible
+from kinerja.criteria.views.base import editable, entry_page, item_of, visible
 from kinerja.org import permissions as org_permissions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -53,13 +53,13 @@ def kompetensi_delete(request, pk, item):
     kompetensi = item_of(kerangka.kompetensi, item)
     if not permissions.can_delete_kompetensi(request.user, kompetensi):
         raise PermissionDenied
-    return confirm(
+    return confirm_action(
         request,
         lambda: services.kompetensi_delete(actor=request.user, kerangka=kerangka, kompetensi=kompetensi),
         success=_("The competency %(name)s was removed.") % {"name": kompetensi.nama},
         then=reverse("criteria:kompetensi_list", args=[kerangka.pk]),
         title=_("Remove the competency %(name)s?") % {"name": kompetensi.nama},
-        message=_("Its required levels in this draft are removed with it."),
+        consequence=_("Its required levels in this draft are removed with it."),
         submit_label=_("Remove"),
     )
 

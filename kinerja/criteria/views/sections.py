@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kinerja.core.views_util import form_page, run_service, submitted
+from kinerja.core.views_util import confirm_action, form_page, run_service, submitted
 from kinerja.criteria import forms, rules, selectors, services
 from kinerja.criteria.models import Bagian
-from kinerja.criteria.views.base import confirm, detail_url, editable, entry_page, item_of, label
+from kinerja.criteria.views.base import detail_url, editable, entry_page, item_of, label
 
 
 def settings_edit(request, pk):
@@ -72,13 +72,13 @@ def kriteria_edit(request, pk, item=None):
 def kriteria_delete(request, pk, item):
     kerangka = editable(request, pk)
     kriteria = item_of(kerangka.kriteria_lokal, item)
-    return confirm(
+    return confirm_action(
         request,
         lambda: services.kriteria_lokal_delete(actor=request.user, kerangka=kerangka, kriteria=kriteria),
         success=_("The criterion %(name)s was removed.") % {"name": kriteria.nama},
         then=reverse("criteria:kriteria_list", args=[kerangka.pk]),
         title=_("Remove the criterion %(name)s?") % {"name": kriteria.nama},
-        message=_("It is removed from this draft only; published versions keep it."),
+        consequence=_("It is removed from this draft only; published versions keep it."),
         submit_label=_("Remove"),
     )
 

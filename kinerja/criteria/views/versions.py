@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from kinerja.core import clock
 from kinerja.core.templatetags.kinerja import tanggal
-from kinerja.core.views_util import form_page, submitted
+from kinerja.core.views_util import confirm_action, form_page, submitted
 from kinerja.criteria import defaults, forms, permissions, selectors, services
 from kinerja.criteria.models import SETTING_FIELDS, Kerangka
-from kinerja.criteria.views.base import confirm, detail_url, editable, label, sections, visible
+from kinerja.criteria.views.base import detail_url, editable, label, sections, visible
 from kinerja.org.permissions import current_instansi
 
 
@@ -34,9 +34,8 @@ def _settings_rows(kerangka: Kerangka) -> list[tuple]:
             value = getattr(kerangka, f"get_{name}_display")()
         elif name == "promosi_predikat_minimal":
             value = forms.LABELS["predikat"].get(value, value)
-        rows.append(
-            (field.verbose_name, _display(value), defaults.SUMBER.get(name) or defaults.SUMBER["promosi"])
-        )
+        source = defaults.SUMBER.get(name) or defaults.SUMBER["promosi"]
+        rows.append((field.verbose_name, _display(value), source, forms.SETTING_NOTES.get(name, "")))
     return rows
 
 
@@ -141,14 +140,14 @@ def publish(request, pk):
 
 def discard(request, pk):
     kerangka = editable(request, pk)
-    return confirm(
+    return confirm_action(
         request,
         lambda: services.kerangka_discard(actor=request.user, kerangka=kerangka),
         success=_("The draft %(version)s was discarded.") % {"version": label(kerangka)},
         then=reverse("criteria:index"),
         cancel_url=detail_url(kerangka),
         title=_("Discard the draft %(version)s?") % {"version": label(kerangka)},
-        message=_("All changes made in this draft are lost. Published versions are not affected."),
+        consequence=_("All changes made in this draft are lost. Published versions are not affected."),
         submit_label=_("Discard the draft"),
     )
 

@@ -10,20 +10,22 @@ from operator import attrgetter
 from kinerja.accounts.models import User
 from kinerja.core import clock
 from kinerja.core.imports import stored_path
-from kinerja.core.testing.harness import LOGIN, OK, Route, Writes, demo_object, expect, expect_roles
+from kinerja.core.testing.harness import (
+    CONFIRM,
+    LOGIN,
+    OK,
+    ROLES,
+    Route,
+    Writes,
+    demo_object,
+    expect,
+    expect_roles,
+)
 from kinerja.org import demo, services
 from kinerja.org.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
+from kinerja.testkit import cast as named
 
-SUKAMAJU = (
-    "pegawai",
-    "atasan",
-    "kepala_dinas",
-    "sekda",
-    "admin_bkpsdm",
-    "admin_pd",
-    "tim_penilai",
-    "auditor",
-)
+SUKAMAJU = tuple(role for role in ROLES if role not in ("outsider", "superuser"))  # the cast of Kota Sukamaju
 WHOLE_INSTANSI = ("admin_bkpsdm", "tim_penilai", "auditor", "superuser")
 ORG_ADMINS = ("admin_bkpsdm", "admin_pd", "outsider", "superuser")  # each in their own instansi or subtree
 HOLDS_A_POSITION = ("pegawai", "atasan", "kepala_dinas", "sekda")
@@ -84,12 +86,12 @@ def _pk(getter, key: str = "pk"):
 
 @demo_object
 def sukamaju(objs):
-    return Instansi.objects.get(kode="KOTA-SKM")
+    return named.instansi()
 
 
 @demo_object
 def lembah(objs):
-    return Instansi.objects.get(kode="KAB-LHJ")
+    return named.instansi(named.LEMBAH)
 
 
 # Units by instansi and code; DISDIK is the root of the admin_pd subtree.
@@ -541,7 +543,7 @@ for case, resetters in (
             case=case,
             kwargs=_pk(pegawai),
             read=expect(405, anon=LOGIN) if case == "disdik" else None,
-            data=lambda o: {},
+            data=lambda o: dict(CONFIRM),
             state=lambda o, pegawai=pegawai: User.objects.filter(pegawai=pegawai(o)).values("password").get(),
             write=managed_by(resetters, SEES_PEGAWAI[case], ok=Writes(200)),
         )

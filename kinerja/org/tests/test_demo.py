@@ -23,10 +23,10 @@ from kinerja.org.models import (
     UnitKerja,
 )
 from kinerja.org.rules import parse_nip
+from kinerja.testkit import cast as named
+from kinerja.testkit.cast import LEMBAH, SKM
 
 pytestmark = pytest.mark.django_db
-
-SKM, LEMBAH = "KOTA-SKM", "KAB-LHJ"
 
 
 def row_counts() -> dict[str, int]:
@@ -94,7 +94,7 @@ def test_demo_staff_logins_have_their_roles():
         assert (assignment.unit.kode if assignment.unit else None) == unit_kode
     outsider = RoleAssignment.objects.get(user__username="admin.lembah")
     assert (outsider.role, outsider.instansi.kode) == (Role.ADMIN_BKPSDM, LEMBAH)
-    assert User.objects.get(username="superadmin").is_superuser
+    assert named.user("superadmin").is_superuser
 
 
 def test_fixed_nips_hold_the_positions_the_logins_promise():
@@ -130,7 +130,7 @@ def test_demo_has_a_head_position_without_any_holder():
 
 
 def test_demo_has_a_plt_after_a_retirement():
-    kadis = Jabatan.objects.get(instansi__kode=SKM, nama="Kepala Dinas Pekerjaan Umum dan Penataan Ruang")
+    kadis = named.jabatan("Kepala Dinas Pekerjaan Umum dan Penataan Ruang")
 
     plt = Penugasan.objects.get(jabatan=kadis, jenis=JenisPenugasan.PLT)
     retired = Penugasan.objects.get(jabatan=kadis, jenis=JenisPenugasan.DEFINITIF)
@@ -160,16 +160,12 @@ def test_demo_has_a_mid_year_transfer_between_two_dinas():
     assert (before.jenis, after.jenis) == ("definitif", "definitif")
     assert before.selesai == datetime.date(YEAR, 6, 30)
     assert (after.mulai, after.selesai) == (datetime.date(YEAR, 7, 1), None)
-    assert before.jabatan.unit.path.split("/")[1] == str(
-        UnitKerja.objects.get(instansi__kode=SKM, kode="DINKES").pk
-    )
-    assert after.jabatan.unit.path.split("/")[1] == str(
-        UnitKerja.objects.get(instansi__kode=SKM, kode="BKPSDM").pk
-    )
+    assert before.jabatan.unit.path.split("/")[1] == str(named.unit("DINKES").pk)
+    assert after.jabatan.unit.path.split("/")[1] == str(named.unit("BKPSDM").pk)
 
 
 def test_demo_has_a_second_smaller_instansi_with_its_own_settings():
-    lembah = Instansi.objects.get(kode=LEMBAH)
+    lembah = named.instansi(named.LEMBAH)
 
     assert Instansi.objects.count() == 2
     assert (lembah.zona_waktu, lembah.skema_periode) == ("Asia/Makassar", "semesteran")

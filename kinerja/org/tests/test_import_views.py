@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from kinerja.accounts.models import Role, RoleAssignment, User
 from kinerja.core import clock
 from kinerja.core.models import AuditEvent
+from kinerja.core.testing.helpers import xlsx
 from kinerja.org import demo, views_import
-from kinerja.org.models import ImportRecord, Instansi, Jabatan, Pegawai, Penugasan
+from kinerja.org.models import ImportRecord, Pegawai, Penugasan
+from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.django_db
 
@@ -30,22 +32,24 @@ def media(settings, tmp_path):
 
 
 def vacant_ref() -> str:
-    seat = Jabatan.objects.get(instansi__kode="KOTA-SKM", nama=VACANT)
+    seat = named.jabatan(VACANT)
     return seat.kode or f"#{seat.pk}"
 
 
+PEGAWAI_HEADER = [
+    "nip_baru",
+    "nama",
+    "status",
+    "gol_akhir_nama",
+    "jenis_kelamin",
+    "jabatan_id",
+    "tmt_jabatan",
+]
+
+
 def pegawai_xlsx(rows) -> bytes:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Pegawai"
-    sheet.append(
-        ["nip_baru", "nama", "status", "gol_akhir_nama", "jenis_kelamin", "jabatan_id", "tmt_jabatan"]
-    )
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """The "Pegawai" sheet of an upload: the header, then `rows`."""
+    return xlsx(("Pegawai", [PEGAWAI_HEADER, *rows]))
 
 
 def new_person(nip=NEW_NIP):
@@ -145,7 +149,7 @@ def test_an_expired_token_is_refused(cast, monkeypatch):
 
 def test_a_token_of_another_user_is_not_found(cast):
     token = upload(cast.client("admin_bkpsdm"), pegawai_xlsx([new_person()])).context["token"]
-    sukamaju = Instansi.objects.get(kode="KOTA-SKM")
+    sukamaju = named.instansi()
     other = User.objects.create_user(username="admin.kedua", password="x", instansi=sukamaju)
     RoleAssignment.objects.create(user=other, role=Role.ADMIN_BKPSDM, instansi=sukamaju)
     client = cast.client(None)
@@ -238,7 +242,7 @@ def test_missing_people_can_have_their_assignments_ended_in_a_confirmed_step(cas
     response = client.post(url, {"t": token, "tanggal": tanggal.isoformat(), "reason": "Tidak ada di SIASN"})
 
     assert response.status_code == 302
-    person = Pegawai.objects.get(nip=demo.NIP_PELAKSANA_IMUNISASI)
+    person = named.person(demo.NIP_PELAKSANA_IMUNISASI)
     assert (
         not Penugasan.objects.active_at(tanggal + datetime.timedelta(days=1)).filter(pegawai=person).exists()
     )
@@ -260,7 +264,7 @@ def test_the_export_of_another_instansi_holds_none_of_our_people(cast):
 
 
 def sukamaju_pk() -> int:
-    return Instansi.objects.get(kode="KOTA-SKM").pk
+    return named.instansi().pk
 
 
 def test_the_second_of_two_applies_of_one_preview_is_refused(cast, media):
@@ -290,7 +294,7 @@ def test_an_apply_is_refused_when_someone_changed_its_people_since_the_preview(c
     person = Pegawai.objects.filter(instansi__kode="KOTA-SKM", status="PNS").exclude(golongan="IV/e").first()
     first_admin = cast.client("admin_bkpsdm")
     token = upload(first_admin, pegawai_xlsx([person_row(person, "IV/e")])).context["token"]
-    sukamaju = Instansi.objects.get(kode="KOTA-SKM")
+    sukamaju = named.instansi()
     other = User.objects.create_user(username="admin.kedua", password="x", instansi=sukamaju)
     RoleAssignment.objects.create(user=other, role=Role.ADMIN_BKPSDM, instansi=sukamaju)
     second_admin = cast.client(None)

@@ -8,12 +8,13 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from conftest import YEAR
 from kinerja.accounts.models import User
 from kinerja.core import clock
 from kinerja.core.models import AuditEvent
+from kinerja.core.testing import helpers
 from kinerja.org import demo, imports, services
 from kinerja.org.models import (
     ImportRecord,
@@ -25,6 +26,7 @@ from kinerja.org.models import (
     UnitKerja,
 )
 from kinerja.org.rules import InvalidNip, parse_nip
+from kinerja.testkit import cast as named
 
 PEGAWAI_HEADER = [
     "nip_baru",
@@ -40,15 +42,7 @@ NEW_NIP_2 = "199102202016032002"  # born 20-02-1991, female
 
 
 def xlsx(sheets: dict) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, rows in sheets.items():
-        sheet = workbook.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return helpers.xlsx(*sheets.items())
 
 
 def csv_bytes(rows) -> bytes:
@@ -56,7 +50,7 @@ def csv_bytes(rows) -> bytes:
 
 
 def sukamaju() -> Instansi:
-    return Instansi.objects.get(kode="KOTA-SKM")
+    return named.instansi()
 
 
 def run(step, actor, name: str, data: bytes, instansi=None):
@@ -166,7 +160,7 @@ def test_an_updated_name_is_an_update_and_the_rest_unchanged(cast):
     workbook.save(buffer)
     report = apply(cast.admin_bkpsdm, "ekspor.xlsx", buffer.getvalue())
     assert report.counts["pegawai"]["updated"] == 1 and report.applied
-    assert Pegawai.objects.get(nip=demo.NIP_KASI_IMUNISASI).nama == "Nama Diperbaiki"
+    assert named.person(demo.NIP_KASI_IMUNISASI).nama == "Nama Diperbaiki"
     assert (
         AuditEvent.objects.filter(seq__gte=report.record.first_seq, action="org.pegawai.update").count() == 1
     )

@@ -8,28 +8,18 @@ from django.db.models import Count
 from conftest import YEAR
 from kinerja.core.testing.helpers import count_queries
 from kinerja.org import demo, selectors, services
-from kinerja.org.models import Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
+from kinerja.org.models import Jabatan, JenisPenugasan, Pegawai, Penugasan, UnitKerja
+from kinerja.testkit import cast as named
+from kinerja.testkit.cast import SKM
+from kinerja.testkit.cast import head_of as pos_in
+from kinerja.testkit.cast import jabatan as pos
+from kinerja.testkit.cast import person as peg
 
 pytestmark = pytest.mark.django_db
-
-SKM = "KOTA-SKM"
 
 
 def d(month: int, day: int, year: int = YEAR) -> datetime.date:
     return datetime.date(year, month, day)
-
-
-def peg(nip: str) -> Pegawai:
-    return Pegawai.objects.get(nip=nip)
-
-
-def pos(nama: str) -> Jabatan:
-    return Jabatan.objects.get(instansi__kode=SKM, nama=nama)
-
-
-def pos_in(unit_kode: str) -> Jabatan:
-    """The head position of a unit of Kota Sukamaju."""
-    return Jabatan.objects.get(instansi__kode=SKM, unit__kode=unit_kode, kepala_unit=True)
 
 
 def holder(jabatan: Jabatan, at: datetime.date, jenis: str = JenisPenugasan.DEFINITIF) -> Pegawai:
@@ -325,7 +315,7 @@ def test_pegawai_without_an_assignment_at_the_date_has_no_chain():
 def test_newly_registered_pegawai_has_no_chain(cast):
     baru = services.pegawai_create(
         actor=cast.admin_bkpsdm,
-        instansi=Instansi.objects.get(kode=SKM),
+        instansi=named.instansi(),
         nip="199912312022031001",
         nama="Pegawai Baru",
         golongan="III/a",

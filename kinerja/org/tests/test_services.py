@@ -13,9 +13,8 @@ from conftest import YEAR
 from kinerja.accounts.models import RoleAssignment, User
 from kinerja.core import audit
 from kinerja.core.errors import ApplicationError
-from kinerja.core.models import AuditEvent
 from kinerja.core.testing import helpers
-from kinerja.core.testing.helpers import last_seq
+from kinerja.core.testing.helpers import events_since, last_seq, one_event
 from kinerja.org import demo, selectors, services
 from kinerja.org.models import (
     Instansi,
@@ -26,10 +25,12 @@ from kinerja.org.models import (
     RiwayatUnitKerja,
     UnitKerja,
 )
+from kinerja.testkit.cast import LEMBAH, SKM, instansi, unit
+from kinerja.testkit.cast import jabatan as pos
+from kinerja.testkit.cast import person as peg
 
 pytestmark = pytest.mark.django_db
 
-SKM, LEMBAH = "KOTA-SKM", "KAB-LHJ"
 NEW_NIP = "199912312022031001"  # born 31-12-1999, male; no demo NIP is born after 1998
 NEW_NIP_PPPK = "199901012023212002"  # born 01-01-1999, female
 KADIS_DUKCAPIL = "Kepala Dinas Kependudukan dan Pencatatan Sipil"
@@ -38,22 +39,6 @@ SEKRETARIS_DUKCAPIL = "Sekretaris Dinas Kependudukan dan Pencatatan Sipil"
 
 def d(month: int, day: int, year: int = YEAR) -> datetime.date:
     return datetime.date(year, month, day)
-
-
-def instansi(kode: str = SKM) -> Instansi:
-    return Instansi.objects.get(kode=kode)
-
-
-def unit(kode: str, instansi_kode: str = SKM) -> UnitKerja:
-    return UnitKerja.objects.get(instansi__kode=instansi_kode, kode=kode)
-
-
-def pos(nama: str) -> Jabatan:
-    return Jabatan.objects.get(instansi__kode=SKM, nama=nama)
-
-
-def peg(nip: str) -> Pegawai:
-    return Pegawai.objects.get(nip=nip)
 
 
 def current(pegawai: Pegawai) -> Penugasan:
@@ -73,22 +58,6 @@ TRACKED = [Instansi, UnitKerja, RiwayatUnitKerja, Jabatan, Pegawai, Penugasan, U
 db_state = partial(helpers.db_state, TRACKED)
 refused = partial(helpers.refused, state=db_state, only=True)
 denied = partial(helpers.denied, state=db_state)
-
-
-def events_since(seq: int) -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(seq__gt=seq).order_by("seq"))
-
-
-def one_event(seq: int, action: str, actor: User, obj) -> AuditEvent:
-    """The single event `action` recorded since `seq`, by `actor`, about `obj`."""
-    events = [e for e in events_since(seq) if e.action == action]
-    assert len(events) == 1, [e.action for e in events_since(seq)]
-    event = events[0]
-    assert event.actor_id == actor.pk
-    assert event.actor_label == actor.username
-    assert event.object_type == obj._meta.label_lower
-    assert event.object_id == str(obj.pk)
-    return event
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from kinerja.core.testing.pages import home_card
 from kinerja.org import demo, selectors, services
 from kinerja.org.models import Jabatan, Pegawai, Penugasan, RiwayatUnitKerja, UnitKerja
 from kinerja.org.rules import InvalidNip, parse_nip
+from kinerja.testkit import factories
 
 NEW_NIP = "19950203 202001 1 007"
 NEW_NAME = "Bayu Prasetyo Wicaksono"
@@ -48,39 +49,14 @@ def held_jabatan(user: User) -> Jabatan:
     return selectors.primary_assignment(user.pegawai).jabatan
 
 
-def unused_nip(n: int) -> str:
-    """A valid PNS NIP not used by the demo data."""
-    for seq in range(900, 1000):
-        nip = f"19900{n % 9 + 1}15201501{1 + n % 2}{seq:03d}"
-        if not Pegawai.objects.filter(nip=nip).exists():
-            return nip
-    raise AssertionError("no free NIP")
-
-
 def make_pegawai(actor, n: int) -> Pegawai:
-    return services.pegawai_create(
-        actor=actor,
-        instansi=actor.instansi,
-        nip=unused_nip(n),
-        nama=f"Pegawai Uji {n}",
-        status="PNS",
-        golongan="II/c",
-    )
+    return factories.pegawai(actor, actor.instansi, n)
 
 
 def add_staff(actor, unit: UnitKerja, atasan: Jabatan | None, count: int, start: int = 0) -> None:
     """New positions in a unit, each with a new definitive holder."""
     for n in range(start, start + count):
-        jabatan = services.jabatan_create(
-            actor=actor, unit=unit, nama=f"Pengadministrasi Uji {n}", jenis="pelaksana", atasan=atasan
-        )
-        services.penugasan_create(
-            actor=actor,
-            pegawai=make_pegawai(actor, n),
-            jabatan=jabatan,
-            jenis="definitif",
-            mulai=datetime.date(2020, 1, 1),
-        )
+        factories.staffed_position(actor, unit, n, atasan=atasan, mulai=datetime.date(2020, 1, 1))
 
 
 # Registering a pegawai ---------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ from kinerja.planning.selectors.skp import (
     with_content,
 )
 from kinerja.planning.selectors.years import (
+    framework_skp_deadline,
     periods_in,
     periods_of,
     tahun_of,
@@ -89,6 +90,7 @@ __all__ = [
     "deadline_of",
     "effective_penilai_id",
     "export_rows",
+    "framework_skp_deadline",
     "highest_leader",
     "history",
     "identitas",

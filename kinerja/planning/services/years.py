@@ -42,7 +42,7 @@ def tahun_open(
             }
         )
     skema = skema_periode or kerangka.skema_periode or instansi.skema_periode
-    deadline = tenggat_skp or kerangka.tenggat_skp or rules.default_skp_deadline(tahun)
+    deadline = tenggat_skp or rules.framework_skp_deadline(kerangka.tenggat_skp, tahun)
     if deadline.year != tahun:
         raise ApplicationError({"tenggat_skp": _("The deadline must fall in the performance year.")})
     obj = TahunKinerja(

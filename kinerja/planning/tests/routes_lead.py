@@ -16,10 +16,10 @@ from kinerja.core import clock
 from kinerja.core.testing.harness import LOGIN, OK, Route, demo_object, expect
 from kinerja.criteria import services as criteria_services
 from kinerja.org import demo
-from kinerja.org.models import Pegawai
 from kinerja.org.tests.routes import SUKAMAJU, in_sukamaju, managed_by, page_for, row, seen_by
 from kinerja.planning.models import SKP, Periode, TahunKinerja
 from kinerja.planning.tests.routes_skp import SEES_EPIDEMIOLOG_SKP
+from kinerja.testkit import cast as named
 
 # Whoever may open the atasan's pegawai record may open the atasan's cascade.
 SEES_ATASAN = SEES_EPIDEMIOLOG_SKP
@@ -34,7 +34,7 @@ POST_ONLY = expect(405, anon=LOGIN)
 
 @demo_object
 def lead_pegawai_atasan(objs):
-    return Pegawai.objects.get(nip=demo.NIP_KASI_IMUNISASI)
+    return named.person(demo.NIP_KASI_IMUNISASI)
 
 
 @demo_object

@@ -11,10 +11,11 @@ incomplete SKP, a second SKP in a year) redirect back with the reason and change
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from conftest import YEAR
-from kinerja.core.testing.harness import LOGIN, OK, Route, demo_object, expect, expect_roles
+from kinerja.core.testing.harness import CONFIRM, LOGIN, OK, Route, demo_object, expect, expect_roles
 from kinerja.org.tests.routes import managed_by, page_for, row, seen_by
 from kinerja.planning import imports, services
 from kinerja.planning.models import RHK, SKP, Indikator
+from kinerja.testkit import cast as named
 
 SEES_PEGAWAI_SKP = (
     "pegawai",
@@ -57,7 +58,7 @@ def view_skp_draft(objs):
 @demo_object
 def view_skp_atasan(objs):
     """The atasan's approved SKP (version 1)."""
-    return SKP.objects.get(pegawai=objs.cast.atasan.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(objs.cast.atasan)
 
 
 @demo_object
@@ -232,9 +233,15 @@ ROUTES = [
     ),
     skp_route("planning:rhk_edit", "draft", RHK_DRAFT, EDITS, BY_PEGAWAI, state=content, form=CHANGED_RHK),
     skp_route("planning:rhk_edit", "disetujui", RHK_ATASAN, frozen(SEES_ATASAN_SKP)),
-    skp_route("planning:rhk_delete", "draft", RHK_DRAFT, POST_ONLY, BY_PEGAWAI, state=content),
+    skp_route("planning:rhk_delete", "draft", RHK_DRAFT, POST_ONLY, BY_PEGAWAI, state=content, form=CONFIRM),
     skp_route(
-        "planning:rhk_delete", "disetujui", RHK_ATASAN, POST_ONLY, frozen(SEES_ATASAN_SKP), state=content
+        "planning:rhk_delete",
+        "disetujui",
+        RHK_ATASAN,
+        POST_ONLY,
+        frozen(SEES_ATASAN_SKP),
+        state=content,
+        form=CONFIRM,
     ),
     skp_route(
         "planning:indikator_create", "draft", RHK_DRAFT, EDITS, BY_PEGAWAI, state=content, form=INDIKATOR_FORM
@@ -242,7 +249,15 @@ ROUTES = [
     skp_route(
         "planning:indikator_edit", "draft", INDIKATOR_DRAFT, EDITS, BY_PEGAWAI, state=content, form=PERIODE_1
     ),
-    skp_route("planning:indikator_delete", "draft", INDIKATOR_DRAFT, POST_ONLY, BY_PEGAWAI, state=content),
+    skp_route(
+        "planning:indikator_delete",
+        "draft",
+        INDIKATOR_DRAFT,
+        POST_ONLY,
+        BY_PEGAWAI,
+        state=content,
+        form=CONFIRM,
+    ),
     skp_route("planning:lampiran", "draft", DRAFT, EDITS, BY_PEGAWAI, state=content, form=LAMPIRAN_FORM),
     skp_route(
         "planning:lampiran", "diajukan", EPIDEMIOLOG, *FROZEN_EPIDEMIOLOG, state=content, form=LAMPIRAN_FORM
@@ -253,8 +268,8 @@ ROUTES = [
     skp_route(
         "planning:submit", "incomplete", DRAFT, POST_ONLY, edited_by("pegawai", SEES_PEGAWAI_SKP, ok=302)
     ),
-    skp_route("planning:withdraw", "diajukan", SUBMITTED, POST_ONLY, BY_PEGAWAI),
-    skp_route("planning:withdraw", "draft", DRAFT, POST_ONLY, frozen(SEES_PEGAWAI_SKP)),
+    skp_route("planning:withdraw", "diajukan", SUBMITTED, POST_ONLY, BY_PEGAWAI, form=CONFIRM),
+    skp_route("planning:withdraw", "draft", DRAFT, POST_ONLY, frozen(SEES_PEGAWAI_SKP), form=CONFIRM),
     skp_route("planning:revise", "disetujui", ATASAN, *REVISES, form={"reason": "Anggaran kegiatan berubah"}),
     # the form again, with the missing reason
     skp_route(

@@ -9,6 +9,7 @@ from conftest import YEAR
 from kinerja.accounts import services
 from kinerja.core.models import AuditEvent
 from kinerja.planning.models import RHK, SKP
+from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +91,7 @@ def test_bad_input_is_400_with_indonesian_messages_per_field(cast):
 
 
 def test_a_subordinate_cannot_read_the_supervisors_skp_and_a_supervisor_cannot_write_the_subordinates(cast):
-    boss_skp = SKP.objects.get(pegawai=cast.atasan.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    boss_skp = named.current_skp(cast.atasan)
     assert call(cast.client("pegawai"), "GET", f"/skp/{boss_skp.pk}").status_code == 404
     mine = call(cast.client("pegawai"), "POST", "/skp", {"tahun": YEAR}).json()
     refused = call(

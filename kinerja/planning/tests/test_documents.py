@@ -35,6 +35,7 @@ from kinerja.planning.models import (
     TahunKinerja,
     VersiSKP,
 )
+from kinerja.testkit import cast as named
 
 # A year of its own, so that SKP the demo may create for the current year never collide with these.
 TAHUN = YEAR + 3
@@ -55,10 +56,9 @@ def person(nip: str) -> tuple[Pegawai, dict]:
 
 def publish_framework(instansi) -> None:
     """The framework of TAHUN (the JPT perspectives come from it), published as the demo's admin."""
-    from kinerja.accounts.models import User
     from kinerja.criteria import services as criteria_services
 
-    admin = User.objects.get(username="admin.bkpsdm")
+    admin = named.user("admin.bkpsdm")
     kerangka = criteria_services.kerangka_start(actor=admin, instansi=instansi, tahun=TAHUN)
     criteria_services.kerangka_publish(
         actor=admin, kerangka=kerangka, berlaku_mulai=datetime.date(TAHUN, 1, 1)

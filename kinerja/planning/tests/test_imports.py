@@ -11,6 +11,7 @@ from conftest import YEAR
 from kinerja.core.testing.harness import assert_unchanged
 from kinerja.planning import imports, services
 from kinerja.planning.models import RHK, SKP, Indikator
+from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +123,7 @@ def test_a_tampered_or_foreign_token_is_refused(cast, skp):
     token = imports.sign(skp, result)
     with pytest.raises(ValidationError, match=r"kedaluwarsa|diubah"):
         imports.unsign(skp, token + "x")
-    other = SKP.objects.get(pegawai=cast.atasan.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    other = named.current_skp(cast.atasan)
     with pytest.raises(ValidationError):
         imports.unsign(other, token)
 

@@ -21,16 +21,25 @@ from kinerja.org import services as org_services
 from kinerja.org.models import Instansi, Jabatan, Pegawai
 from kinerja.planning import rules, selectors, services
 from kinerja.planning.models import RHK, SKP, Periode, StatusSKP, TahunKinerja, VersiSKP
+from kinerja.testkit import cast as named
+from kinerja.testkit import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def atasan_skp(cast) -> SKP:
-    return SKP.objects.get(pegawai=cast.atasan.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(cast.atasan)
 
 
 def atasan_rhk(cast) -> RHK:
     return atasan_skp(cast).rhk.filter(jenis="utama").order_by("urutan").first()
+
+
+def epidemiolog_waiting() -> SKP:
+    """The demo's submitted SKP of the Epidemiolog below the atasan, waiting for them."""
+    return SKP.objects.get(
+        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
+    )
 
 
 def fresh(skp: SKP) -> SKP:
@@ -127,15 +136,7 @@ def test_start_in_a_year_that_cannot_exist_is_refused_like_one_not_opened(cast, 
 def test_start_copies_last_years_rhk_without_their_links(cast):
     skp = approved(cast)
     # Pretend it was last year's: move the year and the SKP back.
-    last = TahunKinerja.objects.create(
-        instansi=skp.instansi, tahun=YEAR - 1, tenggat_skp=datetime.date(YEAR - 1, 1, 31)
-    )
-    SKP.objects.filter(pk=skp.pk).update(
-        tahun_kinerja=last,
-        berakhir=True,
-        mulai=datetime.date(YEAR - 1, 1, 1),
-        selesai=datetime.date(YEAR - 1, 12, 31),
-    )
+    factories.move_to_last_year(skp)
     new = services.skp_start(
         actor=cast.pegawai,
         pegawai=cast.pegawai.pegawai,
@@ -500,9 +501,7 @@ def test_withdrawing_a_revision_goes_back_to_revision_not_draft(cast):
 
 def test_bulk_approve_is_all_or_nothing(cast):
     mine = submitted(cast)
-    waiting = SKP.objects.get(
-        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
-    )
+    waiting = epidemiolog_waiting()
     foreign = SKP.objects.filter(status="diajukan").exclude(penilai=cast.atasan.pegawai).first()
     with (
         assert_unchanged(lambda: (state(mine), state(waiting), state(foreign))),
@@ -517,9 +516,7 @@ def test_bulk_approve_is_all_or_nothing(cast):
 
 def test_bulk_approve_reports_a_stale_item_and_approves_none(cast):
     mine = submitted(cast)
-    waiting = SKP.objects.get(
-        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
-    )
+    waiting = epidemiolog_waiting()
     with (
         assert_unchanged(lambda: (state(mine), state(waiting))),
         pytest.raises(ValidationError, match="Tidak ada yang disetujui"),
@@ -529,9 +526,7 @@ def test_bulk_approve_reports_a_stale_item_and_approves_none(cast):
 
 def test_bulk_approve_without_the_kunci_of_one_skp_is_refused_and_approves_none(cast):
     mine = submitted(cast)
-    waiting = SKP.objects.get(
-        status="diajukan", jabatan__nama__startswith="Epidemiolog", jabatan__unit__nama__contains="Imunisasi"
-    )
+    waiting = epidemiolog_waiting()
     with (
         assert_unchanged(lambda: (state(mine), state(waiting))),
         pytest.raises(ValidationError, match="Muat ulang halaman"),
@@ -635,7 +630,7 @@ def test_open_year_needs_a_published_framework_and_the_bkpsdm(cast):
 
 
 def test_the_demo_year_has_quarterly_periods_with_input_deadlines(cast):
-    tahun = TahunKinerja.objects.get(instansi__kode="KOTA-SKM", tahun=YEAR)
+    tahun = named.year()
     periods = list(Periode.objects.filter(tahun_kinerja=tahun))
     assert [p.nama for p in periods] == ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV (Akhir)"]
     assert all(p.tenggat_input == p.selesai + datetime.timedelta(days=10) for p in periods)

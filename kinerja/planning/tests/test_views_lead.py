@@ -20,12 +20,12 @@ from kinerja.core.testing.harness import assert_unchanged
 from kinerja.core.testing.helpers import count_queries
 from kinerja.org import demo
 from kinerja.org import selectors as org_selectors
-from kinerja.org import services as org_services
-from kinerja.org.models import Pegawai, UnitKerja
-from kinerja.org.tests.test_views import unused_nip
+from kinerja.org.models import Pegawai
 from kinerja.planning import selectors
 from kinerja.planning.models import RHK, SKP, Indikator, Periode, StatusSKP, TahunKinerja
 from kinerja.planning.tests.routes_lead import bulk_approve_form
+from kinerja.testkit import cast as named
+from kinerja.testkit import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -43,11 +43,11 @@ def epidemiolog_skp() -> SKP:
 
 
 def skp_of(user) -> SKP:
-    return SKP.objects.get(pegawai=user.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(user)
 
 
 def sekda_skp() -> SKP:
-    return SKP.objects.get(pegawai__nip=demo.NIP_SEKDA, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(demo.NIP_SEKDA)
 
 
 def section(page: str, testid: str) -> str:
@@ -69,19 +69,8 @@ def add_people_with_skp(cast, count: int, start: int = 0) -> list[SKP]:
     tahun = TahunKinerja.objects.get(instansi=above.instansi, tahun=YEAR)
     created = []
     for n in range(start, start + count):
-        jabatan = org_services.jabatan_create(
-            actor=admin, unit=above.unit, nama=f"Pengelola Data Uji {n}", jenis="pelaksana", atasan=above
-        )
-        pegawai = org_services.pegawai_create(
-            actor=admin,
-            instansi=above.instansi,
-            nip=unused_nip(n),
-            nama=f"Pegawai Uji {n}",
-            status="PNS",
-            golongan="II/c",
-        )
-        org_services.penugasan_create(
-            actor=admin, pegawai=pegawai, jabatan=jabatan, jenis="definitif", mulai=datetime.date(YEAR, 1, 1)
+        jabatan, pegawai = factories.staffed_position(
+            admin, above.unit, n, atasan=above, nama=f"Pengelola Data Uji {n}"
         )
         skp = SKP.objects.create(
             instansi=above.instansi,
@@ -292,7 +281,7 @@ def test_cascade_of_someone_without_a_position_starts_at_the_highest_leader_they
     assert admin.context["leader"].nip == demo.NIP_SEKDA
 
     admin_pd = cast.client("admin_pd").get(reverse("planning:cascade"))
-    disdik = UnitKerja.objects.get(kode="DISDIK")
+    disdik = named.unit("DISDIK")
     head = org_selectors.primary_assignment(admin_pd.context["leader"]).jabatan
     assert head.unit.path.startswith(disdik.path)
 
@@ -317,7 +306,7 @@ def test_cascade_and_inbox_queries_do_not_grow_with_the_number_of_subordinates(c
 
 def test_list_counts_per_status_and_filters_by_unit_and_status(cast):
     client = cast.client("tim_penilai")
-    unit = UnitKerja.objects.get(kode="DINKES")
+    unit = named.unit("DINKES")
 
     response = client.get(reverse("planning:list"), {"tahun": YEAR, "unit": unit.pk, "status": "diajukan"})
 
@@ -342,7 +331,7 @@ def test_list_is_refused_to_those_who_do_not_read_across_units(cast):
 def test_admin_pd_chooses_only_units_of_its_subtree(cast):
     response = cast.client("admin_pd").get(reverse("planning:list"))
 
-    disdik = UnitKerja.objects.get(kode="DISDIK")
+    disdik = named.unit("DISDIK")
     assert response.context["form"].units
     assert all(u.path.startswith(disdik.path) for u in response.context["form"].units.values())
 
@@ -359,7 +348,7 @@ def test_export_of_admin_pd_holds_only_the_skp_of_dinas_pendidikan(cast):
     response = cast.client("admin_pd").get(reverse("planning:export"), {"tahun": YEAR})
 
     nips = set(_exported_nips(response))
-    disdik = UnitKerja.objects.get(kode="DISDIK")
+    disdik = named.unit("DISDIK")
     in_disdik = set(
         SKP.objects.filter(
             tahun_kinerja__tahun=YEAR, jabatan__unit__path__startswith=disdik.path
@@ -419,7 +408,7 @@ def test_admin_extends_the_deadline_of_one_skp(cast):
 
 
 def test_years_page_shows_the_periods_and_offers_changes_only_to_the_admin(cast):
-    tahun = TahunKinerja.objects.get(instansi__kode="KOTA-SKM", tahun=YEAR)
+    tahun = named.year()
     periode = tahun.periode.order_by("nomor").first()
 
     admin = html(cast.client("admin_bkpsdm").get(reverse("planning:years")))
@@ -454,7 +443,7 @@ def test_opening_a_year_without_a_published_framework_is_refused_in_indonesian(c
 
 
 def test_year_edit_refuses_a_deadline_outside_the_year_and_a_missing_reason(cast):
-    tahun = TahunKinerja.objects.get(instansi__kode="KOTA-SKM", tahun=YEAR)
+    tahun = named.year()
     url = reverse("planning:year_edit", args=[tahun.pk])
     client = cast.client("admin_bkpsdm")
 

@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from conftest import YEAR
 from kinerja.core.testing.clock import on_day
 from kinerja.planning import services
-from kinerja.planning.models import RHK, SKP, Indikator, StatusSKP, TahunKinerja, VersiSKP
+from kinerja.planning.models import RHK, SKP, Indikator, StatusSKP, VersiSKP
+from kinerja.testkit import cast as named
+from kinerja.testkit import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +39,7 @@ def messages_of(response) -> list[str]:
 
 
 def atasan_skp(cast) -> SKP:
-    return SKP.objects.get(pegawai=cast.atasan.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(cast.atasan)
 
 
 def atasan_rhk(cast) -> RHK:
@@ -45,7 +47,7 @@ def atasan_rhk(cast) -> RHK:
 
 
 def own_skp(cast) -> SKP:
-    return SKP.objects.get(pegawai=cast.pegawai.pegawai, tahun_kinerja__tahun=YEAR, berakhir=False)
+    return named.current_skp(cast.pegawai)
 
 
 def start(cast) -> SKP:
@@ -273,6 +275,44 @@ def test_gets_never_change_an_skp(cast):
     assert fresh(skp).kunci == before and fresh(skp).status == StatusSKP.DRAFT
 
 
+def _content(skp: SKP) -> tuple:
+    skp = fresh(skp)
+    return (
+        skp.kunci,
+        skp.status,
+        list(skp.rhk.values_list("pk", flat=True)),
+        Indikator.objects.filter(rhk__skp=skp).count(),
+    )
+
+
+@pytest.mark.parametrize("action", ["rhk_delete", "indikator_delete", "withdraw"])
+def test_a_destructive_button_asks_first_and_changes_nothing_until_confirmed(cast, action):
+    skp = start(cast)
+    rhk = add_rhk(cast, skp, "Data imunisasi")
+    if action == "withdraw":
+        skp = fresh(skp)
+        services.skp_submit(actor=cast.pegawai, skp=skp, kunci=skp.kunci)
+    args = {
+        "rhk_delete": [skp.pk, rhk.pk],
+        "indikator_delete": [skp.pk, rhk.indikator.get().pk],
+        "withdraw": [skp.pk],
+    }[action]
+    client = cast.client("pegawai")
+    kunci = fresh(skp).kunci
+    before = _content(skp)
+
+    page = client.post(url(action, *args), {"kunci": kunci})  # the button on the SKP page, one click
+    assert page.status_code == 200 and _content(skp) == before
+    text = html(page)
+    assert 'data-testid="consequence"' in text
+    assert ("kembali menjadi draf" if action == "withdraw" else "Data imunisasi") in text
+    assert f'name="kunci" value="{kunci}"' in text and 'name="konfirmasi" value="1"' in text
+    assert f'href="{url("skp_detail", skp.pk)}' in text  # Cancel goes back to the SKP
+
+    done = client.post(url(action, *args), {"kunci": kunci, "konfirmasi": "1"})
+    assert done.status_code == 302 and _content(skp) != before
+
+
 # Pages ------------------------------------------------------------------------------------------------------
 
 
@@ -340,15 +380,7 @@ def test_index_lists_the_skp_of_the_year_and_refuses_a_second_one(cast):
 def test_start_copies_last_years_skp_when_asked(cast):
     last_year = start(cast)
     add_rhk(cast, last_year, "Data imunisasi tahun lalu")
-    tahun = TahunKinerja.objects.create(
-        instansi=last_year.instansi, tahun=YEAR - 1, tenggat_skp=datetime.date(YEAR - 1, 1, 31)
-    )
-    SKP.objects.filter(pk=last_year.pk).update(
-        tahun_kinerja=tahun,
-        berakhir=True,
-        mulai=datetime.date(YEAR - 1, 1, 1),
-        selesai=datetime.date(YEAR - 1, 12, 31),
-    )
+    factories.move_to_last_year(last_year)
     client = cast.client("pegawai")
     page = html(client.get(url("index")))
     assert 'name="salin"' in page and url("skp_detail", last_year.pk) in page  # listed under other years

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kinerja.core.services import ADMIN_BKPSDM_ONLY
 from kinerja.core.templatetags.kinerja import tanggal
 from kinerja.core.views_util import form_page, submitted
 from kinerja.planning import forms, permissions, selectors, services
@@ -12,7 +13,7 @@ from kinerja.planning.views import base
 
 def _administered(request, pk) -> SKP:
     skp = base.visible_skp(request, pk)
-    base.forbid_unless(permissions.can_administer(request.user, skp))
+    base.forbid_unless(permissions.can_administer(request.user, skp), ADMIN_BKPSDM_ONLY)
     return skp
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
 from kinerja.core.formats import parse_int
+from kinerja.core.views_util import confirm_first
 from kinerja.planning import forms, permissions, selectors
 from kinerja.planning.models import RHK, SKP, Indikator, JenisRHK, StatusSKP
 
@@ -39,16 +40,32 @@ def visible_skp(request, pk) -> SKP:
     return permissions.get_skp_for_user_or_404(request.user, pk)
 
 
-def forbid_unless(allowed: bool) -> None:
-    """403 when the permission layer said no (the object itself is visible)."""
+def forbid_unless(allowed: bool, reason: str = "") -> None:
+    """403 when the permission layer said no (the object itself is visible); the error page shows `reason`."""
     if not allowed:
-        raise PermissionDenied
+        raise PermissionDenied(reason) if reason else PermissionDenied
+
+
+def why_not_act(user, skp: SKP) -> str:
+    """Why the user may not change or move the SKP now, in the words of the error page."""
+    if skp.berakhir:
+        return _("This SKP has ended; it can no longer change.")
+    if not permissions.is_owner(user, skp):
+        return _("Only the employee can change their own SKP; you can read it.")
+    if skp.status == StatusSKP.DIAJUKAN:
+        return _("This SKP has been submitted; withdraw the submission to change it.")
+    if skp.status == StatusSKP.DISETUJUI:
+        return _("This SKP is approved; propose a revision to change it.")
+    return _(
+        "The SKP can only be changed while it is a draft, returned or under revision (now: %(status)s)."
+    ) % {"status": skp.get_status_display()}
 
 
 def editable_skp(request, pk) -> SKP:
     """An SKP whose content the user edits now: 404 when they may not see it, 403 when they may only read it."""
     skp = visible_skp(request, pk)
-    forbid_unless(permissions.can_edit(request.user, skp))
+    if not permissions.can_edit(request.user, skp):
+        forbid_unless(False, why_not_act(request.user, skp))
     return skp
 
 
@@ -89,6 +106,24 @@ def refused_kunci(request, skp: SKP):
 def error_messages(request, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
+
+
+def confirmed_button(
+    request, skp: SKP, action, *, title: str, consequence: str, submit_label: str, **button_kw
+):
+    """A destructive button on the SKP page (delete, withdraw): the confirmation page first (it carries the
+    `kunci` the button sent), then `button`."""
+    page = confirm_first(
+        request,
+        title=title,
+        consequence=consequence,
+        submit_label=submit_label,
+        cancel_url=detail_url(skp, button_kw.get("anchor", "")),
+        keep={"kunci": request.POST.get("kunci") or skp.kunci},
+    )
+    if page:
+        return page
+    return button(request, skp, action, **button_kw)
 
 
 def button(request, skp: SKP, action, *, success, anchor: str = "", refused: str = ""):

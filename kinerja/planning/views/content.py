@@ -71,10 +71,19 @@ def rhk_edit(request, pk, rhk=None):
 def rhk_delete(request, pk, rhk):
     skp = base.editable_skp(request, pk)
     item = permissions.get_rhk_of_skp_or_404(skp, rhk)
-    return base.button(
+    n = item.indikator.count()
+    return base.confirmed_button(
         request,
         skp,
         lambda kunci: services.rhk_delete(actor=request.user, rhk=item, kunci=kunci),
+        title=_("Delete this RHK?"),
+        consequence=ngettext(
+            "The RHK “%(text)s” is removed from your SKP with its indicator and its targets.",
+            "The RHK “%(text)s” is removed from your SKP with its %(n)s indicators and their targets.",
+            n,
+        )
+        % {"text": item.uraian, "n": n},
+        submit_label=_("Yes, delete the RHK"),
         success=_("The RHK was deleted."),
         anchor="rhk",
     )
@@ -133,10 +142,16 @@ def indikator_edit(request, pk, rhk=None, item=None):
 def indikator_delete(request, pk, item):
     skp = base.editable_skp(request, pk)
     indikator = permissions.get_indikator_of_skp_or_404(skp, item)
-    return base.button(
+    return base.confirmed_button(
         request,
         skp,
         lambda kunci: services.indikator_delete(actor=request.user, indikator=indikator, kunci=kunci),
+        title=_("Delete this indicator?"),
+        consequence=_(
+            "The indicator “%(text)s” of the RHK “%(rhk)s” is removed from your SKP with its targets."
+        )
+        % {"text": indikator.uraian, "rhk": indikator.rhk.uraian},
+        submit_label=_("Yes, delete the indicator"),
         success=_("The indicator was deleted."),
         anchor=f"rhk-{indikator.rhk_id}",
     )

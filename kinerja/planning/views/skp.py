@@ -107,7 +107,7 @@ def index(request):
 @require_POST
 def start(request):
     pegawai = _pegawai_of(request)
-    base.forbid_unless(pegawai is not None)
+    base.forbid_unless(pegawai is not None, _("Only an employee has an SKP of their own."))
     form = forms.StartForm(request.POST)
     tahun = clock.today(pegawai.instansi).year
     copy = form.is_valid() and form.cleaned_data["salin"]

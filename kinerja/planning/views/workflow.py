@@ -19,7 +19,17 @@ def _penilai_name(skp: SKP) -> str:
 def _acting(request, pk, action: str) -> SKP:
     """An SKP the user takes `action` on now: 404 when they may not see it, 403 when they may not act."""
     skp = base.visible_skp(request, pk)
-    base.forbid_unless(permissions.can(request.user, skp, action))
+    if not permissions.can(request.user, skp, action):
+        decides = action in (rules.SETUJUI, rules.KEMBALIKAN)
+        if decides and skp.status == rules.DIAJUKAN and not skp.berakhir:
+            base.forbid_unless(False, _("Only the assessing official in force decides on this SKP."))
+        if decides:
+            base.forbid_unless(
+                False,
+                _("This SKP is not waiting for a decision (now: %(status)s).")
+                % {"status": skp.get_status_display()},
+            )
+        base.forbid_unless(False, base.why_not_act(request.user, skp))
     return skp
 
 
@@ -45,11 +55,18 @@ def submit(request, pk):
 
 @require_POST
 def withdraw(request, pk):
-    return _button(
+    skp = _acting(request, pk, rules.TARIK)
+    return base.confirmed_button(
         request,
-        pk,
-        rules.TARIK,
-        services.skp_withdraw,
+        skp,
+        lambda kunci: services.skp_withdraw(actor=request.user, skp=skp, kunci=kunci),
+        title=_("Withdraw the submission?"),
+        consequence=_(
+            "The SKP goes back to draft: %(name)s no longer sees it among the SKP to approve until you submit "
+            "it again."
+        )
+        % {"name": _penilai_name(skp)},
+        submit_label=_("Yes, withdraw"),
         success=_("The submission was withdrawn; you can change the SKP again."),
     )
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.core import clock
+from kinerja.core.services import ADMIN_BKPSDM_ONLY
 from kinerja.core.templatetags.kinerja import tanggal
 from kinerja.core.views_util import form_page, submitted
 from kinerja.org.permissions import current_instansi
@@ -19,7 +20,7 @@ def years(request):
         "planning/lead_years.html",
         {
             "instansi": instansi,
-            "years": selectors.years(instansi.pk),
+            "years": [(y, selectors.framework_skp_deadline(y)) for y in selectors.years(instansi.pk)],
             "can_manage": permissions.can_manage_years(request.user, instansi.pk),
             "open_url": base.with_instansi(request, reverse("planning:year_open"), instansi),
         },
@@ -38,7 +39,7 @@ def _next_year(instansi) -> int:
 
 def year_open(request):
     instansi = current_instansi(request)
-    base.forbid_unless(permissions.can_manage_years(request.user, instansi.pk))
+    base.forbid_unless(permissions.can_manage_years(request.user, instansi.pk), ADMIN_BKPSDM_ONLY)
     form = forms.YearOpenForm(request.POST or None, initial={"tahun": _next_year(instansi)})
     done = submitted(
         request,
@@ -74,7 +75,7 @@ def year_open(request):
 
 def year_edit(request, pk):
     tahun = permissions.get_tahun_for_user_or_404(request.user, pk)
-    base.forbid_unless(permissions.can_manage_years(request.user, tahun.instansi_id))
+    base.forbid_unless(permissions.can_manage_years(request.user, tahun.instansi_id), ADMIN_BKPSDM_ONLY)
     form = forms.YearEditForm(
         request.POST or None,
         initial={"tenggat_skp": tahun.tenggat_skp, "hari_tenggat_skp_baru": tahun.hari_tenggat_skp_baru},
@@ -99,7 +100,10 @@ def year_edit(request, pk):
 
 def periode_edit(request, pk):
     periode = get_object_or_404(selectors.periods_in(permissions.years_visible_to(request.user)), pk=pk)
-    base.forbid_unless(permissions.can_manage_years(request.user, periode.tahun_kinerja.instansi_id))
+    base.forbid_unless(
+        permissions.can_manage_years(request.user, periode.tahun_kinerja.instansi_id),
+        ADMIN_BKPSDM_ONLY,
+    )
     form = forms.PeriodeEditForm(request.POST or None, initial={"tenggat_input": periode.tenggat_input})
     done = submitted(
         request,

@@ -6,13 +6,20 @@ from kinerja.core.demo import load_demo
 from kinerja.org.demo import DEMO_PASSWORD, LOGINS
 from kinerja.org.models import Instansi
 
+# The leaders' structure alone holds about 100 positions, and the special cases (a vacant head, Plt, Plh, a
+# transfer) need people below them: a smaller demo cannot be built.
+MIN_PEGAWAI = 150
+
 
 class Command(BaseCommand):
     help = "Memuat pemerintah daerah fiktif (Kota Sukamaju dan Kab. Lembah Hijau) ke basis data kosong."
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--pegawai", type=int, default=300, help="jumlah pegawai Kota Sukamaju (bawaan 300)"
+            "--pegawai",
+            type=int,
+            default=300,
+            help=f"jumlah pegawai Kota Sukamaju, minimal {MIN_PEGAWAI} (bawaan 300)",
         )
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--if-empty", action="store_true", help="lewati tanpa galat bila data sudah ada")
@@ -22,14 +29,19 @@ class Command(BaseCommand):
         if options["logins"]:
             self.print_logins()
             return
+        if options["pegawai"] < MIN_PEGAWAI:
+            raise CommandError(
+                f"--pegawai {options['pegawai']} terlalu kecil: demo memerlukan minimal {MIN_PEGAWAI} pegawai "
+                "(struktur pimpinan saja sudah sekitar 100 jabatan). "
+                f"/ --pegawai {options['pegawai']} is too small: the demo needs at least {MIN_PEGAWAI} employees "
+                "(the leaders' structure alone has about 100 positions)."
+            )
         if Instansi.objects.exists():
             if options["if_empty"]:
                 self.stdout.write("Basis data sudah berisi data; demo tidak dimuat ulang.")
                 self.print_logins()
                 return
             raise CommandError("Basis data sudah berisi data; demo hanya dimuat ke basis data kosong.")
-        if options["pegawai"] < 150:
-            raise CommandError("--pegawai minimal 150 (struktur pimpinan saja sudah sekitar 100 jabatan).")
         started = time.monotonic()
         counts = load_demo(pegawai=options["pegawai"], seed=options["seed"])
         elapsed = time.monotonic() - started

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0008_dokumen_resmi'),
+        ('core', '0009_used_token_url_expiry'),
     ]
 
     operations = [

@@ -1,0 +1,301 @@
+"""Help inside the app: the guides of docs/ rendered as pages, and one short help per main page.
+
+The guides are the Markdown files in docs/ (the same text a reader of the repository sees), rendered on the server
+with markdown-it-py with raw HTML off: whatever HTML a guide contains is shown as text, and links with unsafe
+schemes (javascript:, data:) stay text. Headings get ids (slugs of their text) so that a page's help links to its
+section. See docs/decisions/0018-phone-tables-and-help.md.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from markdown_it import MarkdownIt
+
+DOCS = Path(settings.BASE_DIR) / "docs"
+
+
+@dataclass(frozen=True)
+class Guide:
+    slug: str  # in the URL: /bantuan/<slug>/
+    file: str  # in docs/
+    title: Promise
+    summary: Promise
+
+
+GUIDES = {
+    guide.slug: guide
+    for guide in (
+        Guide(
+            "pengguna",
+            "user-guide.md",
+            _("User guide"),
+            _("For every employee: logging in, your SKP, the inbox of an assessing official, criteria."),
+        ),
+        Guide(
+            "admin",
+            "admin-guide.md",
+            _("Administrator guide"),
+            _(
+                "For the BKPSDM and unit administrators: roles, structure, imports, the assessment framework, "
+                "performance years, the audit trail."
+            ),
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: SafeString
+    title: str
+    sections: tuple[tuple[str, str], ...]  # (anchor, heading) of the level-2 headings, for the contents list
+
+
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def render_markdown(text: str) -> Rendered:
+    """Markdown to safe HTML: raw HTML escaped, headings with unique ids, tables in a scroll box."""
+    md = _markdown()
+    tokens = md.parse(text)
+    used: set[str] = set()
+    sections = []
+    title = ""
+    for i, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        heading = tokens[i + 1].content
+        anchor = base = slugify(heading) or "bagian"
+        n = 1
+        while anchor in used:
+            n += 1
+            anchor = f"{base}-{n}"
+        used.add(anchor)
+        token.attrSet("id", anchor)
+        if token.tag == "h1" and not title:
+            title = heading
+        elif token.tag == "h2":
+            sections.append((anchor, heading))
+    for token in tokens:
+        if token.type == "table_open":
+            token.attrSet("class", "table table-sm")
+    html = md.renderer.render(tokens, md.options, {})
+    html = html.replace("<table ", '<div class="table-responsive"><table ').replace(
+        "</table>", "</table></div>"
+    )
+    return Rendered(mark_safe(html), title, tuple(sections))  # noqa: S308  (markdown-it escaped the text)
+
+
+@cache
+def _rendered(path: Path, mtime: float) -> Rendered:
+    return render_markdown(path.read_text(encoding="utf-8"))
+
+
+def guide_page(slug: str) -> Rendered:
+    """The guide as HTML, rendered again when its file changes."""
+    path = DOCS / GUIDES[slug].file
+    return _rendered(path, path.stat().st_mtime)
+
+
+# Contextual help: the main pages by URL name, each with a sentence or three and the guide's section. -----------
+
+
+@dataclass(frozen=True)
+class Topic:
+    text: Promise
+    guide: str
+    anchor: str
+
+    @property
+    def url(self) -> str:
+        return f"{reverse('portal:help_guide', args=[self.guide])}#{self.anchor}"
+
+
+USER, ADMIN = "pengguna", "admin"
+
+_SKP = Topic(
+    _(
+        "Your SKP: add the RHK with their indicators, then submit it to your assessing official before the "
+        "deadline. Once approved it changes only through a revision."
+    ),
+    USER,
+    "skp-sasaran-kinerja-pegawai",
+)
+_SKP_FORM = Topic(
+    _(
+        "Every main RHK names the RHK of your superior that it supports; each RHK needs at least one indicator "
+        "with an aspect and a target."
+    ),
+    USER,
+    "skp-sasaran-kinerja-pegawai",
+)
+_STRUCTURE = Topic(
+    _(
+        "Units, positions and employees: the position's superior decides who assesses whom, so keep it right. "
+        "Every change is kept in the history and the audit trail."
+    ),
+    ADMIN,
+    "struktur",
+)
+_FRAMEWORK = Topic(
+    _(
+        "The rules of assessment for one year, in versions: a draft is edited, checked and published with the "
+        "date it takes effect; a published version never changes."
+    ),
+    ADMIN,
+    "kerangka-penilaian-kriteria",
+)
+_YEARS = Topic(
+    _(
+        "A performance year is opened from the published framework; its SKP deadline starts as the framework's "
+        "and can be changed here with a reason. The deadline of the year is the one in force."
+    ),
+    ADMIN,
+    "tahun-kinerja-dan-skp",
+)
+_INBOX = Topic(
+    _(
+        "SKP waiting for your decision: open each one, then approve it or return it with a reason. Several "
+        "checked SKP can be approved at once."
+    ),
+    USER,
+    "kotak-masuk-skp-untuk-pejabat-penilai",
+)
+_IMPORT = Topic(
+    _(
+        "Upload a workbook: the whole file is checked first and every refused row is named. Nothing is written "
+        "until you apply a clean file."
+    ),
+    ADMIN,
+    "impor-data-kepegawaian",
+)
+_ACCOUNT = Topic(
+    _("Your password and API tokens. A token is shown once: keep it safe and revoke it when no longer used."),
+    USER,
+    "token-api",
+)
+
+TOPICS: dict[str, Topic] = {
+    "portal:home": Topic(
+        _("Your home page shows what needs you now: your position, your assessing official and your SKP."),
+        USER,
+        "beranda",
+    ),
+    "portal:audit_list": Topic(
+        _("Every change is recorded with who, when, what and why; records can never be changed or deleted."),
+        USER,
+        "jejak-audit",
+    ),
+    "core:notifications": Topic(
+        _("Notifications tell you when an SKP is submitted, returned, approved or a revision is proposed."),
+        USER,
+        "kotak-masuk-skp-untuk-pejabat-penilai",
+    ),
+    "accounts:password_change": _ACCOUNT,
+    "accounts:token_list": _ACCOUNT,
+    "accounts:role_list": Topic(
+        _(
+            "Roles give access to a whole agency or a subtree of units; a superior's rights follow the structure."
+        ),
+        ADMIN,
+        "peran",
+    ),
+    "org:unit_tree": Topic(
+        _(
+            "The organisation as it stands on the chosen date: acting heads (Plt, Plh) are marked, vacant "
+            "positions are red."
+        ),
+        USER,
+        "organisasi-dan-pegawai",
+    ),
+    "org:unit_detail": _STRUCTURE,
+    "org:jabatan_detail": _STRUCTURE,
+    "org:vacant_list": _STRUCTURE,
+    "org:unplaced_list": _STRUCTURE,
+    "org:instansi_edit": _STRUCTURE,
+    "org:pegawai_create": _STRUCTURE,
+    "org:pegawai_list": Topic(
+        _("Search by the start of a NIP or by name. You see yourself and the people below you."),
+        USER,
+        "organisasi-dan-pegawai",
+    ),
+    "org:pegawai_detail": Topic(
+        _("The employee's data, assignment history and chain of assessing officials on the chosen date."),
+        USER,
+        "organisasi-dan-pegawai",
+    ),
+    "org:dinilai": Topic(
+        _("Everyone you assess on the chosen date, including through an acting (Plt or Plh) assignment."),
+        USER,
+        "organisasi-dan-pegawai",
+    ),
+    "org:import_upload": _IMPORT,
+    "org:import_records": _IMPORT,
+    "criteria:index": _FRAMEWORK,
+    "criteria:detail": _FRAMEWORK,
+    "criteria:compare": _FRAMEWORK,
+    "criteria:settings": _FRAMEWORK,
+    "criteria:perilaku": _FRAMEWORK,
+    "criteria:kompetensi_list": _FRAMEWORK,
+    "criteria:kriteria_list": _FRAMEWORK,
+    "criteria:aturan": _FRAMEWORK,
+    "criteria:standar": _FRAMEWORK,
+    "criteria:standar_import": _FRAMEWORK,
+    "criteria:mine": Topic(
+        _("The framework that applies to you today. Read it, then state that you have read it."),
+        USER,
+        "kriteria-saya",
+    ),
+    "planning:index": _SKP,
+    "planning:skp_detail": _SKP,
+    "planning:rhk_create": _SKP_FORM,
+    "planning:indikator_create": _SKP_FORM,
+    "planning:lampiran": _SKP_FORM,
+    "planning:import": Topic(
+        _(
+            "Download the template, fill one row per indicator, upload it: every wrong row is named and nothing "
+            "is saved until the file is clean."
+        ),
+        USER,
+        "skp-sasaran-kinerja-pegawai",
+    ),
+    "planning:approve": _INBOX,
+    "planning:versions": Topic(
+        _("Every approved version is kept; compare two of them to see what changed."),
+        USER,
+        "skp-sasaran-kinerja-pegawai",
+    ),
+    "planning:inbox": _INBOX,
+    "planning:cascade": Topic(
+        _(
+            "Your RHK down to those of your subordinates: marks show RHK nobody supports and main RHK of a "
+            "subordinate that support nothing."
+        ),
+        USER,
+        "kotak-masuk-skp-untuk-pejabat-penilai",
+    ),
+    "planning:list": Topic(
+        _(
+            "The SKP per unit and status, with an Excel download; extend a deadline or reassign an assessor here."
+        ),
+        ADMIN,
+        "tahun-kinerja-dan-skp",
+    ),
+    "planning:years": _YEARS,
+    "planning:year_open": _YEARS,
+    "planning:year_edit": _YEARS,
+    "planning:periode_edit": _YEARS,
+}
+
+
+def topic_for(request) -> Topic | None:
+    match = getattr(request, "resolver_match", None)
+    return TOPICS.get(match.view_name) if match else None
