@@ -120,6 +120,7 @@ NOT_SCREENS = {
     "planning:return": SAME_FORM,
     "planning:pdf": DOWNLOAD,
     "planning:export": DOWNLOAD,
+    "portal:audit_export": DOWNLOAD,
     "planning:import_template": DOWNLOAD,
     "planning:reassign": SAME_FORM,
     "planning:extend": SAME_FORM,
