@@ -21,3 +21,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def cast(db) -> Cast:
     return Cast.from_db()
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_to_start():
+    """Every test starts in the default language: a request that chose English (the language switch) leaves it
+    active in the thread, and a later test on the same worker would otherwise read English messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

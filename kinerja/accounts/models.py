@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.formats import nama_tanpa_gelar
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -67,7 +69,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.nama
 
     def get_short_name(self):
-        return self.nama.split(" ")[0] if self.nama else self.username
+        """The name to greet the person by: without titles ("dr." is nobody's name)."""
+        return nama_tanpa_gelar(self.nama) or self.username
 
 
 class Role(models.TextChoices):

@@ -111,19 +111,39 @@ def safe_cell(value):
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-DATE_FORMATS = {datetime: "DD-MM-YYYY HH:MM:SS", date: "DD-MM-YYYY", time: "HH:MM"}
+# A sheet named so is the template's instructions: readers skip it when they take "the first sheet".
+INSTRUCTIONS_SHEET = "Petunjuk"
+# Date cells show as the tables' short date (decision 0016): Excel writes the month in the reader's language.
+DATE_FORMAT = "d mmm yyyy"
+DATETIME_FORMAT = "d mmm yyyy hh:mm"
+WIDTH_SAMPLE = 200  # rows read ahead to size the columns
+MIN_WIDTH, MAX_WIDTH = 6, 60
 
 
-def _dated(sheet, value):
-    """A date or time as a cell with the Indonesian number format; any other value as it is."""
-    for kind, number_format in DATE_FORMATS.items():
-        if isinstance(value, kind):
-            from openpyxl.cell import WriteOnlyCell
+def _cell_value(value):
+    """`safe_cell`, and a moment as the local wall-clock time (Excel has no time zones)."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        from django.utils import timezone
 
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.number_format = number_format
-            return cell
-    return value
+        value = timezone.localtime(value).replace(tzinfo=None)
+    return safe_cell(value)
+
+
+def _shown_length(value) -> int:
+    if isinstance(value, datetime):
+        return 17
+    if isinstance(value, date):
+        return 11
+    return max((len(line) for line in str(value if value is not None else "").splitlines()), default=0)
+
+
+def _widths(header: Sequence, sample: Sequence[Sequence]) -> list[float]:
+    """Column widths from the header and the first rows: wide enough to read, never wider than MAX_WIDTH."""
+    widths = [_shown_length(title) + 2 for title in header]  # room for the filter button
+    for row in sample:
+        for index, value in enumerate(row[: len(widths)]):
+            widths[index] = max(widths[index], _shown_length(value))
+    return [float(min(MAX_WIDTH, max(MIN_WIDTH, w + 1))) for w in widths]
 
 
 def write_workbook(
@@ -131,9 +151,14 @@ def write_workbook(
     *,
     widths: Mapping[str, Sequence[float]] | None = None,
 ) -> bytes:
-    """An .xlsx of {sheet name: (header, rows)}, every cell through `safe_cell`, the header in bold, frozen and
-    with an autofilter over the rows, dates and times as real dates shown the Indonesian way (31-01-2026).
-    Rows may be a generator: the workbook is written in openpyxl's write-only mode."""
+    """An .xlsx of {sheet name: (header, rows)}, as every export and template of Kinerja is written: the header
+    in bold, frozen and with an autofilter, columns sized to their content (or `widths`), dates as real date
+    cells, and every cell through `safe_cell`. Labels are written in Indonesian whatever the interface language
+    (the headers are, and the importers read those words). Rows may be a generator: the workbook is written in
+    openpyxl's write-only mode, only the first WIDTH_SAMPLE rows are read ahead to size the columns."""
+    import itertools
+
+    from django.utils import translation
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -143,22 +168,35 @@ def write_workbook(
         raise ValueError("write_workbook needs at least one sheet")
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
-    for title, (header, rows) in sheets.items():
-        sheet = workbook.create_sheet(title)
-        for index, width in enumerate((widths or {}).get(title, ()), start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A2"
-        titles = []
-        for value in header:
-            cell = WriteOnlyCell(sheet, value=safe_cell(value))
-            cell.font = bold
-            titles.append(cell)
-        sheet.append(titles)
-        last = 1
-        for last, row in enumerate(rows, start=2):  # noqa: B007  (the last row number is the filter's end)
-            sheet.append([_dated(sheet, safe_cell(value)) for value in row])
-        if titles:
-            sheet.auto_filter.ref = f"A1:{get_column_letter(len(titles))}{last}"
+    with translation.override("id"):
+        for title, (header, rows) in sheets.items():
+            sheet = workbook.create_sheet(title)
+            rows = iter(rows)
+            sample = [list(row) for row in itertools.islice(rows, WIDTH_SAMPLE)]
+            sizes = (widths or {}).get(title) or _widths(header, sample)
+            for index, width in enumerate(sizes, start=1):
+                sheet.column_dimensions[get_column_letter(index)].width = width
+            sheet.freeze_panes = "A2"
+            titles = []
+            for value in header:
+                cell = WriteOnlyCell(sheet, value=safe_cell(value))
+                cell.font = bold
+                titles.append(cell)
+            sheet.append(titles)
+            count = 0
+            for row in itertools.chain(sample, rows):
+                cells = []
+                for value in row:
+                    cell = WriteOnlyCell(sheet, value=_cell_value(value))
+                    if isinstance(value, datetime):
+                        cell.number_format = DATETIME_FORMAT
+                    elif isinstance(value, date):
+                        cell.number_format = DATE_FORMAT
+                    cells.append(cell)
+                sheet.append(cells)
+                count += 1
+            if header:
+                sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -633,7 +633,7 @@ def signatures(pdf: Document, signatories: Sequence[Signatory], *, place: str, d
         pdf.ln(SIGN_SPACE)
     top = pdf.get_y()
     place = clean(place)
-    date_line = f"{place}, {tanggal(date)}" if place else tanggal(date)
+    date_line = f"{place}, {tanggal(date, 'id')}" if place else tanggal(date, "id")
     pdf.set_font(FONT, "", 9)
     pdf.set_xy(right_x, top)
     pdf.cell(width, line, date_line, align=Align.C)
@@ -659,7 +659,7 @@ def signatures(pdf: Document, signatories: Sequence[Signatory], *, place: str, d
 def printable(value) -> str:
     """A value as a document prints it: a date in Indonesian ("2 Januari 2026"), anything else cleaned."""
     if isinstance(value, datetime.date):
-        return tanggal(value)
+        return tanggal(value, "id")
     return clean(value)
 
 

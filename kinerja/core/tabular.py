@@ -36,6 +36,7 @@ from pathlib import PurePath
 from django.utils.translation import gettext as _
 
 from kinerja.core.cells import (
+    INSTRUCTIONS_SHEET,
     FormulaCell,
     _Formula,
     cell_text,
@@ -77,6 +78,7 @@ from kinerja.core.tabular_limits import (
 
 __all__ = [
     "FIELD",
+    "INSTRUCTIONS_SHEET",
     "Book",
     "FormulaCell",
     "Sheet",
@@ -181,7 +183,10 @@ class Book(Mapping[str, Sheet]):
         return next((by_key[k] for k in map(normalise_header, names) if k in by_key), None)
 
     def first(self) -> Sheet:
-        return next(iter(self._sheets.values()))
+        """The first sheet, passing over a template's instructions sheet when there are others."""
+        sheets = list(self._sheets.values())
+        data = [s for s in sheets if normalise_header(s.name) != normalise_header(INSTRUCTIONS_SHEET)]
+        return (data or sheets)[0]
 
     def close(self) -> None:
         if self._closer is not None:

@@ -13,25 +13,9 @@ from kinerja.org.models import JenisJabatan, JenjangFungsional
 
 # Labels of the codes the rule tables hold (the codes themselves are the regulation's words).
 LABELS = {
-    "rating": {
-        "di_bawah": _("Below expectations"),
-        "sesuai": _("As expected"),
-        "di_atas": _("Above expectations"),
-    },
-    "predikat": {
-        "sangat_baik": _("Very good"),
-        "baik": _("Good"),
-        "butuh_perbaikan": _("Needs improvement"),
-        "kurang": _("Poor"),
-        "sangat_kurang": _("Very poor"),
-    },
-    "organisasi": {
-        "istimewa": _("Outstanding"),
-        "baik": _("Good"),
-        "butuh_perbaikan": _("Needs improvement"),
-        "kurang": _("Poor"),
-        "sangat_kurang": _("Very poor"),
-    },
+    "rating": rules.RATING_LABELS,
+    "predikat": rules.PREDIKAT_LABELS,
+    "organisasi": rules.ORGANISASI_LABELS,
     "jenis_distribusi": {
         "min": _("at least"),
         "maks": _("at most"),

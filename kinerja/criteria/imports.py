@@ -281,8 +281,23 @@ def unsign(kerangka: Kerangka, payload: str, user_id: int | None = None) -> list
 
 
 def template_workbook(examples: list[list]) -> bytes:
-    """An .xlsx with the header row and example rows."""
-    return tabular.write_workbook({"standar": (COLUMNS, examples)}, widths={"standar": (12, 16, 40, 28, 8)})
+    """An .xlsx with the instructions, then the header row and example rows (the reader skips "Petunjuk")."""
+    return tabular.write_workbook(
+        {
+            tabular.INSTRUCTIONS_SHEET: (["Kolom", "Wajib?", "Isi yang diterima"], INSTRUCTIONS),
+            "standar": (COLUMNS, examples),
+        },
+        widths={tabular.INSTRUCTIONS_SHEET: (16, 34, 80), "standar": (12, 16, 40, 28, 8)},
+    )
+
+
+INSTRUCTIONS = [
+    ["jabatan_id", "Wajib, atau kode_unit dengan nama_jabatan", "Nomor jabatan di Kinerja."],
+    ["kode_unit", "Bersama nama_jabatan", "Kode unit kerja jabatan itu."],
+    ["nama_jabatan", "Bersama kode_unit", "Nama jabatan, persis seperti tercatat."],
+    ["kompetensi", "Wajib", "Kode atau nama kompetensi pada versi kriteria ini."],
+    ["level", "Wajib", "Level standar kompetensi, angka 1 sampai 5."],
+]
 
 
 def template_examples(kerangka: Kerangka) -> list[list]:

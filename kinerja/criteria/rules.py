@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kinerja.core.formats import angka
 
 RATINGS = ("di_bawah", "sesuai", "di_atas")
 PREDIKAT = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
@@ -27,6 +30,38 @@ JENIS_JABATAN = (
 )
 PENDEKATAN = ("kuantitatif", "kualitatif")
 LEVELS = ("1", "2", "3", "4", "5")
+
+# The words people read for the codes (the codes are the regulation's, stored in the tables): messages name
+# ratings and predikat by these, never by their codes ("di_bawah").
+RATING_LABELS = {
+    "di_bawah": gettext_lazy("Below expectations"),
+    "sesuai": gettext_lazy("As expected"),
+    "di_atas": gettext_lazy("Above expectations"),
+}
+PREDIKAT_LABELS = {
+    "sangat_baik": gettext_lazy("Very good"),
+    "baik": gettext_lazy("Good"),
+    "butuh_perbaikan": gettext_lazy("Needs improvement"),
+    "kurang": gettext_lazy("Poor"),
+    "sangat_kurang": gettext_lazy("Very poor"),
+}
+ORGANISASI_LABELS = {
+    "istimewa": gettext_lazy("Outstanding"),
+    "baik": gettext_lazy("Good"),
+    "butuh_perbaikan": gettext_lazy("Needs improvement"),
+    "kurang": gettext_lazy("Poor"),
+    "sangat_kurang": gettext_lazy("Very poor"),
+}
+
+
+def jenjang_label(code) -> str:
+    """ "ahli_madya" → "Ahli Madya" (the names of the functional levels are their codes in words)."""
+    return str(code).replace("_", " ").title() if code in JENJANG else str(code)
+
+
+def label(labels: Mapping, code) -> str:
+    """The label of a code, or the code as it is when it has none (an unknown value, shown as typed)."""
+    return str(labels.get(code, code))
 
 
 def _number(value) -> Decimal | None:
@@ -87,7 +122,10 @@ def check_rating(rows: list[dict]) -> list[str]:
         if low is None or (row.get("max") is not None and high is None):
             return [_("Band limits must be numbers (percent of target).")]
         if high is not None and high <= low:
-            errors.append(_("The band %(rating)s ends before it starts.") % {"rating": row["rating"]})
+            errors.append(
+                _("The band %(rating)s ends before it starts.")
+                % {"rating": label(RATING_LABELS, row["rating"])}
+            )
         bands.append((low, high, row["rating"]))
     if errors:
         return errors
@@ -96,9 +134,15 @@ def check_rating(rows: list[dict]) -> list[str]:
         errors.append(_("The lowest band must start at 0%."))
     for (_low, high, name), (next_low, _high, next_name) in itertools.pairwise(bands):
         if high is None or high > next_low:
-            errors.append(_("The bands %(a)s and %(b)s overlap.") % {"a": name, "b": next_name})
+            errors.append(
+                _("The bands %(a)s and %(b)s overlap.")
+                % {"a": label(RATING_LABELS, name), "b": label(RATING_LABELS, next_name)}
+            )
         elif high < next_low:
-            errors.append(_("There is a gap between %(a)s and %(b)s.") % {"a": name, "b": next_name})
+            errors.append(
+                _("There is a gap between %(a)s and %(b)s.")
+                % {"a": label(RATING_LABELS, name), "b": label(RATING_LABELS, next_name)}
+            )
     if bands[-1][1] is not None:
         errors.append(_("The highest band must have no upper limit."))
     order = [b[2] for b in bands]
@@ -142,7 +186,7 @@ def check_distribusi(rows: list[dict]) -> list[str]:
         if total > 100:
             errors.append(
                 _("The minimums for organisation predikat %(org)s add up to %(total)s%%, more than 100%%.")
-                % {"org": org, "total": total}
+                % {"org": label(ORGANISASI_LABELS, org), "total": angka(total)}
             )
     return errors
 
@@ -166,7 +210,7 @@ def check_ak_koefisien(rows: list[dict]) -> list[str]:
         if value is None or value < 0:
             errors.append(
                 _("The coefficient of %(jenjang)s cannot be negative or empty.")
-                % {"jenjang": row.get("jenjang")}
+                % {"jenjang": jenjang_label(row.get("jenjang"))}
             )
     return errors
 

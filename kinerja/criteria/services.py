@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.core import audit, hooks
 from kinerja.core.errors import ApplicationError
+from kinerja.core.formats import tanggal
 from kinerja.core.services import deny_unless, full_clean
 from kinerja.criteria import defaults, permissions, rules
 from kinerja.criteria.models import (
@@ -465,7 +466,7 @@ def kerangka_publish(
                     "berlaku_mulai": _(
                         "The new version cannot take effect before the version in force (%(date)s)."
                     )
-                    % {"date": in_force_since.strftime("%d-%m-%Y")}
+                    % {"date": tanggal(in_force_since)}
                 }
             )
     kerangka.status = StatusKerangka.PUBLISHED

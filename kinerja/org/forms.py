@@ -11,8 +11,10 @@ from kinerja.org.models import (
     JenisPenugasan,
     JenjangFungsional,
     Pegawai,
+    StatusPegawai,
     UnitKerja,
 )
+from kinerja.org.rules import pegawai_problems
 
 
 class DateInput(forms.DateInput):
@@ -141,6 +143,25 @@ class PegawaiForm(forms.ModelForm):
     def _post_clean(self):
         # Validation belongs to the service (NIP consistency, uniqueness); the form only shapes input.
         pass
+
+    def clean(self):
+        """Check the identity with the service's rules too, so every problem shows in one answer (a wrong NIP
+        and a missing golongan together, next to an empty name); the service checks them again."""
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status in StatusPegawai.values and "nip" in cleaned:
+            _info, errors = pegawai_problems(
+                nip=cleaned["nip"],
+                status=status,
+                golongan=cleaned.get("golongan") or "",
+                grade_pppk=cleaned.get("grade_pppk") or "",
+                tanggal_lahir=cleaned.get("tanggal_lahir"),
+                jenis_kelamin=cleaned.get("jenis_kelamin") or "",
+            )
+            for name, message in errors.items():
+                if name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
 
 
 class PositionPickerMixin:

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.formats import waktu_pendek
 from kinerja.core.models import TimeStampedModel
 from kinerja.org.rules import GOLONGAN_PNS, GRADE_PPPK, format_nip
 
@@ -340,4 +341,4 @@ class ImportRecord(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        return f"{self.nama_berkas} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{self.nama_berkas} ({waktu_pendek(self.created_at, 'id')})"

@@ -9,7 +9,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from kinerja.core.formats import BULAN, InvalidNip, format_nip, nip_digits, normalize_nip
+from kinerja.core.formats import BULAN, InvalidNip, format_nip, nip_digits, normalize_nip, tanggal
 
 # BULAN, InvalidNip, format_nip and normalize_nip live in the kernel (documents and templates need them too)
 # and stay importable from here, where the rest of the NIP rules are.
@@ -83,10 +83,6 @@ class NipInfo:
     nomor_urut: int
 
 
-def _fmt_date(value: date) -> str:
-    return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
-
-
 def _parse_birth_date(part: str, today: date) -> date:
     year, month, day = int(part[:4]), int(part[4:6]), int(part[6:8])
     if not 1 <= month <= 12:
@@ -111,7 +107,7 @@ def _parse_birth_date(part: str, today: date) -> date:
     born = date(year, month, day)
     if born > today:
         raise InvalidNip(
-            _("The date of birth in the NIP (%(date)s) lies in the future.") % {"date": _fmt_date(born)}
+            _("The date of birth in the NIP (%(date)s) lies in the future.") % {"date": tanggal(born)}
         )
     return born
 
@@ -161,7 +157,7 @@ def parse_nip(nip: str, status: str = "PNS", *, today: date | None = None) -> Ni
         tmt_text = f"{tmt_bulan:02d}/{tmt_tahun:04d}" if tmt_bulan is not None else f"{tmt_tahun:04d}"
         raise InvalidNip(
             _("The TMT %(tmt)s is before the employee turned 18 (born %(born)s) in the NIP.")
-            % {"tmt": tmt_text, "born": _fmt_date(born)}
+            % {"tmt": tmt_text, "born": tanggal(born)}
         )
 
     gender_digit = digits[14]
@@ -204,6 +200,31 @@ def _words(text: str) -> list[str]:
 _PANGKAT_BY_WORDS: dict[tuple[str, ...], str] = {
     tuple(_words(pangkat)): kode for kode, pangkat in GOLONGAN_PNS
 }
+
+
+def pegawai_problems(
+    *, nip: str, status: str, golongan: str, grade_pppk: str, tanggal_lahir: date | None, jenis_kelamin: str
+) -> tuple[NipInfo | None, dict[str, str]]:
+    """What the NIP says (None when it is not valid) and every problem of a pegawai's identity, {field: message},
+    all found in one go: a wrong NIP does not hide a missing golongan. Shared by the form and the service."""
+    errors: dict[str, str] = {}
+    info = None
+    try:
+        info = parse_nip(nip, status)
+    except InvalidNip as exc:
+        errors["nip"] = str(exc)
+    if info is not None:
+        if tanggal_lahir is not None and tanggal_lahir != info.tanggal_lahir:
+            errors["tanggal_lahir"] = _("The date of birth does not match the NIP (%(date)s).") % {
+                "date": tanggal(info.tanggal_lahir)
+            }
+        if jenis_kelamin and jenis_kelamin != info.jenis_kelamin:
+            errors["jenis_kelamin"] = _("The sex does not match the NIP.")
+    if status == "PNS" and not golongan:
+        errors["golongan"] = _("A PNS needs a rank (golongan).")
+    elif status == "PPPK" and not grade_pppk:
+        errors["grade_pppk"] = _("A PPPK needs a grade.")
+    return info, errors
 
 
 def normalize_golongan(value: str) -> str:

@@ -29,6 +29,7 @@ KIND_LABELS = {
     imports.JABATAN: gettext_lazy("Positions"),
     imports.PEGAWAI: gettext_lazy("Employees"),
 }
+ACTION_LABELS = {"created": gettext_lazy("new"), "updated": gettext_lazy("changed")}
 
 
 def _instansi(request):
@@ -92,6 +93,9 @@ def _preview_page(request, instansi, report: imports.Report, token: str):
             "counts": _counts(report.counts),
             "refused": [(KIND_LABELS.get(r.sheet, r.sheet), r) for r in report.refused],
             "more_refused": report.refused_total - len(report.refused),
+            "changes": [
+                (KIND_LABELS.get(c.sheet, c.sheet), ACTION_LABELS[c.action], c) for c in report.changes
+            ],
             "can_apply": report.ok and not report.nothing_to_change,
             "token": token,
             "missing_token": missing_t,

@@ -326,7 +326,7 @@ def _signatories(pegawai: dict, penilai: dict) -> list[Signatory]:
 def _period(skp: SKP, content: dict) -> str:
     mulai = _date(content.get("mulai")) or skp.mulai
     selesai = _date(content.get("selesai")) or skp.selesai
-    return f"{format_tanggal(mulai)} s.d. {format_tanggal(selesai)}"
+    return f"{format_tanggal(mulai, 'id')} s.d. {format_tanggal(selesai, 'id')}"
 
 
 def _date(value) -> datetime.date | None:

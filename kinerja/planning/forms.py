@@ -10,6 +10,7 @@ from kinerja.core.formats import parse_int
 from kinerja.org import selectors as org_selectors
 from kinerja.org.forms import DateInput, ReasonField
 from kinerja.org.models import SkemaPeriode
+from kinerja.planning import rules
 from kinerja.planning.models import Arah, Aspek, JenisRHK, JenisTarget, StatusSKP
 
 KUNCI = forms.HiddenInput
@@ -105,6 +106,10 @@ class IndikatorForm(KunciForm):
     def __init__(self, *args, periods=(), **kwargs):
         """`periods`: the evaluation periods of the SKP's year, each with an optional target of its own."""
         super().__init__(*args, **kwargs)
+        # Required for one kind of target only: marked as required (see includes/field.html), checked in clean.
+        for name in ("target", "satuan"):
+            self.fields[name].required_for_choice = JenisTarget.ANGKA  # type: ignore[attr-defined]
+        self.fields["target_teks"].required_for_choice = JenisTarget.KUALITATIF  # type: ignore[attr-defined]
         self.period_names = []
         for p in periods:
             name = f"periode_{p.nomor}"
@@ -113,6 +118,23 @@ class IndikatorForm(KunciForm):
 
     def period_fields(self):
         return [self[name] for _nomor, name in self.period_names]
+
+    def clean(self):
+        """Check the target with the service's rules too, so that every problem shows at once (an empty
+        description and a wrong target in one answer); the service checks them again."""
+        cleaned = super().clean()
+        kind = cleaned.get("jenis_target")
+        if kind:
+            _values, errors = rules.target_values(
+                kind, cleaned.get("target", ""), cleaned.get("satuan", ""), cleaned.get("target_teks", "")
+            )
+            periods = {nomor: cleaned.get(name) for nomor, name in self.period_names}
+            _periods, period_errors = rules.target_per_period(periods, kind)
+            errors |= {f"periode_{nomor}": message for nomor, message in period_errors.items()}
+            for name, message in errors.items():
+                if name in self.fields and name not in self.errors:
+                    self.add_error(name, message)
+        return cleaned
 
     def main_fields(self):
         return [f for f in self.visible_fields() if not f.name.startswith("periode_")]

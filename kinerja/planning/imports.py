@@ -342,7 +342,34 @@ def unsign(skp: SKP, token: str, user_id: int | None = None) -> list[dict]:
     ]
 
 
+INSTRUCTIONS = [
+    ["No", "Wajib", "Nomor RHK. Baris dengan nomor yang sama adalah indikator dari satu RHK."],
+    ["Jenis", "Boleh kosong", "Utama atau Tambahan; kosong: Utama."],
+    ["Rencana Hasil Kerja", "Wajib", "Uraian RHK; boleh diulang atau dikosongkan pada baris berikutnya."],
+    [
+        "RHK Pimpinan yang Diintervensi",
+        "Untuk RHK utama",
+        "Teks RHK pejabat penilai, atau nomornya seperti U1.",
+    ],
+    ["Perspektif", "Untuk SKP JPT", "Perspektif RHK utama pada SKP pimpinan tinggi."],
+    ["Indikator Kinerja Individu", "Wajib", "Uraian indikator."],
+    ["Aspek", "Boleh kosong", "Kuantitas, Kualitas, Waktu atau Biaya; kosong: Kuantitas."],
+    [
+        "Target",
+        "Wajib",
+        "Angka (mis. 1.250 atau 92,5), atau pernyataan kualitatif bila kolom Satuan dikosongkan.",
+    ],
+    ["Satuan", "Untuk target angka", "Mis. dokumen, %, hari."],
+    ["Arah", "Boleh kosong", "naik (makin tinggi makin baik) atau turun (makin rendah makin baik)."],
+]
+
+
 def template_xlsx() -> bytes:
+    """The RHK sheet with example rows, after the instructions (the reader skips "Petunjuk")."""
     return tabular.write_workbook(
-        {"RHK": (HEADER, EXAMPLES)}, widths={"RHK": (6, 10, 45, 35, 18, 45, 12, 10, 12, 8)}
+        {
+            tabular.INSTRUCTIONS_SHEET: (["Kolom", "Wajib?", "Isi yang diterima"], INSTRUCTIONS),
+            "RHK": (HEADER, EXAMPLES),
+        },
+        widths={tabular.INSTRUCTIONS_SHEET: (30, 20, 90), "RHK": (6, 10, 45, 35, 18, 45, 12, 10, 12, 8)},
     )

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.formats import tanggal_pendek
 from kinerja.core.models import TimeStampedModel
 from kinerja.org.models import skema_periode_field
 from kinerja.planning import rules
@@ -177,7 +178,7 @@ class SKP(TimeStampedModel):
 
     def __str__(self):
         nama = self.identitas_pegawai.get("nama") or f"#{self.pegawai_id}"
-        return f"SKP {nama} {self.mulai:%d-%m-%Y} s.d. {self.selesai:%d-%m-%Y}"
+        return f"SKP {nama} {tanggal_pendek(self.mulai, 'id')} s.d. {tanggal_pendek(self.selesai, 'id')}"
 
     @property
     def tahun(self) -> int:

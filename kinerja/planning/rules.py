@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja.core import workflow
+from kinerja.core.formats import angka
 from kinerja.core.workflow import Transition
 from kinerja.org.rules import BULAN
 
@@ -184,22 +185,74 @@ def parse_angka(text: str | int | float | Decimal) -> Decimal:
     return number
 
 
+ANGKA, KUALITATIF = "angka", "kualitatif"  # the values of models.JenisTarget
+
+
+def target_values(
+    jenis_target: str, target: str, satuan: str, target_teks: str
+) -> tuple[dict, dict[str, str]]:
+    """The fields of an indikator's target, and every problem with them ({field: message}) found in one go.
+
+    Shared by the form (to show all its errors at once) and the service (which refuses what the form let by)."""
+    errors: dict[str, str] = {}
+    if jenis_target == ANGKA:
+        number = None
+        if not str(target).strip():
+            errors["target"] = _("The target is required.")
+        else:
+            try:
+                number = parse_angka(target)
+            except NotANumber:
+                errors["target"] = _(
+                    'The target must be a number, e.g. 100 or 92,5 (you wrote "%(value)s").'
+                ) % {"value": target}
+            else:
+                if number < 0:
+                    errors["target"] = _("The target cannot be negative.")
+                elif abs(number) >= Decimal("1e14"):
+                    errors["target"] = _("The target is too large.")
+        if not satuan.strip():
+            errors["satuan"] = _("A numeric target needs a unit of measure, e.g. dokumen, %, hari.")
+        if errors or number is None:
+            return {}, errors
+        return {
+            "target_angka": number.quantize(Decimal("0.01")),
+            "satuan": satuan.strip(),
+            "target_teks": "",
+        }, {}
+    if jenis_target == KUALITATIF:
+        if not target_teks.strip():
+            return {}, {"target_teks": _("Describe the expected result.")}
+        return {"target_angka": None, "satuan": satuan.strip(), "target_teks": target_teks.strip()}, {}
+    return {}, {"jenis_target": _("Choose the kind of target.")}
+
+
+def target_per_period(values: Mapping | None, jenis_target: str) -> tuple[dict, dict[str, str]]:
+    """Targets per period, {period number: number (or text for a qualitative target)} with empty ones dropped,
+    and the problems, {period number: message}."""
+    result, errors = {}, {}
+    for key, value in (values or {}).items():
+        if value in (None, ""):
+            continue
+        if jenis_target == ANGKA:
+            try:
+                result[str(key)] = str(parse_angka(value))
+            except NotANumber:
+                errors[str(key)] = _(
+                    'The target of period %(n)s must be a number (you wrote "%(value)s").'
+                ) % {
+                    "n": key,
+                    "value": value,
+                }
+        else:
+            result[str(key)] = str(value).strip()
+    return result, errors
+
+
 def format_angka(value: Decimal | int | float | None) -> str:
-    """A number as Indonesian documents print it: thousands with dots, decimals with a comma, no trailing zeros."""
-    if value is None:
-        return ""
-    number = Decimal(str(value))
-    number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
-    sign = "-" if number < 0 else ""
-    text = f"{abs(number):f}"
-    whole, _, frac = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    result = ".".join(groups)
-    return f"{sign}{result},{frac}" if frac else f"{sign}{result}"
+    """A number as Indonesian documents print it: thousands with dots, decimals with a comma, no trailing zeros
+    (the kernel's formatter, in Indonesian whatever the page: a target is typed and parsed that way)."""
+    return angka(value, "id")
 
 
 # What must hold before submission ---------------------------------------------------------------------------

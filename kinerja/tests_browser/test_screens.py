@@ -16,6 +16,7 @@ import pytest
 from django.conf import settings
 
 from kinerja.core.testing.harness import ANON, Objects, Route, all_routes, saved_logins
+from kinerja.testkit.cast import CAST_USERNAMES
 
 WIDTHS = {1366: {"width": 1366, "height": 900}, 400: {"width": 400, "height": 800}}
 PHONE = 400
@@ -79,6 +80,9 @@ SCREENS = [
     Screen("planning:year_open", ("admin_bkpsdm",)),
     Screen("planning:year_edit", ("admin_bkpsdm",)),
     Screen("planning:periode_edit", ("admin_bkpsdm",)),
+    Screen("core:verify", (ANON,)),
+    Screen("core:verify_document[cocok]", (ANON,)),
+    Screen("core:verify_document[tidak-cocok]", (ANON,)),
 ]
 
 # URL names that answer something to someone but are not photographed, and why.
@@ -221,18 +225,16 @@ def signed_in_page(browser, base_url: str, role: str, viewport: dict, logins: di
 
 def demo_objects() -> Objects:
     """One set of the harness's demo objects for every role (the drafts they create exist once)."""
-    from conftest import CAST_USERNAMES, Cast
-    from kinerja.accounts.models import User
+    from kinerja.testkit.cast import Cast
 
-    users = User.objects.in_bulk(CAST_USERNAMES.values(), field_name="username")
-    return Objects(Cast(**{role: users[name] for role, name in CAST_USERNAMES.items()}), "superuser")
+    return Objects(Cast.from_db(), "superuser")
 
 
 @pytest.mark.browser
 def test_every_main_page_at_1366_and_400_px_and_none_scrolls_sideways(browser, live_server, demo, artifacts):
     objs = demo_objects()
     routes = routes_by_id()
-    logins = saved_logins()
+    logins = saved_logins(CAST_USERNAMES)
     folder = artifacts / "screens"
     folder.mkdir(exist_ok=True)
     only = os.environ.get("KINERJA_SCREENS", "")  # e.g. KINERJA_SCREENS=planning: to photograph fewer pages
@@ -276,7 +278,9 @@ def test_on_a_phone_tables_become_labelled_cards_matrices_scroll_in_their_box_an
     from kinerja.criteria.models import Kerangka
 
     (artifacts / "screens").mkdir(exist_ok=True)
-    page = signed_in_page(browser, live_server.url, "admin_bkpsdm", WIDTHS[PHONE], saved_logins())
+    page = signed_in_page(
+        browser, live_server.url, "admin_bkpsdm", WIDTHS[PHONE], saved_logins(CAST_USERNAMES)
+    )
 
     page.goto(reverse("planning:list"))
     first = page.locator('[data-testid="skp-row"]').first

@@ -474,3 +474,29 @@ def test_password_reset_requests_from_one_address_are_limited(cast, settings):
     # Another address is not affected.
     Client().post(url, {"login": demo.NIP_PELAKSANA_IMUNISASI}, REMOTE_ADDR="10.9.9.9")
     assert len(mail.outbox) == 1
+
+
+def test_kata_sandi_is_the_one_wording_of_password_in_the_catalogue_and_on_djangos_forms(cast):
+    import polib
+
+    from kinerja.core.tests.test_translations import PO_PATH
+
+    bare = [
+        e.msgid
+        for e in polib.pofile(str(PO_PATH))
+        if not e.obsolete and re.search(r"(?<![Kk]ata )\b[Ss]andi", e.msgstr)
+    ]
+    assert bare == []
+    client = cast.client("pegawai")
+    page = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": "salah", "new_password1": "12345678", "new_password2": "1234"},
+    ).content.decode()
+    assert "Kata sandi lama" in page and "Kata sandi baru" in page and "Kata sandi lama Anda salah" in page
+    assert not re.search(r"(?<![Kk]ata )\bSandi\b", page)
+
+
+def test_the_home_greets_by_name_without_titles(cast):
+    page = cast.client("kepala_dinas").get(reverse("portal:home")).content.decode()
+    assert "Selamat datang, Hendra Tarigan" in page
+    assert "Selamat datang, dr." not in page

@@ -730,3 +730,41 @@ def test_a_formula_cell_reads_as_its_saved_value_and_is_marked_as_a_formula():
     # In a CSV, text that begins with "=" is a formula typed where a value was meant.
     assert tabular.holds_formula(read_all("p.csv", b"nip\n=1234\n")["p"][1][1][0])
     assert not tabular.holds_formula("1234") and not tabular.holds_formula("")
+
+
+# The house style of every workbook (decision 0016) ---------------------------------------------------------
+
+
+def test_every_written_sheet_has_a_frozen_filtered_header_sized_columns_and_real_dates():
+    from datetime import UTC
+
+    from django.utils import timezone, translation
+    from django.utils.translation import gettext_lazy
+
+    rows = (
+        ["x" * 100, date(2026, 12, 1), datetime(2026, 12, 1, 1, 48, tzinfo=UTC), gettext_lazy("Main"), 1250]
+        for _ in range(3)
+    )
+    with translation.override("en"), timezone.override("Asia/Jakarta"):
+        data = tabular.write_workbook({"Data": (["Uraian", "Tanggal", "Waktu", "Jenis", "N"], rows)})
+    sheet = load_workbook(io.BytesIO(data))["Data"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:E4"
+    assert sheet["A1"].font.bold
+    assert sheet.column_dimensions["A"].width == 60  # capped
+    assert 6 <= sheet.column_dimensions["E"].width < 10
+    assert sheet["B2"].is_date and sheet["B2"].number_format == "d mmm yyyy"
+    # A moment is written as the local wall-clock time (Excel has no time zones).
+    assert (
+        sheet["C2"].value == datetime(2026, 12, 1, 8, 48) and sheet["C2"].number_format == "d mmm yyyy hh:mm"
+    )
+    assert sheet["D2"].value == "Utama"  # labels in Indonesian, as the headers and the importers are
+    assert sheet["E2"].value == 1250
+
+
+def test_the_first_sheet_of_a_book_passes_over_the_instructions():
+    data = tabular.write_workbook(
+        {tabular.INSTRUCTIONS_SHEET: (["Kolom"], [["a"]]), "Data": (["a"], [["isi"]])}
+    )
+    assert tabular.first_sheet("t.xlsx", data, max_bytes=10**6, max_rows=10) == [(1, ["a"]), (2, ["isi"])]
+    only = tabular.write_workbook({tabular.INSTRUCTIONS_SHEET: (["Kolom"], [["a"]])})
+    assert tabular.first_sheet("t.xlsx", only, max_bytes=10**6, max_rows=10) == [(1, ["Kolom"]), (2, ["a"])]

@@ -65,11 +65,15 @@ def test_check_rating_accepts_bands_in_any_order_and_decimal_limits():
 
 
 def test_check_rating_refuses_overlapping_bands():
-    assert rules.check_rating(bands(bawah=(0, 95))) == [_(OVERLAP) % {"a": "di_bawah", "b": "sesuai"}]
+    assert rules.check_rating(bands(bawah=(0, 95))) == [
+        _(OVERLAP) % {"a": "Di bawah ekspektasi", "b": "Sesuai ekspektasi"}
+    ]
 
 
 def test_check_rating_refuses_a_gap_between_bands():
-    assert rules.check_rating(bands(sesuai=(90, 100))) == [_(GAP) % {"a": "sesuai", "b": "di_atas"}]
+    assert rules.check_rating(bands(sesuai=(90, 100))) == [
+        _(GAP) % {"a": "Sesuai ekspektasi", "b": "Di atas ekspektasi"}
+    ]
 
 
 def test_check_rating_refuses_bands_not_starting_at_zero():
@@ -81,7 +85,9 @@ def test_check_rating_refuses_an_upper_limit_on_the_top_band():
 
 
 def test_check_rating_refuses_an_open_ended_band_that_is_not_the_top():
-    assert rules.check_rating(bands(sesuai=(90, None))) == [_(OVERLAP) % {"a": "sesuai", "b": "di_atas"}]
+    assert rules.check_rating(bands(sesuai=(90, None))) == [
+        _(OVERLAP) % {"a": "Sesuai ekspektasi", "b": "Di atas ekspektasi"}
+    ]
 
 
 def test_check_rating_refuses_better_ratings_for_lower_achievement():
@@ -98,7 +104,7 @@ def test_check_rating_refuses_better_ratings_for_lower_achievement():
 @pytest.mark.parametrize("sesuai", [(110, 90), (90, 90)])
 def test_check_rating_refuses_a_band_that_ends_before_it_starts(sesuai):
     assert rules.check_rating(bands(sesuai=sesuai)) == [
-        _("The band %(rating)s ends before it starts.") % {"rating": "sesuai"}
+        _("The band %(rating)s ends before it starts.") % {"rating": "Sesuai ekspektasi"}
     ]
 
 
@@ -222,8 +228,9 @@ def test_check_distribusi_refuses_minimums_adding_up_to_more_than_100_percent(or
     rows = [rule(org, ["kurang"], "min", 60), rule(org, ["sangat_kurang"], "min", "40.5")]
     assert rules.check_distribusi(rows) == [
         _("The minimums for organisation predikat %(org)s add up to %(total)s%%, more than 100%%.")
-        % {"org": org, "total": Decimal("100.5")}
+        % {"org": rules.label(rules.ORGANISASI_LABELS, org), "total": "100,5"}
     ]
+    assert org not in rules.check_distribusi(rows)[0] or org == "baik"  # the label, not the code
 
 
 def test_check_distribusi_accepts_minimums_of_exactly_100_percent():
@@ -249,7 +256,7 @@ def test_check_distribusi_refuses_only_the_organisation_whose_minimums_exceed_10
     ]
     errors = rules.check_distribusi(rows)
     assert len(errors) == 1
-    assert "kurang" in errors[0] and "110" in errors[0]
+    assert "Kurang" in errors[0] and "110" in errors[0]
 
 
 @pytest.mark.parametrize("jenis", ["min", "maks"])
@@ -330,7 +337,7 @@ def test_check_ak_koefisien_refuses_a_negative_or_empty_coefficient(koefisien):
     rows = default_rows("ak_koefisien")
     rows[0]["koefisien"] = koefisien
     assert rules.check_ak_koefisien(rows) == [
-        _("The coefficient of %(jenjang)s cannot be negative or empty.") % {"jenjang": "ahli_pertama"}
+        _("The coefficient of %(jenjang)s cannot be negative or empty.") % {"jenjang": "Ahli Pertama"}
     ]
 
 

@@ -431,14 +431,20 @@ def test_replacing_a_section_with_its_own_rows_changes_nothing(cast, draft, seq,
 def test_aturan_replace_refuses_overlapping_rating_thresholds(cast, draft):
     rows = rows_of(draft, "rating")
     rows[0]["max"] = 95
-    with refused("rows", _("The bands %(a)s and %(b)s overlap.") % {"a": "di_bawah", "b": "sesuai"}):
+    with refused(
+        "rows",
+        _("The bands %(a)s and %(b)s overlap.") % {"a": "Di bawah ekspektasi", "b": "Sesuai ekspektasi"},
+    ):
         services.aturan_replace(actor=cast.admin_bkpsdm, kerangka=draft, bagian="rating", rows=rows)
 
 
 def test_aturan_replace_refuses_rating_thresholds_with_a_gap(cast, draft):
     rows = rows_of(draft, "rating")
     rows[1]["max"] = 100
-    with refused("rows", _("There is a gap between %(a)s and %(b)s.") % {"a": "sesuai", "b": "di_atas"}):
+    with refused(
+        "rows",
+        _("There is a gap between %(a)s and %(b)s.") % {"a": "Sesuai ekspektasi", "b": "Di atas ekspektasi"},
+    ):
         services.aturan_replace(actor=cast.admin_bkpsdm, kerangka=draft, bagian="rating", rows=rows)
 
 
@@ -446,7 +452,7 @@ def test_aturan_replace_refuses_distribution_minimums_above_100_percent(cast, dr
     rows = rows_of(draft, "distribusi")
     rows.append({"organisasi": "kurang", "predikat": ["sangat_kurang"], "jenis": "min", "persen": 40})
     message = _("The minimums for organisation predikat %(org)s add up to %(total)s%%, more than 100%%.") % {
-        "org": "kurang",
+        "org": "Kurang",
         "total": 110,
     }
     with refused("rows", message):
@@ -456,7 +462,7 @@ def test_aturan_replace_refuses_distribution_minimums_above_100_percent(cast, dr
 def test_aturan_replace_refuses_a_negative_koefisien(cast, draft):
     rows = rows_of(draft, "ak_koefisien")
     rows[2]["koefisien"] = "-37.5"
-    message = _("The coefficient of %(jenjang)s cannot be negative or empty.") % {"jenjang": "ahli_madya"}
+    message = _("The coefficient of %(jenjang)s cannot be negative or empty.") % {"jenjang": "Ahli Madya"}
     with refused("rows", message):
         services.aturan_replace(actor=cast.admin_bkpsdm, kerangka=draft, bagian="ak_koefisien", rows=rows)
 
@@ -785,7 +791,7 @@ def test_a_second_version_cannot_take_effect_before_the_version_in_force(cast):
     v3 = start(cast)
 
     message = _("The new version cannot take effect before the version in force (%(date)s).") % {
-        "date": f"01-07-{YEAR}"
+        "date": f"1 Juli {YEAR}"
     }
     with refused("berlaku_mulai", message):
         publish(cast, v3, d(6, 30), "Koreksi")

@@ -78,8 +78,10 @@ def test_admin_changes_the_rating_bands_in_a_new_version_and_pegawai_acknowledge
     before = rows_of(draft, "rating")
     response = admin.post(url, formset_form(rating_rows(sesuai_max=110, di_atas_min=104.5)))
     assert response.status_code == 200
-    expected = _("The bands %(a)s and %(b)s overlap.") % {"a": "sesuai", "b": "di_atas"}
+    expected = _("The bands %(a)s and %(b)s overlap.") % {"a": "Sesuai ekspektasi", "b": "Di atas ekspektasi"}
     assert escape(expected) in html(response)
+    assert "Rentang Sesuai ekspektasi dan Di atas ekspektasi saling tumpang tindih." in html(response)
+    assert "di_atas" not in expected
     assert re.search(r'name="rows-2-min"[^>]*value="104.5"', html(response))
     assert rows_of(draft, "rating") == before
 
@@ -478,9 +480,12 @@ def test_the_template_downloads_and_imports_without_refusals(cast, draft):
         "application/vnd.openxmlformats"
     )
     assert "attachment" in response["Content-Disposition"]
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Petunjuk", "standar"]
+    rows = list(book["standar"].iter_rows(values_only=True))
     assert list(rows[0]) == list(imports.COLUMNS) and len(rows) == 3
+    explained = [row[0] for row in book["Petunjuk"].iter_rows(min_row=2, values_only=True)]
+    assert explained == list(imports.COLUMNS)
     preview = _upload(client, draft, "templat.xlsx", response.content)
     assert preview.context["report"].ok
 

@@ -1,10 +1,27 @@
 """Workbooks to download: the empty template, a filled-in example, and an instansi's current data in the same
-columns (so an export uploaded again changes nothing)."""
+columns and the same words (so an export uploaded again changes nothing). Template and example open with an
+instructions sheet, "Petunjuk": every column, whether it is required and what it accepts.
+
+Values are written as the forms show them ("JPT Pratama", "Ahli Pertama"), never as codes (`jpt_pratama`); the
+importer reads these labels as it reads SIASN's words and our older codes."""
+
+import datetime
+from collections.abc import Iterator
 
 from kinerja.core import clock
-from kinerja.core.tabular import write_workbook
+from kinerja.core.tabular import INSTRUCTIONS_SHEET, write_workbook
 from kinerja.org.imports.columns import JABATAN_HEADER, PEGAWAI_HEADER, UNIT_HEADER
-from kinerja.org.models import Instansi, Jabatan, JenisPenugasan, Pegawai, Penugasan, StatusPegawai, UnitKerja
+from kinerja.org.models import (
+    Instansi,
+    Jabatan,
+    JenisJabatan,
+    JenisPenugasan,
+    JenjangFungsional,
+    Pegawai,
+    Penugasan,
+    StatusPegawai,
+    UnitKerja,
+)
 
 
 def _export_rows(instansi: Instansi):
@@ -28,7 +45,7 @@ def _export_rows(instansi: Instansi):
                 refs[j.pk],
                 kode_of[j.unit_id],
                 j.nama,
-                j.jenis,
+                j.get_jenis_display(),
                 j.get_jenjang_display() if j.jenjang else "",
                 j.eselon,
                 refs.get(j.atasan_id, ""),
@@ -67,19 +84,68 @@ def _export_rows(instansi: Instansi):
 
 def export_workbook(instansi: Instansi) -> bytes:
     units, positions, people = _export_rows(instansi)
+    return _with_instructions(units, positions, people)
+
+
+WAJIB, BOLEH_KOSONG = "Wajib", "Boleh kosong"
+DATE_WORDS = "Tanggal: sel tanggal Excel, atau teks TTTT-BB-HH / HH-BB-TTTT."
+INSTRUCTIONS_HEADER = ["Lembar", "Kolom", "Wajib?", "Isi yang diterima"]
+
+
+def _instructions() -> Iterator[list[str]]:
+    """The rows of the "Petunjuk" sheet (Indonesian, like the column headers the importer reads; the labels are
+    read while `write_workbook` writes in Indonesian)."""
+    jenis_words = ", ".join(str(label) for label in JenisJabatan.labels)
+    jenjang_words = ", ".join(JenjangFungsional.labels)
+    yield from [
+        ["Unit", "Id", WAJIB, "Kode unit kerja, unik dalam instansi (mis. 1.1)."],
+        ["Unit", "DiatasanId", BOLEH_KOSONG, "Id unit induknya; kosong untuk unit teratas."],
+        ["Unit", "NamaUnor", WAJIB, "Nama unit kerja."],
+        ["Unit", "NamaJabatan", BOLEH_KOSONG, "Nama jabatan kepala unit (untuk baris pegawai gaya SIASN)."],
+        ["Unit", "eselon", BOLEH_KOSONG, "Eselon unit: I.a sampai IV.b, mis. II.b."],
+        ["Jabatan", "kode_jabatan", WAJIB, "Kode jabatan, unik dalam instansi."],
+        ["Jabatan", "unor_id", WAJIB, "Id unit kerjanya (lembar Unit atau yang sudah tercatat)."],
+        ["Jabatan", "nama_jabatan", WAJIB, "Nama jabatan."],
+        [
+            "Jabatan",
+            "jenis_jabatan",
+            WAJIB,
+            f"Salah satu dari: {jenis_words}. Juga diterima: Struktural (dengan eselon), Fungsional Tertentu, "
+            "Fungsional Umum.",
+        ],
+        ["Jabatan", "jenjang", "Untuk jabatan fungsional", f"Salah satu dari: {jenjang_words}."],
+        ["Jabatan", "eselon", "Untuk jabatan struktural", "I.a sampai IV.b, mis. III.b."],
+        ["Jabatan", "atasan_id", BOLEH_KOSONG, "kode_jabatan atasan langsungnya."],
+        ["Jabatan", "kepala_unit", BOLEH_KOSONG, "ya, bila jabatan ini kepala unitnya; kosong bila bukan."],
+        ["Pegawai", "nip_baru", WAJIB, "NIP atau NI PPPK, 18 angka (spasi boleh)."],
+        ["Pegawai", "nama", WAJIB, "Nama tanpa gelar."],
+        ["Pegawai", "gelar_depan", BOLEH_KOSONG, "Mis. Dr. atau dr."],
+        ["Pegawai", "gelar_belakang", BOLEH_KOSONG, "Mis. S.E., M.Si."],
+        ["Pegawai", "status", BOLEH_KOSONG, "PNS atau PPPK; kosong: seperti tercatat, atau PNS."],
+        ["Pegawai", "gol_akhir_nama", WAJIB, "Golongan PNS (mis. III/a) atau grade PPPK (I sampai XVII)."],
+        ["Pegawai", "tanggal_lahir", BOLEH_KOSONG, f"{DATE_WORDS} Harus sesuai dengan NIP."],
+        ["Pegawai", "jenis_kelamin", BOLEH_KOSONG, "L atau P. Harus sesuai dengan NIP."],
+        ["Pegawai", "email", BOLEH_KOSONG, "Alamat email."],
+        ["Pegawai", "telepon", BOLEH_KOSONG, "Nomor telepon."],
+        ["Pegawai", "jabatan_id", BOLEH_KOSONG, "kode_jabatan yang didudukinya secara definitif."],
+        ["Pegawai", "tmt_jabatan", BOLEH_KOSONG, f"{DATE_WORDS} Mulai menduduki jabatan itu."],
+    ]
+
+
+def _with_instructions(units, positions, people) -> bytes:
     return write_workbook(
         {
+            INSTRUCTIONS_SHEET: (INSTRUCTIONS_HEADER, _instructions()),
             "Unit": (UNIT_HEADER, units),
             "Jabatan": (JABATAN_HEADER, positions),
             "Pegawai": (PEGAWAI_HEADER, people),
-        }
+        },
+        widths={INSTRUCTIONS_SHEET: (10, 16, 24, 90)},
     )
 
 
 def template_workbook() -> bytes:
-    return write_workbook(
-        {"Unit": (UNIT_HEADER, []), "Jabatan": (JABATAN_HEADER, []), "Pegawai": (PEGAWAI_HEADER, [])}
-    )
+    return _with_instructions([], [], [])
 
 
 def example_workbook() -> bytes:
@@ -88,9 +154,9 @@ def example_workbook() -> bytes:
         ["1.1", "1", "Bidang Pelayanan", "Kepala Bidang Pelayanan", "III.b"],
     ]
     positions = [
-        ["J1", "1", "Kepala Dinas Contoh", "Struktural", "", "II.b", "", "ya"],
-        ["J2", "1.1", "Kepala Bidang Pelayanan", "Struktural", "", "III.b", "J1", "ya"],
-        ["J3", "1.1", "Analis Kebijakan Ahli Pertama", "Fungsional Tertentu", "", "", "J2", ""],
+        ["J1", "1", "Kepala Dinas Contoh", "JPT Pratama", "", "II.b", "", "ya"],
+        ["J2", "1.1", "Kepala Bidang Pelayanan", "Administrator", "", "III.b", "J1", "ya"],
+        ["J3", "1.1", "Analis Kebijakan Ahli Pertama", "Fungsional", "Ahli Pertama", "", "J2", ""],
         ["J4", "1.1", "Pengadministrasi Perkantoran", "Pelaksana", "", "", "J2", ""],
     ]
     people = [
@@ -101,12 +167,12 @@ def example_workbook() -> bytes:
             "M.Si.",
             "PNS",
             "IV/b",
-            "1975-01-01",
+            datetime.date(1975, 1, 1),
             "L",
             "",
             "",
             "J1",
-            "2024-01-02",
+            datetime.date(2024, 1, 2),
         ],
         [
             "198203152006042002",
@@ -115,12 +181,12 @@ def example_workbook() -> bytes:
             "S.E.",
             "PNS",
             "III/d",
-            "1982-03-15",
+            datetime.date(1982, 3, 15),
             "P",
             "",
             "",
             "J2",
-            "2023-07-01",
+            datetime.date(2023, 7, 1),
         ],
         [
             "199001012024211003",
@@ -129,12 +195,12 @@ def example_workbook() -> bytes:
             "S.Kom.",
             "PPPK",
             "IX",
-            "1990-01-01",
+            datetime.date(1990, 1, 1),
             "L",
             "",
             "",
             "J3",
-            "2024-03-01",
+            datetime.date(2024, 3, 1),
         ],
         [
             "199505202019032004",
@@ -143,18 +209,12 @@ def example_workbook() -> bytes:
             "",
             "PNS",
             "II/c",
-            "1995-05-20",
+            datetime.date(1995, 5, 20),
             "P",
             "",
             "",
             "J4",
-            "2025-01-02",
+            datetime.date(2025, 1, 2),
         ],
     ]
-    return write_workbook(
-        {
-            "Unit": (UNIT_HEADER, units),
-            "Jabatan": (JABATAN_HEADER, positions),
-            "Pegawai": (PEGAWAI_HEADER, people),
-        }
-    )
+    return _with_instructions(units, positions, people)

@@ -12,6 +12,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from kinerja.core.errors import ApplicationError
+from kinerja.core.formats import tanggal
 from kinerja.core.tabular import Book, Sheet, holds_formula, match_columns, normalise_header, read_workbook
 from kinerja.org.imports.columns import COLUMNS, JABATAN, PEGAWAI, REQUIRED_COLUMNS, SHEET_NAMES, UNIT
 from kinerja.org.imports.report import Report
@@ -197,8 +198,7 @@ def parse_pegawai(cells: dict, pppk_nips=frozenset()) -> PegawaiRow:
     if born is not None and born != info.tanggal_lahir:
         raise Bad(
             "tanggal_lahir",
-            _("The date of birth does not match the NIP (%(date)s).")
-            % {"date": info.tanggal_lahir.strftime("%d-%m-%Y")},
+            _("The date of birth does not match the NIP (%(date)s).") % {"date": tanggal(info.tanggal_lahir)},
         )
     values["tanggal_lahir"] = info.tanggal_lahir
     sex = parse_sex(cells.get("jenis_kelamin", ""))

@@ -222,7 +222,7 @@ class Plan:
             plan.action = action_of(plan)
             if plan.action != "unchanged":
                 self.touched.add(f"{kind}:{key}")
-            self.report.count(kind, plan.action)
+            self.report.change(kind, plan.row, plan.action, key, plan.nama)
 
     # positions
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from kinerja.core.formats import tanggal
 from kinerja.core.tabular import Sheet, match_columns
 from kinerja.org.imports.columns import PEGAWAI, PEGAWAI_COLUMNS, PEGAWAI_FIELDS
 from kinerja.org.imports.parsing import Bad, PegawaiRow, check_rows, digest, parse_pegawai, pegawai_values
@@ -72,7 +73,9 @@ class _PegawaiCheck:
             plan.pegawai_rows[number] = "updated"
         if number in plan.pegawai_rows:
             plan.touched.add(f"pegawai:{row.nip}")
-        self.report.count(PEGAWAI, plan.pegawai_rows.get(number, "unchanged"))
+        self.report.change(
+            PEGAWAI, number, plan.pegawai_rows.get(number, "unchanged"), row.nip, row.values["nama"]
+        )
 
     def _seat(self, number: int, row: PegawaiRow, pk) -> str:
         """The position the row moves the person to ("" when none is given or they hold it already)."""
@@ -101,7 +104,7 @@ class _PegawaiCheck:
             raise Bad(
                 "tmt_jabatan",
                 _("The TMT must be after the start of the current position (%(date)s).")
-                % {"date": now[1].strftime("%d-%m-%Y")},
+                % {"date": tanggal(now[1])},
             )
         return ref
 

@@ -10,6 +10,18 @@ from kinerja.org.imports.columns import JABATAN, KINDS, PEGAWAI, UNIT
 from kinerja.org.models import ImportRecord
 
 MAX_LISTED_REFUSALS = 1000
+MAX_LISTED_CHANGES = 300  # rows listed on the preview; the counts say how many there are in all
+
+
+@dataclass
+class Change:
+    """A row the import would create or change: its sheet, row number, code (or NIP) and name."""
+
+    sheet: str
+    row: int
+    action: str  # created, updated
+    key: str
+    name: str
 
 
 @dataclass
@@ -28,6 +40,9 @@ class Report:
     refused: list[Refusal] = field(default_factory=list)
     refused_total: int = 0
     missing: list[tuple[str, str]] = field(default_factory=list)  # (NIP, name)
+    changes: list[Change] = field(
+        default_factory=list
+    )  # the first MAX_LISTED_CHANGES created or changed rows
     record: ImportRecord | None = None
     applied: bool = False
     # The records the file changes, each with a digest of how it is now ("unit:<kode>", "jabatan:<ref>",
@@ -36,6 +51,16 @@ class Report:
 
     def count(self, kind: str, what: str, n: int = 1) -> None:
         self.counts.setdefault(kind, {"created": 0, "updated": 0, "unchanged": 0, "refused": 0})[what] += n
+
+    def change(self, kind: str, row: int, action: str, key: str, name: str) -> None:
+        """Count a row's action and, when it creates or changes something, list it (up to the cap)."""
+        self.count(kind, action)
+        if action != "unchanged" and len(self.changes) < MAX_LISTED_CHANGES:
+            self.changes.append(Change(kind, row, action, key, name))
+
+    @property
+    def changes_total(self) -> int:
+        return sum(c["created"] + c["updated"] for c in self.counts.values())
 
     def refuse(self, kind: str, row: int, column: str, reason: str) -> None:
         self.count(kind, "refused")

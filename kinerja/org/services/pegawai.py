@@ -1,14 +1,13 @@
 """Pegawai: registering one with the login account that uses their NIP, and changing their data."""
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from kinerja.core import audit
 from kinerja.core.errors import ApplicationError
 from kinerja.core.services import deny_unless
 from kinerja.org import permissions
 from kinerja.org.models import Instansi, Pegawai, StatusPegawai
-from kinerja.org.rules import InvalidNip, normalize_nip, parse_nip
+from kinerja.org.rules import normalize_nip, pegawai_problems
 from kinerja.org.services.base import check_known, save_audited, set_values
 
 PEGAWAI_FIELDS = [
@@ -28,33 +27,24 @@ PEGAWAI_FIELDS = [
 
 
 def _check_nip(pegawai: Pegawai) -> None:
-    """The NIP must be valid, and the birth date and sex must agree with it."""
-    try:
-        info = parse_nip(pegawai.nip, pegawai.status)
-    except InvalidNip as exc:
-        raise ApplicationError({"nip": str(exc)}) from exc
+    """The NIP must be valid, and the birth date and sex must agree with it; every problem is reported at once."""
+    info, errors = pegawai_problems(
+        nip=pegawai.nip,
+        status=pegawai.status,
+        golongan=pegawai.golongan,
+        grade_pppk=pegawai.grade_pppk,
+        tanggal_lahir=pegawai.tanggal_lahir,
+        jenis_kelamin=pegawai.jenis_kelamin,
+    )
+    if errors or info is None:
+        raise ApplicationError(errors)
     pegawai.nip = info.nip
-    errors = {}
-    if pegawai.tanggal_lahir is None:
-        pegawai.tanggal_lahir = info.tanggal_lahir
-    elif pegawai.tanggal_lahir != info.tanggal_lahir:
-        errors["tanggal_lahir"] = _("The date of birth does not match the NIP (%(date)s).") % {
-            "date": info.tanggal_lahir.strftime("%d-%m-%Y")
-        }
-    if not pegawai.jenis_kelamin:
-        pegawai.jenis_kelamin = info.jenis_kelamin
-    elif pegawai.jenis_kelamin != info.jenis_kelamin:
-        errors["jenis_kelamin"] = _("The sex does not match the NIP.")
+    pegawai.tanggal_lahir = pegawai.tanggal_lahir or info.tanggal_lahir
+    pegawai.jenis_kelamin = pegawai.jenis_kelamin or info.jenis_kelamin
     if pegawai.status == StatusPegawai.PNS:
         pegawai.grade_pppk = ""
-        if not pegawai.golongan:
-            errors["golongan"] = _("A PNS needs a rank (golongan).")
     else:
         pegawai.golongan = ""
-        if not pegawai.grade_pppk:
-            errors["grade_pppk"] = _("A PPPK needs a grade.")
-    if errors:
-        raise ApplicationError(errors)
 
 
 @transaction.atomic

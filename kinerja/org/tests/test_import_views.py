@@ -322,3 +322,14 @@ def test_an_apply_goes_through_when_only_other_people_changed_since_the_preview(
     assert client.post(reverse("org:import_apply"), {"t": token}).status_code == 302
     person.refresh_from_db()
     assert person.golongan == "IV/e"
+
+
+def test_the_preview_lists_each_row_to_create_and_counts_the_people_not_in_the_file(cast, media):
+    response = upload(cast.client("admin_bkpsdm"), pegawai_xlsx([new_person()]))
+
+    html = response.content.decode()
+    assert response.status_code == 200 and 'data-testid="changes"' in html
+    assert 'data-action="created"' in html and "Rudi Hartono" in html and "19850101 201001 1 001" in html
+    missing = len(response.context["report"].missing)
+    assert missing > 1
+    assert f"{missing} pegawai yang memegang jabatan tidak ada dalam berkas" in html

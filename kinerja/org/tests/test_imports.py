@@ -434,8 +434,72 @@ def test_the_example_workbook_loads_into_an_empty_instansi_and_the_template_is_b
     assert report.ok, reasons(report)
     assert report.counts["pegawai"]["created"] == 4 and report.counts["jabatan"]["created"] == 4
     template = load_workbook(io.BytesIO(imports.template_workbook()))
-    assert template.sheetnames == ["Unit", "Jabatan", "Pegawai"]
-    assert all(sheet.max_row == 1 for sheet in template.worksheets)
+    assert template.sheetnames == ["Petunjuk", "Unit", "Jabatan", "Pegawai"]
+    assert all(sheet.max_row == 1 for sheet in template.worksheets[1:])
+
+
+def test_the_template_explains_every_column_and_which_are_required(cast):
+    book = load_workbook(io.BytesIO(imports.template_workbook()))
+    explained = {(row[0], row[1]): row[2] for row in book["Petunjuk"].iter_rows(min_row=2, values_only=True)}
+    for sheet in ("Unit", "Jabatan", "Pegawai"):
+        header = [cell.value for cell in book[sheet][1]]
+        assert {column for (name, column) in explained if name == sheet} == set(header)
+    assert explained[("Pegawai", "nip_baru")] == "Wajib" and explained[("Pegawai", "email")] == "Boleh kosong"
+    accepted = " ".join(str(row[3]) for row in book["Petunjuk"].iter_rows(min_row=2, values_only=True))
+    assert "JPT Pratama" in accepted and "Ahli Pertama" in accepted and "jpt_pratama" not in accepted
+
+
+def test_export_and_example_write_labels_and_real_dates_and_the_importer_still_takes_codes(cast):
+    export = load_workbook(io.BytesIO(imports.export_workbook(sukamaju())))
+    kinds = {row[3] for row in export["Jabatan"].iter_rows(min_row=2, values_only=True)}
+    assert "JPT Pratama" in kinds and not kinds & {"jpt_pratama", "administrator", "pelaksana", "fungsional"}
+    born = [row[6] for row in export["Pegawai"].iter_rows(min_row=2, values_only=True) if row[6]]
+    assert born and all(isinstance(value, datetime.datetime) for value in born)
+    example = load_workbook(io.BytesIO(imports.example_workbook()))
+    assert {row[3] for row in example["Jabatan"].iter_rows(min_row=2, values_only=True)} <= {
+        "JPT Pratama",
+        "Administrator",
+        "Fungsional",
+        "Pelaksana",
+    }
+    assert example["Pegawai"]["G2"].is_date and example["Pegawai"]["G2"].number_format == "d mmm yyyy"
+    # A file written with the old codes is read as before.
+    data = xlsx(
+        {
+            "Unit": [["Id", "DiatasanId", "NamaUnor"], ["UPTK", "SETDA", "UPT Kode"]],
+            "Jabatan": [
+                ["kode_jabatan", "unor_id", "nama_jabatan", "jenis_jabatan", "jenjang", "eselon"],
+                ["JK1", "UPTK", "Kepala UPT Kode", "administrator", "", "III.a"],
+                ["JK2", "UPTK", "Analis Ahli Muda", "fungsional", "ahli_muda", ""],
+            ],
+        }
+    )
+    report = preview(cast.admin_bkpsdm, "kode.xlsx", data)
+    assert report.ok, reasons(report)
+    assert report.counts["jabatan"]["created"] == 2
+
+
+def test_every_workbook_has_a_frozen_filtered_header_and_sized_columns(cast):
+    for data in (imports.export_workbook(sukamaju()), imports.example_workbook()):
+        book = load_workbook(io.BytesIO(data))
+        for sheet in book.worksheets:
+            assert sheet.freeze_panes == "A2"
+            assert (
+                sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{sheet.max_row}"
+            )
+            assert sheet.column_dimensions["A"].width >= 6
+
+
+def test_the_preview_lists_the_rows_it_creates_or_changes_and_counts_those_missing(cast):
+    data = pegawai_file([NEW_NIP, "Orang Baru", "PNS", "III/a", "", "", ""])
+    report = preview(cast.admin_bkpsdm, "p.csv", data)
+    assert report.ok, reasons(report)
+    assert [(c.sheet, c.action, c.key, c.name) for c in report.changes] == [
+        ("pegawai", "created", NEW_NIP, "Orang Baru")
+    ]
+    assert report.changes_total == 1
+    holders = Penugasan.objects.active_at(clock.today(sukamaju())).filter(pegawai__instansi=sukamaju())
+    assert len(report.missing) == holders.values("pegawai").distinct().count() > 0
 
 
 # Permission and the command ---------------------------------------------------------------------------------

@@ -540,7 +540,7 @@ def test_pegawai_create_refuses_an_invalid_nip_saying_why_in_indonesian(cast, ni
 
 
 def test_pegawai_create_refuses_a_birth_date_other_than_the_nip_says(cast):
-    message = _("The date of birth does not match the NIP (%(date)s).") % {"date": "31-12-1999"}
+    message = _("The date of birth does not match the NIP (%(date)s).") % {"date": "31 Desember 1999"}
     with refused("tanggal_lahir", message):
         services.pegawai_create(
             actor=cast.admin_bkpsdm,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.accounts.models import User
 from kinerja.core import audit, clock
+from kinerja.core.errors import ApplicationError
 from kinerja.core.testing.helpers import count_queries
 from kinerja.core.testing.pages import home_card
 from kinerja.org import demo, selectors, services
@@ -94,6 +95,25 @@ def test_invalid_nip_shows_the_indonesian_error_and_keeps_what_was_typed(cast):
     assert f'value="{bad}"' in html
     assert 'value="bayu@example.org"' in html
     assert not Pegawai.objects.filter(nama=NEW_NAME).exists()
+
+
+def test_the_pegawai_form_reports_every_problem_in_one_answer(cast):
+    """A wrong NIP used to hide the missing golongan until it was fixed, and form errors hid both."""
+    data = pegawai_form(nip="19950231 202001 1 007", golongan="", nama="", email="bukan-email")
+    response = cast.client("admin_bkpsdm").post(reverse("org:pegawai_create"), data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert {"nip", "golongan", "nama", "email"} <= set(errors)
+    assert errors["golongan"] == [_("A PNS needs a rank (golongan).")]
+    assert not Pegawai.objects.filter(nip="199502312020011007").exists()
+
+
+def test_the_service_reports_a_wrong_nip_and_a_missing_golongan_together(cast):
+    with pytest.raises(ApplicationError) as refusal:
+        services.pegawai_create(
+            actor=cast.admin_bkpsdm, instansi=cast.admin_bkpsdm.instansi, nip="19950231202001100", nama="X"
+        )
+    assert set(refusal.value.message_dict) == {"nip", "golongan"}
 
 
 def test_nip_that_disagrees_with_the_typed_birth_date_is_refused(cast):

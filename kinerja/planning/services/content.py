@@ -1,7 +1,6 @@
 """The content the pegawai writes while the SKP is editable: RHK, indikator and targets, lampiran, imports."""
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
@@ -117,54 +116,17 @@ def rhk_delete(*, actor, rhk: RHK, kunci: int | None) -> None:
     base.record(actor, skp, "rhk.delete", audit.diff(before, {}), obj=rhk)
 
 
-def _target_values(jenis_target: str, target: str, satuan: str, target_teks: str) -> dict:
-    if jenis_target == JenisTarget.ANGKA:
-        errors = {}
-        number = None
-        try:
-            number = rules.parse_angka(target)
-        except rules.NotANumber:
-            errors["target"] = _('The target must be a number, e.g. 100 or 92,5 (you wrote "%(value)s").') % {
-                "value": target
-            }
-        else:
-            if number < 0:
-                errors["target"] = _("The target cannot be negative.")
-            elif abs(number) >= Decimal("1e14"):
-                errors["target"] = _("The target is too large.")
-        if not satuan.strip():
-            errors["satuan"] = _("A numeric target needs a unit of measure, e.g. dokumen, %, hari.")
-        if errors or number is None:
-            raise ApplicationError(errors)
-        return {"target_angka": number.quantize(Decimal("0.01")), "satuan": satuan.strip(), "target_teks": ""}
-    if jenis_target == JenisTarget.KUALITATIF:
-        if not target_teks.strip():
-            raise ApplicationError({"target_teks": _("Describe the expected result.")})
-        return {"target_angka": None, "satuan": satuan.strip(), "target_teks": target_teks.strip()}
-    raise ApplicationError({"jenis_target": _("Choose the kind of target.")})
-
-
-def _target_periode(values: Mapping | None, jenis_target: str) -> dict:
-    """Targets per period: {period number: number (or text for a qualitative target)}; empty ones dropped."""
-    result = {}
-    for key, value in (values or {}).items():
-        if value in (None, ""):
-            continue
-        if jenis_target == JenisTarget.ANGKA:
-            try:
-                result[str(key)] = str(rules.parse_angka(value))
-            except rules.NotANumber:
-                raise ApplicationError(
-                    {
-                        "target_periode": _(
-                            'The target of period %(n)s must be a number (you wrote "%(value)s").'
-                        )
-                        % {"n": key, "value": value}
-                    }
-                ) from None
-        else:
-            result[str(key)] = str(value).strip()
-    return result
+def _target_values(
+    jenis_target: str, target: str, satuan: str, target_teks: str, periode
+) -> tuple[dict, dict]:
+    """The target's fields and its targets per period, or ApplicationError with every problem at once."""
+    values, errors = rules.target_values(jenis_target, target, satuan, target_teks)
+    per_period, period_errors = rules.target_per_period(periode, jenis_target)
+    if period_errors:
+        errors["target_periode"] = " ".join(period_errors.values())
+    if errors:
+        raise ApplicationError(errors)
+    return values, per_period
 
 
 @transaction.atomic
@@ -186,8 +148,9 @@ def indikator_save(
     """Add an indikator to an RHK, or change one. A numeric target is read as Indonesians write numbers."""
     skp = base.editable(actor, rhk.skp, kunci)
     rhk = RHK.objects.get(pk=rhk.pk, skp=skp)
-    values = _target_values(jenis_target, str(target or ""), satuan or "", target_teks or "")
-    periode = _target_periode(target_periode, jenis_target)
+    values, periode = _target_values(
+        jenis_target, str(target or ""), satuan or "", target_teks or "", target_periode
+    )
     if indikator is None:
         last = rhk.indikator.aggregate(m=Max("urutan"))["m"]
         indikator = Indikator(rhk=rhk, urutan=(last or 0) + 1)
@@ -264,11 +227,12 @@ def rhk_import(*, actor, skp: SKP, kunci: int | None, rows: Sequence[Mapping]) -
         full_clean(rhk, exclude=["skp"])
         rhk.save()
         for n, item in enumerate(row["indikator"], start=1):
-            values = _target_values(
+            values, _periods = _target_values(
                 item["jenis_target"],
                 item.get("target", ""),
                 item.get("satuan", ""),
                 item.get("target_teks", ""),
+                None,
             )
             indikator = Indikator(
                 rhk=rhk,

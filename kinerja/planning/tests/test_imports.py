@@ -151,9 +151,18 @@ def test_import_into_a_submitted_skp_changes_nothing(cast, skp):
 
 def test_the_template_is_an_xlsx_that_reads_back(cast, skp):
     book = load_workbook(io.BytesIO(imports.template_xlsx()))
-    sheet = book.active
+    assert book.sheetnames == ["Petunjuk", "RHK"]
+    sheet = book["RHK"]
     assert [c.value for c in sheet[1]] == HEADER
-    # The example rows name "U1", the first RHK of the atasan: they read back clean for the demo pegawai.
+    # The instructions name every column, and say which are required.
+    explained = {row[0]: row[1] for row in book["Petunjuk"].iter_rows(min_row=2, values_only=True)}
+    assert list(explained) == HEADER
+    assert {c for c, required in explained.items() if required == "Wajib"} == {
+        imports.LABELS[c] for c in imports.REQUIRED
+    }
+    # The example rows name "U1", the first RHK of the atasan: they read back clean for the demo pegawai, as the
+    # file is downloaded (the instructions sheet is passed over) and as the one sheet of a new workbook.
+    assert imports.read(skp, name="templat.xlsx", data=imports.template_xlsx()).ok
     buffer = io.BytesIO()
     wb = Workbook()
     for row in sheet.iter_rows(values_only=True):

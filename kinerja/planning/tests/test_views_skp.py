@@ -197,6 +197,43 @@ def test_pegawai_plans_an_skp_the_atasan_returns_it_then_approves_it(cast):
 # Conflicts and refusals -------------------------------------------------------------------------------------
 
 
+def test_the_indikator_form_reports_every_problem_at_once_and_an_empty_target_as_required(cast):
+    skp = start(cast)
+    rhk = add_rhk(cast, skp, "Laporan", indikator=False)
+    client = cast.client("pegawai")
+    data = {
+        **INDIKATOR,
+        "kunci": fresh(skp).kunci,
+        "uraian": "",
+        "target": "",
+        "satuan": "",
+        "periode_2": "x",
+    }
+    response = client.post(url("indikator_create", skp.pk, rhk.pk), data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) == {"uraian", "target", "satuan", "periode_2"}
+    assert errors["target"] == ["Target wajib diisi."]
+    assert "Anda menulis &quot;&quot;" not in html(response)
+    assert not rhk.indikator.exists()
+    # A qualitative target needs only its statement; the numeric fields left empty are no problem.
+    data = {**data, "jenis_target": "kualitatif", "target_teks": "", "periode_2": ""}
+    errors = client.post(url("indikator_create", skp.pk, rhk.pk), data).context["form"].errors
+    assert set(errors) == {"uraian", "target_teks"}
+
+
+def test_the_indikator_form_marks_what_is_required_and_each_section_answers_to_the_kind_of_target(cast):
+    skp = start(cast)
+    rhk = add_rhk(cast, skp, "Laporan", indikator=False)
+    page = html(cast.client("pegawai").get(url("indikator_create", skp.pk, rhk.pk)))
+    for name in ("target", "satuan", "target_teks", "uraian"):
+        label = page.split(f'for="id_{name}"', 1)[1].split("</label>", 1)[0]
+        assert 'class="text-danger"' in label, name
+    assert 'data-show-when="jenis_target" data-show-value="angka"' in page
+    assert 'data-show-when="jenis_target" data-show-value="kualitatif"' in page
+    assert "<script>" not in page  # the behaviour is in kinerja.js (the CSP forbids inline scripts)
+
+
 def test_a_stale_kunci_on_the_rhk_form_is_refused_and_keeps_what_was_typed(cast):
     skp = start(cast)
     client = cast.client("pegawai")

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from kinerja.accounts.models import User
 from kinerja.core import audit, audit_labels
+from kinerja.core.cells import DATETIME_FORMAT
 from kinerja.core.models import AuditEvent
 from kinerja.core.testing.helpers import count_queries
 from kinerja.core.tests.test_audit import tamper
@@ -273,7 +274,7 @@ def test_the_export_is_the_filtered_trail_in_words_with_real_dates(cast):
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:L{len(rows)}"
     assert sheet.column_dimensions["H"].width == 60
-    assert sheet["B2"].number_format == "DD-MM-YYYY HH:MM:SS"
+    assert sheet["B2"].number_format == DATETIME_FORMAT
 
 
 def test_the_export_is_itself_audited(cast):
