@@ -12,3 +12,5 @@ LOGGING["loggers"]["django.request"] = {"level": "CRITICAL"}  # noqa: F405  (ref
 LOGGING["loggers"]["django.security"] = {"level": "CRITICAL"}  # noqa: F405
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kinerja-test-media-"))  # noqa: F405  (stored import uploads)
 AUDIT_CHECKPOINT_FILE = Path(tempfile.mkdtemp(prefix="kinerja-test-audit-")) / "audit-checkpoints.log"  # noqa: F405
+# An audit event whose action or field has no label fails the test that caused it (decision 0014).
+AUDIT_LABELS_REQUIRED = True

@@ -11,19 +11,21 @@ class KinerjaAppConfig(AppConfig):
 
     `menu`, `home_cards` and `pegawai_panels` (sections of a pegawai's profile page) map an order to a provider of
     the app's `navigation` module (kinerja.core.navigation);
-    `hooks` maps a kernel event to a handler "module.function" of the app (kinerja.core.hooks)."""
+    `hooks` maps a kernel event to a handler "module.function" of the app (kinerja.core.hooks);
+    `audit_labels` names the app's module declaring the words of its audit events (kinerja.core.audit_labels)."""
 
     menu: dict[int, str] = {}
     home_cards: dict[int, str] = {}
     pegawai_panels: dict[int, str] = {}
     hooks: dict[str, str] = {}
+    audit_labels: str = ""
 
     def _resolve(self, dotted: str):
         module, _, name = dotted.rpartition(".")
         return getattr(import_module(f"{self.name}.{module}"), name)
 
     def ready(self):
-        from kinerja.core import hooks, navigation
+        from kinerja.core import audit_labels, hooks, navigation
 
         for order, provider in self.menu.items():
             navigation.add_menu(order, self._resolve(f"navigation.{provider}"))
@@ -33,3 +35,11 @@ class KinerjaAppConfig(AppConfig):
             navigation.add_pegawai_panel(order, self._resolve(f"navigation.{provider}"))
         for event, handler in self.hooks.items():
             hooks.on(event, self._resolve(handler))
+        if self.audit_labels:
+            module = import_module(f"{self.name}.{self.audit_labels}")
+            audit_labels.add(
+                getattr(module, "ACTIONS", {}),
+                getattr(module, "FIELDS", {}),
+                getattr(module, "LINKS", {}),
+                getattr(module, "DATA_KEYED", ()),
+            )

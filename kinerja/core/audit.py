@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models, transaction
 from django.utils import timezone
 
-from kinerja.core import context
+from kinerja.core import audit_labels, context
 from kinerja.core.models import AuditChainHead, AuditEvent
 
 GENESIS_HASH = "0" * 64
@@ -58,6 +58,47 @@ def created(instance: models.Model, fields: Iterable[str]) -> dict[str, list[Any
     return {k: [None, v] for k, v in snapshot(instance, fields).items() if v not in (None, "")}
 
 
+def _referenced_names(model: type[models.Model], changes: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """{field: {id: name}} of the objects the foreign-key values in `changes` point to, as they are now."""
+    names: dict[str, dict[str, str]] = {}
+    for name, values in changes.items():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        related = field.related_model
+        if not (field.many_to_one or field.one_to_one) or not isinstance(related, type(models.Model)):
+            continue
+        ids = (
+            {v for v in values if isinstance(v, int) and not isinstance(v, bool)}
+            if isinstance(values, list)
+            else set()
+        )
+        if ids:
+            found = related._default_manager.in_bulk(ids)
+            names[name] = {str(pk): str(obj)[:200] for pk, obj in found.items()}
+    return names
+
+
+def display(actor_user, pegawai, subject: models.Model | None, object_type: str, changes: dict) -> dict:
+    """The names an event is read with, as they are when it is written: the actor, the pegawai concerned, the
+    objects its foreign-key changes point to, and the model whose fields `changes` names when it is not the
+    object's."""
+    shown: dict[str, Any] = {}
+    if actor_user is not None:
+        shown["actor"] = str(actor_user)[:200]
+    if pegawai is not None:
+        shown["pegawai"] = str(pegawai)[:200]
+    if subject is not None:
+        model_label = subject._meta.label_lower
+        if model_label != object_type:
+            shown["model"] = model_label
+        refs = _referenced_names(type(subject), changes) if isinstance(subject, models.Model) else {}
+        if refs:
+            shown["refs"] = refs
+    return shown
+
+
 def _content(event: AuditEvent) -> dict[str, Any]:
     content = {
         "seq": event.seq,
@@ -75,6 +116,10 @@ def _content(event: AuditEvent) -> dict[str, Any]:
         "ip": event.ip,
         "prev_hash": event.prev_hash,
     }
+    # The names shown for the event (decision 0014) are chained too; the events from before had none.
+    # getattr: migration 0007 seals the chain with the model as it was then, without the column.
+    if getattr(event, "display", None) is not None:
+        content["display"] = event.display
     # Events from before the keyed chain keep exactly the content they were hashed over.
     if event.key_id is not None:
         content["key_id"] = event.key_id
@@ -116,8 +161,20 @@ def record(
     reason: str = "",
     instansi=None,
     pegawai=None,
+    subject: models.Model | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain. Call inside the service's transaction so both commit together."""
+    """Append one event to the chain. Call inside the service's transaction so both commit together.
+
+    `subject` is the object whose fields `changes` names when it is not `obj` (an RHK recorded on its SKP)."""
+    if getattr(settings, "AUDIT_LABELS_REQUIRED", False):
+        described = subject or obj
+        model_label = described._meta.label_lower if described is not None else object_type
+        missing = audit_labels.unlabelled(action, model_label, changes or {})
+        if missing:
+            raise audit_labels.UnlabelledAction(
+                f"Tanpa label untuk jejak audit: {', '.join(missing)}. Nyatakan di modul audit_labels aplikasinya "
+                "(ACTIONS, FIELDS) atau beri field model verbose_name."
+            )
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         if obj is not None:
@@ -125,6 +182,7 @@ def record(
             object_id = object_id or str(obj.pk)
             object_repr = object_repr or str(obj)[:300]
         actor_user = actor if getattr(actor, "is_authenticated", False) else None
+        changes = _plain(changes or {})
         event = AuditEvent(
             seq=head.last_seq + 1,
             created_at=timezone.now(),
@@ -136,8 +194,9 @@ def record(
             object_type=object_type,
             object_id=object_id,
             object_repr=object_repr[:300],
-            changes=_plain(changes or {}),
+            changes=changes,
             reason=reason,
+            display=display(actor_user, pegawai, subject or obj, object_type, changes),
             ip=context.current().ip or "",
             prev_hash=head.last_hash,
             key_id=signing_key_id(),

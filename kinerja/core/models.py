@@ -59,6 +59,9 @@ class AuditEvent(models.Model):
     # before the chain was keyed have none and keep their plain SHA-256; a nullable column is also added by
     # SQLite without rebuilding the table, which would drop its append-only triggers.
     key_id = models.CharField(max_length=32, null=True, editable=False)  # noqa: DJ001
+    # The names the event is read with, as they were when it was written (audit.display; decision 0014). NULL
+    # for the events from before, whose hash did not cover it; nullable also keeps SQLite's triggers (above).
+    display = models.JSONField(_("names at the time"), null=True, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 

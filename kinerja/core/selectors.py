@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kinerja.core.models import AuditEvent
 
@@ -15,18 +15,20 @@ def filter_audit_events(
     *,
     action: str = "",
     object_type: str = "",
-    actor: str = "",
+    actor_id: int | None = None,
     pegawai_id: int | None = None,
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
 ) -> QuerySet[AuditEvent]:
+    """The events matching the filters given; `action` is a whole code or a group of them ("org.pegawai")."""
+    if action:
+        qs = qs.filter(Q(action=action) | Q(action__startswith=f"{action}."))
     qs = filter_given(
         qs,
-        action__startswith=action,
         object_type=object_type,
-        actor_label__icontains=actor,
+        actor_id=actor_id,
         pegawai_id=pegawai_id,
         created_at__date__gte=date_from,
         created_at__date__lte=date_to,
     )
-    return qs.select_related("pegawai").order_by("-seq")
+    return qs.order_by("-seq")

@@ -5,6 +5,7 @@ class PlanningConfig(appconfig.KinerjaAppConfig):
     name = "kinerja.planning"
     label = "planning"
     verbose_name = "Kinerja: perencanaan (SKP)"
+    audit_labels = "audit_labels"
     menu = {40: "menu"}
     home_cards = {30: "my_skp", 40: "year_state"}
     pegawai_panels = {10: "pegawai_skp"}

@@ -7,5 +7,6 @@ class PortalConfig(appconfig.KinerjaAppConfig):
     name = "kinerja.portal"
     label = "portal"
     verbose_name = "Kinerja: portal"
+    audit_labels = "audit_labels"
     menu = {0: "home_menu", 90: "audit_menu"}
     home_cards = {85: "audit_verification", 90: "recent_events"}

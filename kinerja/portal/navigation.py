@@ -8,6 +8,7 @@ from kinerja.accounts.models import Role
 from kinerja.accounts.permissions import access_of, can_view_audit_trail
 from kinerja.core import audit
 from kinerja.core.navigation import HomeCard, MenuItem
+from kinerja.portal import audit_trail
 from kinerja.portal.permissions import audit_events_visible_to, sees_whole_trail
 
 
@@ -25,8 +26,9 @@ def recent_events(request) -> HomeCard | None:
     """The latest changes, for those who read the whole trail of their instansi."""
     if not sees_whole_trail(request.user):
         return None
-    events = list(audit_events_visible_to(request.user).order_by("-seq")[:5])
-    return HomeCard("portal/_card_recent_events.html", {"events": events}) if events else None
+    events = audit_trail.with_names(audit_events_visible_to(request.user).order_by("-seq"))[:5]
+    rows = audit_trail.rows(events, request.user)
+    return HomeCard("portal/_card_recent_events.html", {"rows": rows}) if rows else None
 
 
 def audit_verification(request) -> HomeCard | None:

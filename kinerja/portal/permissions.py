@@ -27,3 +27,8 @@ def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
 def sees_whole_trail(user) -> bool:
     access = access_of(user)
     return access.superuser or access.has(Role.ADMIN_BKPSDM, Role.AUDITOR)
+
+
+def can_export_audit_trail(user) -> bool:
+    """The export is the auditor's tool: for those who read the whole trail of their instansi."""
+    return sees_whole_trail(user)

@@ -105,7 +105,7 @@ def test_each_demo_role_logs_in_through_the_form_and_sees_its_home_page(page, na
         expect(section(page, "penilai")).to_have_text(top)
         expect(section(page, "people-i-assess")).to_contain_text(nama(d.NIP_KEPALA_DINKES))
     elif name == "admin_bkpsdm":
-        expect(section(page, "recent-events")).to_contain_text("demo.load")
+        expect(section(page, "recent-events")).to_contain_text("Data demo dimuat")  # a label, not demo.load
         expect(page.locator(f'nav a[href="{reverse("accounts:role_list")}"]')).to_have_count(1)
     elif name == "admin_pd":
         expect(page.locator(f'nav a[href="{reverse("accounts:role_list")}"]')).to_have_count(0)

@@ -124,6 +124,7 @@ NOT_SCREENS = {
     "planning:return": SAME_FORM,
     "planning:pdf": DOWNLOAD,
     "planning:export": DOWNLOAD,
+    "portal:audit_export": DOWNLOAD,
     "planning:import_template": DOWNLOAD,
     "planning:reassign": SAME_FORM,
     "planning:extend": SAME_FORM,
@@ -277,7 +278,9 @@ def test_on_a_phone_tables_become_labelled_cards_matrices_scroll_in_their_box_an
     from kinerja.criteria.models import Kerangka
 
     (artifacts / "screens").mkdir(exist_ok=True)
-    page = signed_in_page(browser, live_server.url, "admin_bkpsdm", WIDTHS[PHONE], saved_logins(CAST_USERNAMES))
+    page = signed_in_page(
+        browser, live_server.url, "admin_bkpsdm", WIDTHS[PHONE], saved_logins(CAST_USERNAMES)
+    )
 
     page.goto(reverse("planning:list"))
     first = page.locator('[data-testid="skp-row"]').first

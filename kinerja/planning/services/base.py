@@ -28,6 +28,7 @@ def record(actor, skp: SKP, action: str, changes: dict | None = None, reason: st
         pegawai=skp.pegawai,
         changes=changes or {},
         reason=reason,
+        subject=obj,
     )
 
 

@@ -94,7 +94,7 @@ def skp_start(
             "selesai": [None, skp.selesai],
             "jabatan": [None, jabatan.nama],
             "penilai": [None, skp.penilai_id],
-            **({"salin_dari": [None, salin_dari.pk], "rhk_disalin": [None, copied]} if salin_dari else {}),
+            **({"salin_dari": [None, str(salin_dari)], "rhk_disalin": [None, copied]} if salin_dari else {}),
         },
     )
     return skp
