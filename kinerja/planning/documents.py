@@ -10,21 +10,8 @@ from dataclasses import dataclass
 from fpdf.enums import Align
 
 from kinerja.core import clock
-from kinerja.core.documents import (
-    BOLD,
-    Block,
-    Document,
-    Part,
-    Signatory,
-    Stamp,
-    Table,
-    clean,
-    headings,
-    identity,
-    nip_text,
-    signatures,
-    signatures_height,
-)
+from kinerja.core.document_blocks import Signatory, clean, identity, nip_text, signatures, signatures_height
+from kinerja.core.documents import BOLD, Block, Document, Part, Stamp, Table, headings
 from kinerja.core.formats import tanggal as format_tanggal
 from kinerja.core.verification import Signed
 from kinerja.planning import rules, selectors

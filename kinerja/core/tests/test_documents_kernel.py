@@ -6,17 +6,8 @@ import re
 
 from pypdf import PdfReader
 
-from kinerja.core.documents import (
-    Document,
-    Part,
-    Signatory,
-    Table,
-    clean,
-    headings,
-    identity,
-    signatures,
-    signatures_height,
-)
+from kinerja.core.document_blocks import Signatory, clean, identity, signatures, signatures_height
+from kinerja.core.documents import Document, Part, Table, headings
 from kinerja.core.formats import nip_or_text, tanggal
 
 
