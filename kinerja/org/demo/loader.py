@@ -15,7 +15,7 @@ from kinerja.org.models import Instansi, Jabatan, Pegawai, UnitKerja
 def _load(builder: DemoBuilder, instansi: Instansi, password_hash: str) -> dict:
     insert_structure(builder, instansi)
     people = create_people(builder, instansi, password_hash, special_cases(builder))
-    return {"units": len(builder.units), "jabatan": len(builder.jabatan), "pegawai": people}
+    return {"unit": len(builder.units), "jabatan": len(builder.jabatan), "pegawai": people}
 
 
 def _reset_sequences() -> None:

@@ -47,7 +47,7 @@ class Command(BaseCommand):
         elapsed = time.monotonic() - started
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo dimuat dalam {elapsed:.1f} detik: {counts['units']} unit, {counts['jabatan']} jabatan, "
+                f"Demo dimuat dalam {elapsed:.1f} detik: {counts['unit']} unit, {counts['jabatan']} jabatan, "
                 f"{counts['pegawai']} pegawai (Kota Sukamaju) + Kab. Lembah Hijau."
             )
         )
