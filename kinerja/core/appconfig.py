@@ -12,20 +12,23 @@ class KinerjaAppConfig(AppConfig):
     `menu`, `home_cards` and `pegawai_panels` (sections of a pegawai's profile page) map an order to a provider of
     the app's `navigation` module (kinerja.core.navigation);
     `hooks` maps a kernel event to a handler "module.function" of the app (kinerja.core.hooks);
-    `audit_labels` names the app's module declaring the words of its audit events (kinerja.core.audit_labels)."""
+    `audit_labels` names the app's module declaring the words of its audit events (kinerja.core.audit_labels);
+    `documents_in_force` maps a kind of verifiable document the app issues to "module.function" giving the
+    version of a subject in force (kinerja.core.verification.register_in_force)."""
 
     menu: dict[int, str] = {}
     home_cards: dict[int, str] = {}
     pegawai_panels: dict[int, str] = {}
     hooks: dict[str, str] = {}
     audit_labels: str = ""
+    documents_in_force: dict[str, str] = {}
 
     def _resolve(self, dotted: str):
         module, _, name = dotted.rpartition(".")
         return getattr(import_module(f"{self.name}.{module}"), name)
 
     def ready(self):
-        from kinerja.core import audit_labels, hooks, navigation
+        from kinerja.core import audit_labels, hooks, navigation, verification
 
         for order, provider in self.menu.items():
             navigation.add_menu(order, self._resolve(f"navigation.{provider}"))
@@ -35,6 +38,8 @@ class KinerjaAppConfig(AppConfig):
             navigation.add_pegawai_panel(order, self._resolve(f"navigation.{provider}"))
         for event, handler in self.hooks.items():
             hooks.on(event, self._resolve(handler))
+        for jenis, resolver in self.documents_in_force.items():
+            verification.register_in_force(jenis, self._resolve(resolver))
         if self.audit_labels:
             module = import_module(f"{self.name}.{self.audit_labels}")
             audit_labels.add(

@@ -12,6 +12,7 @@ import datetime
 import hashlib
 import json
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -136,18 +137,32 @@ def normalize_code(value: str) -> str:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the verification page says. `document` is set only when the number and the code both match."""
+    """What the verification page says. `document` is set only when the number and the code both match.
+
+    `versi_berlaku` is the version in force when it is another one (`latest`: its issued document, if it has
+    been printed); `berakhir`: the subject has ended (an SKP ended by a transfer), so no version is in force."""
 
     cocok: bool
     document: DokumenResmi | None = None
-    latest: DokumenResmi | None = None  # the version in force, when it is another
+    latest: DokumenResmi | None = None
+    versi_berlaku: int | None = None
+    berakhir: bool = False
 
     @property
     def berlaku(self) -> bool:
-        return self.cocok and self.latest is None
+        return self.cocok and not self.berakhir and self.versi_berlaku is None
 
 
 NO_MATCH = Verdict(cocok=False)
+
+# Which version of a subject is in force, by kind of document: the issuing app knows (a revision approved and
+# never printed is in force all the same); None when the subject has ended. Filled by the apps' AppConfig
+# (`documents_in_force`).
+_IN_FORCE: dict[str, Callable[[str], int | None]] = {}
+
+
+def register_in_force(jenis: str, version_in_force: Callable[[str], int | None]) -> None:
+    _IN_FORCE[jenis] = version_in_force
 
 
 def verify(nomor: str, kode: str) -> Verdict:
@@ -162,12 +177,19 @@ def verify(nomor: str, kode: str) -> Verdict:
     document = DokumenResmi.objects.filter(nomor=number).first()
     if document is None or not secrets.compare_digest(document.hash[: len(code)], code):
         return NO_MATCH
-    latest = (
-        DokumenResmi.objects.filter(jenis=document.jenis, subjek=document.subjek).order_by("-versi").first()
-    )
-    return Verdict(
-        cocok=True, document=document, latest=latest if latest and latest.pk != document.pk else None
-    )
+    issued = DokumenResmi.objects.filter(jenis=document.jenis, subjek=document.subjek)
+    in_force = _IN_FORCE.get(document.jenis)
+    if in_force is None:  # a kind nobody vouches for: the latest version issued is the one in force
+        latest = issued.order_by("-versi").first()
+        current = latest.versi if latest else document.versi
+    else:
+        current = in_force(document.subjek)
+        if current is None:
+            return Verdict(cocok=True, document=document, berakhir=True)
+        latest = issued.filter(versi=current).first()
+    if current == document.versi:
+        return Verdict(cocok=True, document=document)
+    return Verdict(cocok=True, document=document, latest=latest, versi_berlaku=current)
 
 
 def address(document: DokumenResmi, base: str = "") -> str:

@@ -11,3 +11,5 @@ class PlanningConfig(appconfig.KinerjaAppConfig):
     pegawai_panels = {10: "pegawai_skp"}
     # An SKP ends with the assignment it plans for (a transfer, retirement, the end of an acting post).
     hooks = {hooks.ASSIGNMENT_ENDED: "services.skp_end_with_assignment"}
+    # A print of an SKP is in force while its version is the SKP's last approved one (kinerja.core.verification).
+    documents_in_force = {"planning.skp": "selectors.version_in_force"}

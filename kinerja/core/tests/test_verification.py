@@ -199,3 +199,20 @@ def test_the_stamp_prints_on_every_page_with_a_qr_code_that_decodes_to_the_verif
         assert "Versi 2, disetujui 4 Maret 2026" in text
         assert "Kode verifikasi: 0123 4567 89AB CDEF 0123" in text
         assert codes == [url]
+
+
+@pytest.mark.django_db
+def test_the_issuing_app_says_which_version_is_in_force_even_unprinted_or_none_once_ended(monkeypatch):
+    in_force = {"41": 1}
+    monkeypatch.setitem(verification._IN_FORCE, "uji.dokumen", in_force.get)
+    first = verification.issue("uji", signed(versi=1))
+    code = verification.code_of(first)
+    assert verification.verify(first.nomor, code).berlaku
+
+    in_force["41"] = 2  # approved, never printed: no document of version 2 exists
+    verdict = verification.verify(first.nomor, code)
+    assert (verdict.cocok, verdict.berlaku, verdict.versi_berlaku, verdict.latest) == (True, False, 2, None)
+
+    del in_force["41"]  # the subject ended
+    verdict = verification.verify(first.nomor, code)
+    assert verdict.cocok and verdict.berakhir and not verdict.berlaku

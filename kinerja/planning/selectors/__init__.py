@@ -56,6 +56,7 @@ from kinerja.planning.selectors.skp import (
     skp_with_content,
     submission_problems,
     target_text,
+    version_in_force,
     versions,
     with_content,
 )
@@ -120,6 +121,7 @@ __all__ = [
     "tahun_of",
     "target_text",
     "units_for_list",
+    "version_in_force",
     "versions",
     "waiting_counts",
     "with_content",

@@ -305,3 +305,12 @@ def is_jpt(jabatan: Jabatan) -> bool:
 def skp_by_id(qs: QuerySet[SKP], ids: list[int]) -> dict[int, SKP]:
     """The given SKP (among those of `qs`), by id, ready for the workflow services."""
     return qs.select_related("pegawai", "jabatan", "tahun_kinerja", "instansi").in_bulk(ids)
+
+
+def version_in_force(subjek: str) -> int | None:
+    """The approved version of an SKP in force, for the verification of its prints (kinerja.core.verification):
+    the last approved one (a revision under way leaves it in force), none once the SKP has ended."""
+    row = SKP.objects.filter(pk=int(subjek)).values("versi", "berakhir").first() if subjek.isdigit() else None
+    if row is None or row["berakhir"] or not row["versi"]:
+        return None
+    return row["versi"]

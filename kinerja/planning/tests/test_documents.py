@@ -416,3 +416,27 @@ def test_a_long_rhk_goes_on_across_the_page_break_under_repeated_headings(skp):
     assert end == start + 1
     assert "RENCANA HASIL KERJA" in pages[end]
     assert "Indikator panjang 7" in " ".join(pages[start : end + 1])
+
+
+@pytest.mark.django_db
+def test_a_print_stops_being_in_force_when_a_revision_is_approved_unprinted_or_the_skp_ends(skp, cast):
+    """The verification page asks planning which version is in force: a v1 print is superseded as soon as v2
+    is approved, though nobody printed v2 yet, and no version is in force once the SKP has ended."""
+    skp, _versi = approve(skp)
+    cast.client("pegawai").get(reverse("planning:pdf", args=[skp.pk]))
+    first = DokumenResmi.objects.get(jenis="planning.skp", subjek=str(skp.pk), versi=1)
+    code = verification.code_of(first)
+    assert verification.verify(first.nomor, code).berlaku
+
+    approve(skp, nomor=2, content={**selectors.content_of(skp), "revisi": "v2"})
+    assert not DokumenResmi.objects.filter(jenis="planning.skp", subjek=str(skp.pk), versi=2).exists()
+    verdict = verification.verify(first.nomor, code)
+    assert verdict.cocok and not verdict.berlaku
+    assert verdict.versi_berlaku == 2 and verdict.latest is None
+    page = Client().get(verification.address(first)).content.decode()
+    assert "digantikan oleh versi 2" in page and "Sudah digantikan" in page
+
+    SKP.objects.filter(pk=skp.pk).update(berakhir=True)
+    verdict = verification.verify(first.nomor, code)
+    assert verdict.berakhir and not verdict.berlaku
+    assert "Dokumen ini sudah tidak berlaku." in Client().get(verification.address(first)).content.decode()
