@@ -93,6 +93,10 @@ def mark_used(key: str, *, keep_seconds: int, url: str = "") -> UsedPreviewToken
         )
 
 
+def was_used(purpose: str, token: str) -> bool:
+    return UsedPreviewToken.objects.filter(digest=digest(purpose, token)).exists()
+
+
 def check_unused(purpose: str, token: str) -> None:
     """Raise AlreadySaved when the token was used (before the form is even validated: a resubmitted form may
     fail its own checks, e.g. "this code exists", only because it was saved the first time)."""

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from kinerja.core import once
 from kinerja.core.errors import apply_to_form
@@ -35,11 +37,22 @@ def with_once(request, form) -> str | None:
     if request.method == "POST":
         return request.POST.get(once.FIELD) or request.GET.get(once.FIELD) or None
     given = request.GET.get(once.FIELD, "")
-    form.initial[once.FIELD] = (
-        given
-        if given and once.valid(request.user.pk, request.path, given)
-        else once.issue(request.user.pk, request.path)
-    )
+    if given and once.valid(request.user.pk, request.path, given):
+        form.initial[once.FIELD] = given
+        if once.was_used(request.path, given):
+            # Back to a saved form, or its old address opened again from the history: saving it would be
+            # refused, so say so before anything is typed, with the way to a fresh form.
+            messages.warning(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("This form was already saved."),
+                    request.path,
+                    _("Open a new, empty form"),
+                ),
+            )
+    else:
+        form.initial[once.FIELD] = once.issue(request.user.pk, request.path)
     return None
 
 

@@ -108,3 +108,21 @@ def test_a_refused_save_leaves_the_token_usable(cast):
     before = route.state(objs)
     assert client.post(url, data).status_code == 302
     assert route.state(objs) != before
+
+
+def test_a_saved_form_opened_again_says_so_before_anything_is_typed(cast):
+    """Back to a saved form, or its old address from the browser's history: the form keeps its spent token (so
+    Save again still creates nothing) and says, before the user types, that it was saved, with a fresh form."""
+    route, role = next((c.values[0], c.values[1]) for c in CASES if c.id == "org:unit_create")
+    objs = Objects(cast, role)
+    client = cast.client(role)
+    url = route.url(objs)
+    token = _token_of(client, url)
+    fresh_page = client.get(url).content.decode()
+    assert "Formulir ini sudah disimpan" not in fresh_page
+    assert client.post(url, {**route.data(objs), once.FIELD: token}).status_code == 302
+
+    again = client.get(f"{url}{'&' if '?' in url else '?'}sekali={token}").content.decode()
+    assert "Formulir ini sudah disimpan." in again
+    assert f'<a href="{url.split("?")[0]}">Buka formulir baru yang kosong</a>' in again
+    assert TOKEN.search(again).group(1) == token
