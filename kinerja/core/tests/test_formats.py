@@ -175,5 +175,19 @@ def test_a_sentence_ending_with_a_title_has_one_full_stop_and_an_ellipsis_stays(
 
 def test_flash_messages_and_field_errors_go_through_the_sentence_filter():
     root = Path(settings.BASE_DIR, "kinerja", "templates")
-    assert "{{ message|kalimat }}" in (root / "base.html").read_text()
+    assert "{{ message.message|kalimat }}" in (root / "base.html").read_text()
     assert "{{ e|kalimat }}" in (root / "includes" / "field.html").read_text()
+
+
+def test_a_flash_message_escapes_what_a_user_typed_and_keeps_the_links_the_kernel_wrote():
+    from django.contrib.messages.storage.base import Message
+    from django.template.loader import render_to_string
+    from django.utils.html import format_html
+
+    typed = Message(20, "Unit <script>x</script> telah dibuat oleh Heru Halim, S.K.M..")
+    kernel = Message(
+        30, format_html('{} <a href="{}">{}</a>', "Formulir ini sudah disimpan.", "/baru/", "Baru")
+    )
+    html = render_to_string("base.html", {"messages": [typed, kernel]})
+    assert "Unit &lt;script&gt;x&lt;/script&gt; telah dibuat oleh Heru Halim, S.K.M.<" in html
+    assert '<a href="/baru/">Baru</a>' in html
