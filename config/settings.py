@@ -1,7 +1,7 @@
 """Settings for Kinerja, read from the environment.
 
 Development (the default) needs no variable at all. Production is `KINERJA_ENV=production` and then
-requires SECRET_KEY, AUDIT_CHAIN_KEY and ALLOWED_HOSTS; see README "Konfigurasi".
+requires SECRET_KEY, AUDIT_CHAIN_KEY, ALLOWED_HOSTS and SITE_URL; see README "Konfigurasi".
 """
 
 import os
@@ -323,8 +323,15 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kinerja@localhost")
 # Notifications (SKP submitted, returned, approved ...) also go out by email when this is on.
 NOTIFY_BY_EMAIL = env_bool("NOTIFY_BY_EMAIL", False)
-# The address users open the app at, for links in emails, e.g. https://kinerja.example.go.id
+# The address users open the app at, for links in emails and for the QR code of official documents, e.g.
+# https://kinerja.example.go.id. Production requires it: it is printed on paper that must verify for years, so it
+# may not depend on whichever host name a request happened to use.
 SITE_URL = env("SITE_URL", "")
+if PRODUCTION and not re.fullmatch(r"https?://[^/\s]+(/\S*)?", SITE_URL):
+    raise ImproperlyConfigured(
+        "SITE_URL wajib diisi pada mode produksi dengan alamat publik aplikasi, mis. "
+        "https://kinerja.example.go.id (alamat itu tercetak pada kode QR dokumen resmi)."
+    )
 
 # Background work runs in-process until a capability needs a worker (then: django-tasks-db).
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

@@ -24,10 +24,12 @@ def run_settings(*command, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "KINERJA_ENV", "DEBUG", "BEHIND_HTTPS_PROXY"}
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "KINERJA_ENV", "DEBUG", "BEHIND_HTTPS_PROXY", "SITE_URL"}
         and not k.startswith(("SECURE_", "SESSION_COOKIE_", "AUDIT_CHAIN_KEY"))
     }
-    clean.update(env, DJANGO_SETTINGS_MODULE="config.settings")
+    if env.get("KINERJA_ENV") == "production":
+        env.setdefault("SITE_URL", "https://kinerja.example.go.id")
+    clean.update({k: v for k, v in env.items() if v is not None}, DJANGO_SETTINGS_MODULE="config.settings")
     return subprocess.run(
         [sys.executable, *(command or ("-c", SNIPPET))],
         cwd=settings.BASE_DIR,
@@ -143,3 +145,16 @@ def test_audit_chain_keys_are_read_from_pairs_or_a_file_and_the_last_signs(tmp_p
 
     result = run_settings("-c", KEYS_SNIPPET, AUDIT_CHAIN_KEY="satu-kunci")
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [{"1": "satu-kunci"}, "1"]
+
+
+def test_production_without_a_public_address_for_the_qr_codes_refuses_to_start():
+    for site_url in (None, "kinerja.example.go.id", "javascript:alert(1)"):
+        result = run_settings(
+            KINERJA_ENV="production",
+            SECRET_KEY=STRONG_KEY,
+            AUDIT_CHAIN_KEY=CHAIN_KEY,
+            ALLOWED_HOSTS="kinerja.example.go.id",
+            SITE_URL=site_url,
+        )
+        assert result.returncode != 0, site_url
+        assert "SITE_URL wajib diisi" in result.stderr
