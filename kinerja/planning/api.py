@@ -148,7 +148,7 @@ def _rhk_atasan(rhk_atasan_id: int | None) -> RHK | None:
     # another instansi's, not a 404 that would tell the two apart.
     if not rhk_atasan_id:
         return None
-    rhk = permissions.find_rhk_atasan(rhk_atasan_id)
+    rhk = selectors.find_rhk_atasan(rhk_atasan_id)
     if rhk is None:
         raise services.rhk_atasan_refused()
     return rhk

@@ -139,11 +139,3 @@ def get_rhk_of_skp_or_404(skp: SKP, pk) -> RHK:
 def get_indikator_of_skp_or_404(skp: SKP, pk) -> Indikator:
     """One indikator of an SKP the user opened through get_skp_for_user_or_404."""
     return get_object_or_404(Indikator.objects.select_related("rhk__skp"), pk=pk, rhk__skp=skp)
-
-
-def find_rhk_atasan(pk) -> RHK | None:
-    """The leader's RHK an RHK says it supports, or None; the service checks it is the penilai's (rhk_save).
-
-    No 404 for a missing one: the caller refuses it as the service refuses another instansi's RHK, so the
-    answer does not tell which ids exist elsewhere."""
-    return RHK.objects.filter(pk=pk).first()

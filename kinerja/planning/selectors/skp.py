@@ -314,3 +314,11 @@ def version_in_force(subjek: str) -> int | None:
     if row is None or row["berakhir"] or not row["versi"]:
         return None
     return row["versi"]
+
+
+def find_rhk_atasan(pk) -> RHK | None:
+    """The leader's RHK an RHK says it supports, or None; the service checks it is the penilai's (rhk_save).
+
+    No 404 for a missing one: the caller refuses it as the service refuses another instansi's RHK, so the
+    answer does not tell which ids exist elsewhere."""
+    return RHK.objects.filter(pk=pk).first()
