@@ -300,6 +300,12 @@ def _directory(content: bytes) -> tuple[int, int] | None:
     return entries, size
 
 
+# What zipfile raises for a part it cannot unpack: a broken archive, an encrypted part (RuntimeError), or a
+# compression method it does not implement (zipfile's own NotImplementedError, e.g. for Deflate64), a cut-off
+# stream or a corrupt deflate stream.
+UNREADABLE_PART = (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError, zlib.error)
+
+
 def _check_zip(content: bytes, max_unpacked: int, *, row_limit: int, deadline: Deadline) -> None:
     """Refuse a zip bomb from the central directory alone, before anything is decompressed; then a sheet with
     too many rows (see `_check_rows`)."""
@@ -383,7 +389,7 @@ def _check_rows(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int, d
                 if last:
                     return
                 carry = data[end:]
-    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError, zlib.error):
+    except UNREADABLE_PART:
         return  # a part zipfile cannot unpack: openpyxl cannot either, and refuses it if it is read
 
 
