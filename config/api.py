@@ -10,6 +10,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 from kinerja.accounts.services import api_token_authenticate
 from kinerja.core.errors import ConflictError
 from kinerja.criteria.api import router as criteria_router
+from kinerja.monitoring.api import router as monitoring_router
 from kinerja.org.api import router as org_router
 from kinerja.planning.api import router as planning_router
 
@@ -116,3 +117,4 @@ def validation_error(request, exc):
 api.add_router("/", org_router)
 api.add_router("/", criteria_router)
 api.add_router("/", planning_router)
+api.add_router("/", monitoring_router)

@@ -162,6 +162,7 @@ INSTALLED_APPS = [
     "kinerja.org",
     "kinerja.criteria",
     "kinerja.planning",
+    "kinerja.monitoring",
     "kinerja.portal",
 ]
 

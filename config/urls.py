@@ -14,6 +14,7 @@ urlpatterns = [
     path("org/", include("kinerja.org.urls")),
     path("kriteria/", include("kinerja.criteria.urls")),
     path("skp/", include("kinerja.planning.urls")),
+    path("pemantauan/", include("kinerja.monitoring.urls")),
     # The language switch works before logging in too (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("api/v1/", api.urls),

@@ -238,6 +238,14 @@ class Arah(models.TextChoices):
     TURUN = "turun", _("Lower is better")
 
 
+class Akumulasi(models.TextChoices):
+    """How a numeric indikator's periods add up to the year (rules.default_akumulasi picks one)."""
+
+    JUMLAH = "jumlah", _("Sum of the periods")
+    TERAKHIR = "terakhir", _("Latest value")
+    RATA_RATA = "rata_rata", _("Average of the periods")
+
+
 class Indikator(models.Model):
     """Indikator kinerja individu (IKI) of an RHK, with its target."""
 

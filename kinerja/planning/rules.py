@@ -249,6 +249,22 @@ def target_per_period(values: Mapping | None, jenis_target: str) -> tuple[dict, 
     return result, errors
 
 
+# How the periods of a numeric indikator add up to the year (kinerja.monitoring reads realisations so)
+JUMLAH, TERAKHIR, RATA_RATA = "jumlah", "terakhir", "rata_rata"  # the values of models.Akumulasi
+_LEVEL_UNITS = ("%", "persen", "indeks", "nilai", "skor", "poin")
+
+
+def default_akumulasi(aspek: str, satuan: str) -> str:
+    """The sensible default for an indikator: a level (a percentage, an index, a score) is read at its last
+    period; time and cost are averaged; a count (documents, activities, people served) adds up."""
+    unit = (satuan or "").strip().lower()
+    if any(word in unit for word in _LEVEL_UNITS):
+        return TERAKHIR
+    if aspek in ("waktu", "biaya"):
+        return RATA_RATA
+    return JUMLAH
+
+
 def format_angka(value: Decimal | int | float | None) -> str:
     """A number as Indonesian documents print it: thousands with dots, decimals with a comma, no trailing zeros
     (the kernel's formatter, in Indonesian whatever the page: a target is typed and parsed that way)."""

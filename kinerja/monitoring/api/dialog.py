@@ -1,0 +1,5 @@
+"""Monitoring over the JSON API: dialog."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,5 @@
+"""Monitoring over the JSON API: realisasi."""
+
+from ninja import Router
+
+router = Router()

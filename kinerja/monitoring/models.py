@@ -1,0 +1,271 @@
+"""Monitoring through the year (PermenPANRB 6/2022 stage two): rencana aksi and realisasi per period, their
+bukti dukung, the supervisor's continuous feedback, dialog kinerja, and the reopening of a closed period.
+
+A realisasi belongs to one indikator of the SKP version in force for its period. Indikator rows of the SKP may be
+edited or removed by a later revision, so the realisasi names its indikator (and a rencana aksi its RHK) by the id
+the version's content records (`VersiSKP.konten`), not by a foreign key: the history of a period survives any
+later revision. Every change is kept: a realisasi's earlier values in `RiwayatRealisasi`, a withdrawn bukti as a
+withdrawal (never a delete).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class RencanaAksi(models.Model):
+    """What the pegawai will do in a period to reach the target of one RHK; the penilai may comment."""
+
+    skp = models.ForeignKey("planning.SKP", on_delete=models.PROTECT, related_name="rencana_aksi")
+    periode = models.ForeignKey("planning.Periode", on_delete=models.PROTECT, related_name="+")
+    rhk_id = models.PositiveIntegerField(_("RHK"), help_text="The RHK's id in the version's content.")
+    uraian = models.TextField(_("action plan"))
+    komentar_penilai = models.TextField(_("assessor's comment"), blank=True)
+    komentar_oleh = models.ForeignKey(
+        "org.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    komentar_at = models.DateTimeField(null=True, blank=True)
+    kunci = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        ordering = ["skp", "periode__nomor", "rhk_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["skp", "periode", "rhk_id"], name="rencana_aksi_unique"),
+        ]
+
+    def __str__(self):
+        return self.uraian[:120]
+
+
+class Realisasi(models.Model):
+    """What one indikator reached in one period: a number in the indikator's unit or a statement, and a story."""
+
+    skp = models.ForeignKey("planning.SKP", on_delete=models.PROTECT, related_name="realisasi")
+    periode = models.ForeignKey("planning.Periode", on_delete=models.PROTECT, related_name="+")
+    indikator_id = models.PositiveIntegerField(
+        _("indicator"), help_text="The indikator's id in the content of the SKP version in force."
+    )
+    versi_skp = models.PositiveSmallIntegerField(_("SKP version"))
+    nilai_angka = models.DecimalField(
+        _("realisation"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    nilai_teks = models.TextField(_("qualitative realisation"), blank=True)
+    narasi = models.TextField(_("narrative"), blank=True)
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kunci = models.PositiveIntegerField(
+        default=0, help_text="Incremented on every change; a form that saw an older value is refused."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("realisation")
+        verbose_name_plural = _("realisations")
+        ordering = ["skp", "periode__nomor", "indikator_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["skp", "periode", "indikator_id"], name="realisasi_unique"),
+            models.CheckConstraint(
+                condition=Q(nilai_angka__isnull=False) | ~Q(nilai_teks=""), name="realisasi_has_value"
+            ),
+        ]
+        indexes = [models.Index(fields=["periode", "skp"], name="realisasi_periode_idx")]
+
+    def __str__(self):
+        return f"{self.skp} · {self.periode}"
+
+
+class RiwayatRealisasi(models.Model):
+    """An earlier value of a realisasi, kept when it was changed, with the evidence it had then."""
+
+    realisasi = models.ForeignKey(Realisasi, on_delete=models.CASCADE, related_name="riwayat")
+    nomor = models.PositiveSmallIntegerField()
+    nilai_angka = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
+    nilai_teks = models.TextField(blank=True)
+    narasi = models.TextField(blank=True)
+    bukti = models.JSONField(default=list, help_text="Ids of the evidence attached at that time.")
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    berlaku_sampai = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["realisasi", "-nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["realisasi", "nomor"], name="riwayat_realisasi_unique"),
+        ]
+
+
+class JenisBukti(models.TextChoices):
+    BERKAS = "berkas", _("File")
+    TAUTAN = "tautan", _("Link")
+
+
+class BuktiDukung(models.Model):
+    """Evidence for a realisasi: an uploaded file (stored under a name that reveals nothing, with its SHA-256)
+    or an http(s) link. Withdrawn evidence stays, marked withdrawn."""
+
+    realisasi = models.ForeignKey(Realisasi, on_delete=models.PROTECT, related_name="bukti")
+    jenis = models.CharField(_("kind"), max_length=10, choices=JenisBukti.choices)
+    judul = models.CharField(_("title"), max_length=200, blank=True)
+    berkas = models.FileField(_("file"), max_length=200, blank=True)
+    nama_asli = models.CharField(_("file name"), max_length=255, blank=True)
+    tipe = models.CharField(
+        _("type"), max_length=100, blank=True, help_text="Content type read from the file."
+    )
+    ukuran = models.PositiveBigIntegerField(_("size"), default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    tautan = models.URLField(_("link"), max_length=500, blank=True)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    ditarik_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    ditarik_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    alasan_tarik = models.TextField(_("reason for withdrawal"), blank=True)
+
+    class Meta:
+        verbose_name = _("supporting evidence")
+        verbose_name_plural = _("supporting evidence")
+        ordering = ["realisasi", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(jenis="berkas") & ~Q(berkas="") & ~Q(sha256=""))
+                | (Q(jenis="tautan") & ~Q(tautan="")),
+                name="bukti_complete",
+            ),
+        ]
+
+    def __str__(self):
+        return self.judul or self.nama_asli or self.tautan
+
+
+class PeranUmpanBalik(models.TextChoices):
+    PENILAI = "penilai", _("Assessor")
+    PEGAWAI = "pegawai", _("Employee")
+
+
+class UmpanBalik(models.Model):
+    """One message of the feedback thread on a realisasi: the penilai's comment or the pegawai's reply."""
+
+    realisasi = models.ForeignKey(Realisasi, on_delete=models.PROTECT, related_name="umpan_balik")
+    penulis = models.ForeignKey("org.Pegawai", on_delete=models.PROTECT, related_name="+")
+    peran = models.CharField(_("role"), max_length=10, choices=PeranUmpanBalik.choices)
+    isi = models.TextField(_("message"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        ordering = ["realisasi", "created_at", "pk"]
+
+    def __str__(self):
+        return self.isi[:120]
+
+
+class JenisDialog(models.TextChoices):
+    COACHING = "coaching", _("Coaching")
+    MENTORING = "mentoring", _("Mentoring")
+    KONSELING = "konseling", _("Counselling")
+
+
+class DialogKinerja(models.Model):
+    """A recorded performance conversation between a pegawai and their penilai, confirmed by both."""
+
+    skp = models.ForeignKey("planning.SKP", on_delete=models.PROTECT, related_name="dialog")
+    penilai = models.ForeignKey("org.Pegawai", on_delete=models.PROTECT, related_name="+")
+    jenis = models.CharField(_("kind"), max_length=10, choices=JenisDialog.choices)
+    tanggal = models.DateField(_("date"))
+    topik = models.CharField(_("topic"), max_length=200)
+    catatan = models.TextField(_("notes"))
+    dicatat_oleh = models.ForeignKey("org.Pegawai", on_delete=models.PROTECT, related_name="+")
+    dikonfirmasi_pegawai_at = models.DateTimeField(_("confirmed by the employee"), null=True, blank=True)
+    dikonfirmasi_penilai_at = models.DateTimeField(_("confirmed by the assessor"), null=True, blank=True)
+    kunci = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("performance dialogue")
+        verbose_name_plural = _("performance dialogues")
+        ordering = ["-tanggal", "-pk"]
+
+    def __str__(self):
+        return self.topik
+
+
+class TindakLanjut(models.Model):
+    """An action agreed in a dialog kinerja: who does what by when."""
+
+    dialog = models.ForeignKey(DialogKinerja, on_delete=models.CASCADE, related_name="tindak_lanjut")
+    uraian = models.TextField(_("agreed action"))
+    pemilik = models.ForeignKey(
+        "org.Pegawai", verbose_name=_("owner"), on_delete=models.PROTECT, related_name="+"
+    )
+    tenggat = models.DateField(_("due date"))
+    selesai_at = models.DateTimeField(_("done at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agreed action")
+        verbose_name_plural = _("agreed actions")
+        ordering = ["tenggat", "pk"]
+        indexes = [models.Index(fields=["pemilik", "selesai_at", "tenggat"], name="tindak_lanjut_owner_idx")]
+
+    def __str__(self):
+        return self.uraian[:120]
+
+
+class Pembukaan(models.Model):
+    """A closed period reopened for input, for one pegawai or for everyone in a unit subtree, until a date."""
+
+    periode = models.ForeignKey("planning.Periode", on_delete=models.PROTECT, related_name="+")
+    pegawai = models.ForeignKey(
+        "org.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "org.UnitKerja", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sampai = models.DateField(_("open until"))
+    alasan = models.TextField(_("reason"))
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reopened period")
+        verbose_name_plural = _("reopened periods")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pegawai__isnull=False, unit__isnull=True)
+                | Q(pegawai__isnull=True, unit__isnull=False),
+                name="pembukaan_one_target",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.periode} → {self.sampai}"
+
+
+class Pengingat(models.Model):
+    """A reminder sent: at most one per kind, period and person, so running the reminders twice sends nothing
+    twice."""
+
+    jenis = models.CharField(max_length=20)
+    periode = models.ForeignKey("planning.Periode", on_delete=models.CASCADE, related_name="+")
+    penerima = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["jenis", "periode", "penerima"], name="pengingat_once"),
+        ]

@@ -1,0 +1,98 @@
+"""Who may see and change what in monitoring.
+
+Reading realisations, evidence, feedback and dialogs of an SKP: whoever reads the SKP in planning (its pegawai,
+the line of command above with the penilai, the instansi-wide roles, the department administrator of the
+subtree). Writing: the pegawai records rencana aksi and realisasi and their evidence on their own approved SKP
+while the period is open, and replies to feedback; the penilai of the period comments; either party records a
+dialog kinerja and the other confirms it; the admin BKPSDM (or a department administrator for their subtree)
+reopens a closed period.
+"""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from kinerja.accounts.permissions import access_of, is_admin_bkpsdm
+from kinerja.monitoring import selectors
+from kinerja.monitoring.models import BuktiDukung, DialogKinerja, Realisasi
+from kinerja.org.models import UnitKerja
+from kinerja.planning import permissions as planning_permissions
+from kinerja.planning.models import SKP, Periode
+
+
+def skp_visible_to(user) -> QuerySet[SKP]:
+    return planning_permissions.skp_visible_to(user)
+
+
+def get_skp_for_user_or_404(user, pk) -> SKP:
+    return planning_permissions.get_skp_for_user_or_404(user, pk)
+
+
+def realisasi_visible_to(user) -> QuerySet[Realisasi]:
+    return Realisasi.objects.filter(skp__in=skp_visible_to(user))
+
+
+def get_realisasi_for_user_or_404(user, pk) -> Realisasi:
+    return get_object_or_404(
+        realisasi_visible_to(user).select_related("skp", "skp__instansi", "skp__jabatan__unit", "periode"),
+        pk=pk,
+    )
+
+
+def bukti_visible_to(user) -> QuerySet[BuktiDukung]:
+    return BuktiDukung.objects.filter(realisasi__skp__in=skp_visible_to(user))
+
+
+def get_bukti_for_user_or_404(user, pk) -> BuktiDukung:
+    return get_object_or_404(bukti_visible_to(user).select_related("realisasi", "realisasi__skp"), pk=pk)
+
+
+def dialog_visible_to(user) -> QuerySet[DialogKinerja]:
+    return DialogKinerja.objects.filter(skp__in=skp_visible_to(user))
+
+
+def get_dialog_for_user_or_404(user, pk) -> DialogKinerja:
+    return get_object_or_404(
+        dialog_visible_to(user).select_related("skp", "skp__pegawai", "penilai", "dicatat_oleh"), pk=pk
+    )
+
+
+def is_owner(user, skp: SKP) -> bool:
+    return planning_permissions.is_owner(user, skp)
+
+
+def can_record(user, skp: SKP) -> bool:
+    """The pegawai records on their own SKP once a version of it was approved (the period's openness is the
+    service's check, with its own message)."""
+    return is_owner(user, skp) and skp.versi > 0
+
+
+def is_penilai_of_period(user, skp: SKP, periode: Periode) -> bool:
+    """The user is the penilai of that period (not the pegawai themselves)."""
+    access = access_of(user)
+    if access.pegawai_id is None or access.pegawai_id == skp.pegawai_id:
+        return False
+    return selectors.penilai_of_period(skp, periode) == access.pegawai_id
+
+
+def can_comment(user, realisasi: Realisasi) -> bool:
+    return is_penilai_of_period(user, realisasi.skp, realisasi.periode)
+
+
+def can_reply(user, realisasi: Realisasi) -> bool:
+    return is_owner(user, realisasi.skp)
+
+
+def is_dialog_party(user, dialog: DialogKinerja) -> bool:
+    access = access_of(user)
+    return access.pegawai_id is not None and access.pegawai_id in (dialog.skp.pegawai_id, dialog.penilai_id)
+
+
+def can_reopen(user, instansi_id: int, unit: UnitKerja | None) -> bool:
+    """Reopen a period: the admin BKPSDM for anyone in the instansi, a department administrator inside the
+    unit subtrees they administer."""
+    if is_admin_bkpsdm(user, instansi_id):
+        return True
+    access = access_of(user)
+    if unit is None or not access.in_instansi(instansi_id):
+        return False
+    return any(unit.path.startswith(path) for path in access.admin_unit_paths)

@@ -1,0 +1,1 @@
+"""Every write of monitoring, one module per area."""

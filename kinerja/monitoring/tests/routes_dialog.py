@@ -1,0 +1,3 @@
+"""Routes of monitoring: dialog."""
+
+ROUTES: list = []

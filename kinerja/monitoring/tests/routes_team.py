@@ -1,0 +1,3 @@
+"""Routes of monitoring: team."""
+
+ROUTES: list = []

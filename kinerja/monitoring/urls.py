@@ -1,0 +1,14 @@
+"""Monitoring's routes under /pemantauan/: each area's view module declares its own."""
+
+from kinerja.monitoring.views import dialog, feedback, pembukaan, realisasi, rencana, team
+
+app_name = "monitoring"
+
+urlpatterns = [
+    *realisasi.urlpatterns,
+    *feedback.urlpatterns,
+    *dialog.urlpatterns,
+    *team.urlpatterns,
+    *rencana.urlpatterns,
+    *pembukaan.urlpatterns,
+]
