@@ -6,3 +6,5 @@ class MonitoringConfig(appconfig.KinerjaAppConfig):
     label = "monitoring"
     verbose_name = "Kinerja: pemantauan (realisasi)"
     audit_labels = "audit_labels"
+    menu = {45: "menu.items"}
+    home_cards = {32: "realisasi.due", 34: "dialog.feedback", 36: "dialog.actions", 38: "team.team"}
