@@ -2,7 +2,7 @@
 
 One block per area, so that each area adds its own words without touching the others'."""
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401
+from django.utils.translation import gettext_lazy as _
 
 # Realisasi and bukti dukung
 REALISASI_ACTIONS: dict = {}
@@ -10,9 +10,20 @@ REALISASI_ACTIONS: dict = {}
 DIALOG_ACTIONS: dict = {}
 # Rencana aksi, reopened periods, reminders
 TEAM_ACTIONS: dict = {}
+TEAM_ACTIONS["monitoring.pengingat.kirim"] = _("Reminders before the input deadline sent")  # pengingat
 
 ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS}
 
 FIELDS: dict = {}
 
 LINKS: dict = {}
+
+# Reminders (pengingat): the counts of one run
+FIELDS.update(
+    {
+        "monitoring.pengingat.periode": _("periods with a deadline near"),
+        "monitoring.pengingat.pegawai": _("employees reminded to fill in"),
+        "monitoring.pengingat.penilai": _("assessors reminded of feedback"),
+        "monitoring.pengingat.hari_sebelum": _("days before the deadline"),
+    }
+)
