@@ -307,6 +307,22 @@ def test_the_import_reads_an_optional_akumulasi_column(cast, rhk):
     assert old.ok and old.items[0]["indikator"][0]["akumulasi"] == "terakhir"
 
 
+def test_the_import_preview_shows_the_mode_of_each_numeric_row(cast, rhk):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    skp = fresh(rhk.skp)
+    rows = [
+        [1, "Utama", "RHK satu", "U1", "", "Cakupan", "Kuantitas", "95", "%", "", ""],
+        [1, "", "", "", "", "Dokumen", "Kuantitas", "10", "dokumen", "", "rata-rata"],
+    ]
+    upload = SimpleUploadedFile("rhk.csv", csv(rows))
+    response = cast.client("pegawai").post(url("import", skp.pk), {"berkas": upload})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert str(Indikator(akumulasi="terakhir").get_akumulasi_display()) in page
+    assert str(Indikator(akumulasi="rata_rata").get_akumulasi_display()) in page
+
+
 def test_an_unknown_mode_in_the_import_is_reported_with_its_row(cast, rhk):
     skp = fresh(rhk.skp)
     rows = [[1, "Utama", "RHK satu", "U1", "", "Cakupan", "", "95", "%", "", "median"]]
