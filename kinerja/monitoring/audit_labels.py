@@ -2,17 +2,29 @@
 
 One block per area, so that each area adds its own words without touching the others'."""
 
-from django.utils.translation import gettext_lazy as _  # noqa: F401
+from django.utils.translation import gettext_lazy as _
 
 # Realisasi and bukti dukung
 REALISASI_ACTIONS: dict = {}
 # Umpan balik and dialog kinerja
 DIALOG_ACTIONS: dict = {}
 # Rencana aksi, reopened periods, reminders
-TEAM_ACTIONS: dict = {}
+TEAM_ACTIONS: dict = {
+    "monitoring.rencana_aksi.create": _("Action plan written"),
+    "monitoring.rencana_aksi.update": _("Action plan changed"),
+    "monitoring.rencana_aksi.comment": _("Assessor commented on an action plan"),
+    "monitoring.pembukaan.create": _("Period reopened for input"),
+}
+TEAM_FIELDS: dict = {
+    "monitoring.pembukaan.periode": _("period"),
+    "monitoring.pembukaan.pegawai": _("employee"),
+    "monitoring.pembukaan.unit": _("unit"),
+}
 
 ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS}
 
 FIELDS: dict = {}
 
 LINKS: dict = {}
+
+FIELDS.update(TEAM_FIELDS)
