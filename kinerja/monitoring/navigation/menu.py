@@ -1,13 +1,14 @@
-"""Monitoring's menu entries (the team area owns them, for every area): "Realisasi" for a pegawai with an
-approved SKP, "Tim saya" (with the count waiting for feedback) for a penilai, and under "Pemantauan" the queue
-waiting for feedback, the dialogs and, for administrators, the reopened periods. A group of one is shown as
-a plain link."""
+"""Monitoring's menu entries (the team area owns them, for every area), under one "Pemantauan" parent so that
+the menu of a supervisor still fits on one line at 1366 px: "Realisasi" for a pegawai with an approved SKP, "Tim
+saya" and "Menunggu umpan balik" (with its count in the label: a dropdown shows no badge) for a penilai, the
+dialogs for anyone with a pegawai, the reopened periods for administrators. A group of one is a plain link."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
+from kinerja.core.formats import angka
 from kinerja.core.navigation import MenuItem, per_request
 from kinerja.monitoring import selectors
 
@@ -30,30 +31,23 @@ def items(request) -> list:
     if not request.user.is_authenticated:
         return []
     data = summary(request)
-    top: list[MenuItem] = []
-    group: list[MenuItem] = []
+    entries: list[MenuItem] = []
     if data["skp"]:
-        top.append(MenuItem(_("Realisation"), reverse("monitoring:index"), testid="nav-realisasi"))
+        entries.append(MenuItem(_("Realisation"), reverse("monitoring:index"), testid="nav-realisasi"))
     if data["menilai"]:
-        top.append(
-            MenuItem(
-                _("My team"),
-                reverse("monitoring:team"),
-                testid="nav-team",
-                badge=data["menunggu"],
-                badge_label=_("waiting for your feedback"),
-                badge_testid="feedback-count",
-            )
-        )
-        group.append(MenuItem(_("Waiting for feedback"), reverse("monitoring:feedback_queue")))
+        entries.append(MenuItem(_("My team"), reverse("monitoring:team"), testid="nav-team"))
+        waiting = _("Waiting for feedback")
+        if data["menunggu"]:
+            waiting = _("Waiting for feedback (%(n)s)") % {"n": angka(data["menunggu"])}
+        entries.append(MenuItem(waiting, reverse("monitoring:feedback_queue"), testid="nav-feedback"))
     if data["pegawai"]:
-        group.append(
+        entries.append(
             MenuItem(_("Performance dialogues"), reverse("monitoring:dialog_list"), testid="nav-dialog")
         )
     if data["admin"]:
-        group.append(MenuItem(_("Reopened periods"), reverse("monitoring:reopen_list"), testid="nav-reopen"))
-    if len(group) > 1:
-        top.append(MenuItem(_("Monitoring"), children=group))
-    else:
-        top.extend(group)
-    return top
+        entries.append(
+            MenuItem(_("Reopened periods"), reverse("monitoring:reopen_list"), testid="nav-reopen")
+        )
+    if len(entries) > 1:
+        return [MenuItem(_("Monitoring"), children=entries)]
+    return entries

@@ -83,9 +83,12 @@ def _create(request, form, data):
 
 def reopen_create(request):
     instansi, tahun = _scope(request)
+    periods = list(selectors.periods_of_year(instansi, tahun))
+    closed = [p for p in periods if p.tenggat_input < clock.today(instansi)]
     form = PembukaanForm(
         request.POST or None,
-        periods=list(selectors.periods_of_year(instansi, tahun)),
+        initial={"periode": closed[-1].pk if closed else None},
+        periods=periods,
         units=list(selectors.units_in_scope(request.user, instansi)),
     )
     done = submitted(

@@ -17,7 +17,7 @@ class RencanaAksiForm(forms.Form):
         label=gettext_lazy("What I will do in this period"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=4000,
-        help_text=gettext_lazy("The steps you plan to take this period to reach the targets below."),
+        help_text=gettext_lazy("The steps you plan to take this period to reach the targets above."),
     )
     kunci = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
