@@ -142,8 +142,9 @@ def _reopened(skp: list[SKP], periode: Periode) -> dict[int, list[datetime.date]
 
 
 def team_status(user, periode_nomor: int | None = None) -> TeamStatus:
-    """The team of the signed-in pegawai in the current period of this year (or period `periode_nomor`)."""
-    pegawai = getattr(user, "pegawai", None)
+    """The team of the signed-in pegawai in the current period of this year (or period `periode_nomor`). `user`
+    may also be a Pegawai (the reminders work without a request)."""
+    pegawai = user if isinstance(user, Pegawai) else getattr(user, "pegawai", None)
     if pegawai is None:
         return TeamStatus(tahun=0, periode=None)
     today = clock.today(pegawai.instansi)

@@ -34,6 +34,7 @@ def test_the_team_is_the_people_the_supervisor_assesses_in_the_current_period(ca
         assert row.total == len(indikator_ids(row.skp, 2))
     assert cast.atasan.pegawai_id not in {r.pegawai.pk for r in status.rows}
     assert selectors.team_status(cast.pegawai).rows == []
+    assert selectors.team_status(cast.atasan.pegawai).rows == status.rows  # as the reminders call it
     assert selectors.team_status(cast.admin_bkpsdm).periode is None
 
 
