@@ -13,7 +13,7 @@ from kinerja.core.testing.helpers import denied, last_seq, one_event, refused
 from kinerja.monitoring import services
 from kinerja.monitoring.models import Pembukaan
 from kinerja.monitoring.tests.factories import MID_MAY
-from kinerja.org.models import UnitKerja
+from kinerja.org.models import Penugasan, UnitKerja
 from kinerja.planning.models import Periode
 from kinerja.testkit import cast as named
 
@@ -131,3 +131,16 @@ def test_a_date_in_the_past_not_after_the_deadline_or_too_far_is_refused(cast, s
 @on_day(MID_MAY)
 def test_today_is_a_valid_last_day(cast):
     assert reopen(cast.admin_bkpsdm, pegawai=cast.pegawai.pegawai, sampai=MID_MAY).sampai == MID_MAY
+
+
+@on_day(MID_MAY)
+def test_a_department_administrator_reopens_for_a_pegawai_placed_in_their_subtree(cast):
+    unit = admin_pd_unit(cast)
+    placed = (
+        Penugasan.objects.active_at(MID_MAY)
+        .filter(jabatan__unit__path__startswith=unit.path)
+        .select_related("pegawai")
+        .first()
+    )
+    assert placed is not None
+    assert reopen(cast.admin_pd, pegawai=placed.pegawai).pegawai == placed.pegawai

@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from kinerja.core.testing.clock import on_day
+from kinerja.core.testing.helpers import count_queries
 from kinerja.monitoring import selectors, services
 from kinerja.monitoring.models import RencanaAksi
 from kinerja.monitoring.tests.factories import MID_MAY, periode, rhk_ids
@@ -113,3 +114,21 @@ def test_the_penilai_comments_through_the_form(cast):
     assert done.status_code == 302 and done["Location"] == f"/pemantauan/skp/{skp.pk}/?periode=2"
     rencana.refresh_from_db()
     assert rencana.komentar_penilai == "Bagus."
+
+
+@on_day(MID_MAY)
+def test_the_partial_costs_no_query_more_per_rhk(cast):
+    """The realisasi page includes the partial once per RHK: what it may offer is worked out once per request."""
+    skp = named.current_skp(cast.atasan)
+    plan = selectors.plan_for(skp, periode(skp, 2))
+    request = RequestFactory().get("/")
+    request.user = cast.atasan
+
+    def render(rhk):
+        context = {"skp": skp, "periode": plan.periode, "rhk": rhk, "rencana": None, "request": request}
+        return render_to_string("monitoring/_rencana_aksi.html", context, request=request)
+
+    first, html = count_queries(lambda: render(plan.rhk()[0]))
+    assert "rencana-aksi-edit" in html
+    more, _ = count_queries(lambda: [render(r) for r in plan.rhk() * 10])
+    assert first > 0 and more == 0
