@@ -9,8 +9,18 @@ REALISASI_ACTIONS: dict = {}
 # Umpan balik and dialog kinerja
 DIALOG_ACTIONS: dict = {}
 # Rencana aksi, reopened periods, reminders
-TEAM_ACTIONS: dict = {}
-TEAM_ACTIONS["monitoring.pengingat.kirim"] = _("Reminders before the input deadline sent")  # pengingat
+TEAM_ACTIONS: dict = {
+    "monitoring.rencana_aksi.create": _("Action plan written"),
+    "monitoring.rencana_aksi.update": _("Action plan changed"),
+    "monitoring.rencana_aksi.comment": _("Assessor commented on an action plan"),
+    "monitoring.pembukaan.create": _("Period reopened for input"),
+    "monitoring.pengingat.kirim": _("Reminders before the input deadline sent"),
+}
+TEAM_FIELDS: dict = {
+    "monitoring.pembukaan.periode": _("period"),
+    "monitoring.pembukaan.pegawai": _("employee"),
+    "monitoring.pembukaan.unit": _("unit"),
+}
 
 ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS}
 
@@ -18,6 +28,7 @@ FIELDS: dict = {}
 
 LINKS: dict = {}
 
+FIELDS.update(TEAM_FIELDS)
 # Reminders (pengingat): the counts of one run
 FIELDS.update(
     {

@@ -1,1 +1,4 @@
 """Every write of monitoring, one module per area."""
+
+from kinerja.monitoring.services.pembukaan import pembukaan_create  # noqa: F401
+from kinerja.monitoring.services.rencana_aksi import rencana_aksi_comment, rencana_aksi_save  # noqa: F401

@@ -23,6 +23,8 @@ CREATE_FORMS = [
     "criteria:kriteria_create",
     "criteria:kompetensi_create",
     "accounts:role_list",
+    "monitoring:rencana_aksi_edit",
+    "monitoring:reopen_create",
 ]
 
 TOKEN = re.compile(r'name="sekali" value="([^"]+)"')
