@@ -199,6 +199,7 @@ def _record_with_file(results: dict, args, user, skp) -> None:
     it, through the services (`realisasi_save`, `bukti_upload`): the work of the page's form or the API."""
     import inspect
 
+    from django.core.exceptions import PermissionDenied
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from kinerja.core import clock
@@ -240,7 +241,7 @@ def _record_with_file(results: dict, args, user, skp) -> None:
 
     try:
         record()
-    except (ApplicationError, TypeError) as error:
+    except (ApplicationError, PermissionDenied, TypeError) as error:
         results["monitoring_record_1mb_ms"] = f"{NOT_AVAILABLE} ({error})"
         return
     results["monitoring_record_1mb_ms"] = median_ms(record, min(args.repeat, 10))
