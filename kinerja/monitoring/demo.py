@@ -13,7 +13,8 @@ link.
 The named cast (kinerja/testkit/cast.py): `atasan` (Kepala Seksi Imunisasi) has subordinates whose current
 period is filled, partly filled and (those without an approved SKP) not filled, realisations waiting for feedback,
 a dialog waiting for their confirmation and an overdue agreed action; their own SKP has evidence and a feedback
-thread with replies from the Kepala Bidang Kesmas. The `pegawai` of the cast has no SKP in the demo (planning
+thread with replies from the Kepala Bidang Kesmas. The named people's own current period is left empty (a trial,
+or a test, records it from nothing). The `pegawai` of the cast has no SKP in the demo (planning
 leaves them to start one), so they have no realisations. The Kepala Bidang Kesmas has the previous period
 reopened, with one indikator still to fill.
 """
@@ -476,7 +477,8 @@ def _approved(tahun: TahunKinerja, named: dict[str, int], rng: random.Random) ->
         skp.behind = rng.random() < 0.15
         if skp.pegawai_id in named_ids:
             skp.focus, skp.behind = True, False
-            skp.fill = PARTLY if skp.pegawai_id == atasan else FULL
+            # Their own current period is left to fill: a trial (or a test) records it from nothing.
+            skp.fill = NONE
     for n, skp in enumerate(subordinates):
         skp.focus = True
         skp.fill = (FULL, PARTLY, NONE)[n % 3]
