@@ -93,7 +93,6 @@ class _Monitoring:
         self.now = timezone.now()
         self.zone = clock.zone_of(instansi)
         self.spans = [rules.Span(p.nomor, p.mulai, p.selesai) for p in periods]
-        self.by_nomor = {p.nomor: p for p in periods}
         self.started = [p for p in periods if p.mulai <= today]
         self.current = next((p for p in periods if p.mulai <= today <= p.selesai), None)
         closed = [p for p in periods if p.tenggat_input < today]

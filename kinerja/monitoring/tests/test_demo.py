@@ -257,3 +257,22 @@ def test_the_counts_are_the_same_for_a_seed_and_differ_for_another(reloaded):
     assert (
         sorted(Realisasi.objects.values_list("skp_id", "periode_id", "indikator_id", "nilai_angka")) != values
     )
+
+
+def test_the_demo_command_reports_the_monitoring_counts(monkeypatch):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from kinerja.portal.management.commands import demo as command
+
+    counts = AuditEvent.objects.get(action="demo.load").changes["counts"][1]
+    monkeypatch.setattr(command, "load_demo", lambda **options: counts)
+    monkeypatch.setattr(command.Instansi.objects, "exists", lambda: False)
+    out = StringIO()
+
+    call_command("demo", stdout=out)
+
+    text = out.getvalue()
+    assert f"Pemantauan: {counts['realisasi']} realisasi, {counts['bukti_dukung']} bukti dukung" in text
+    assert f"{counts['dialog']} dialog kinerja, {counts['pembukaan']} periode dibuka kembali." in text
