@@ -276,3 +276,24 @@ def test_the_demo_command_reports_the_monitoring_counts(monkeypatch):
     text = out.getvalue()
     assert f"Pemantauan: {counts['realisasi']} realisasi, {counts['bukti_dukung']} bukti dukung" in text
     assert f"{counts['dialog']} dialog kinerja, {counts['pembukaan']} periode dibuka kembali." in text
+
+
+def test_a_demo_value_is_a_statement_for_a_qualitative_indikator_and_near_the_target_otherwise():
+    import random
+
+    rng = random.Random(1)
+    kualitatif = {"jenis_target": "kualitatif", "target_angka": None, "target_teks": "Dokumen tersusun"}
+    angka, teks = demo_words.value_for(kualitatif, 1, 4, rng, False)
+    assert angka is None and teks in demo_words.PERNYATAAN
+    count = {"jenis_target": "angka", "target_angka": "12.00", "satuan": "laporan", "arah": "naik"}
+    assert [demo_words.share(Decimal(12), n, 4) for n in (1, 2, 3, 4)] == [3, 3, 3, 3]
+    assert sum(demo_words.share(Decimal(2), n, 4) for n in (1, 2, 3, 4)) == 2
+    on_track = [demo_words.value_for(count, 2, 4, rng, False)[0] for _ in range(20)]
+    assert all(3 <= v <= 4 for v in on_track)
+    behind = [demo_words.value_for(count, 2, 4, rng, True)[0] for _ in range(20)]
+    assert all(v < 3 for v in behind)
+    days = {"jenis_target": "angka", "target_angka": "3.00", "satuan": "hari", "arah": "turun"}
+    slow = [demo_words.value_for(days, 1, 4, rng, True)[0] for _ in range(20)]
+    assert all(v > 3 for v in slow)  # behind on "lower is better" takes longer
+    percent = {"jenis_target": "angka", "target_angka": "100.00", "satuan": "%", "arah": "naik"}
+    assert all(demo_words.value_for(percent, 1, 4, rng, False)[0] <= 100 for _ in range(20))
