@@ -21,8 +21,10 @@ TEAM_FIELDS: dict = {
     "monitoring.pembukaan.pegawai": _("employee"),
     "monitoring.pembukaan.unit": _("unit"),
 }
+# The demo's monitoring data
+DEMO_ACTIONS: dict = {"demo.monitoring": _("Demo monitoring data prepared")}
 
-ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS}
+ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS, **DEMO_ACTIONS}
 
 FIELDS: dict = {}
 
