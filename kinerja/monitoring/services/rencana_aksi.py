@@ -30,7 +30,8 @@ def rencana_aksi_save(
     *, actor, skp: SKP, periode: Periode, rhk_id: int, uraian: str, kunci: int | None = None
 ) -> RencanaAksi:
     """Write (or change) the pegawai's plan for one RHK in one period. A change made on a form that saw an
-    older version (`kunci`) is refused, as in planning."""
+    older version (`kunci`) is refused, as in planning; so is a form that saw no plan yet (`kunci` None) when a
+    plan was written meanwhile (another tab, another session): it would silently overwrite that plan."""
     skp, plan = recordable(actor, skp, periode)
     if not plan.has_rhk(rhk_id):
         raise ApplicationError(
@@ -43,7 +44,7 @@ def rencana_aksi_save(
         before: dict = {}
         action = "rencana_aksi.create"
     else:
-        if kunci is not None and rencana.kunci != kunci:
+        if kunci is None or rencana.kunci != kunci:
             raise ConflictError(
                 _(
                     "This action plan was changed by someone else after you opened it. Reload the page to "

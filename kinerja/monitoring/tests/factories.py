@@ -5,7 +5,7 @@ import datetime
 from decimal import Decimal
 
 from kinerja.monitoring import selectors
-from kinerja.monitoring.models import PeranUmpanBalik, Realisasi, UmpanBalik
+from kinerja.monitoring.models import PeranUmpanBalik, Realisasi, RencanaAksi, UmpanBalik
 from kinerja.planning.models import SKP, Periode
 from kinerja.testkit.cast import YEAR
 
@@ -27,6 +27,16 @@ def rhk_ids(skp: SKP, nomor: int) -> list[int]:
     plan = selectors.plan_for(skp, periode(skp, nomor))
     assert plan is not None
     return [r["id"] for r in plan.rhk()]
+
+
+def free_rhk_id(skp: SKP, nomor: int) -> int:
+    """An RHK of the period's plan without a rencana aksi: the demo plans every main RHK of the named people and
+    the first RHK of some others, in every period that started, so a test that writes a plan from nothing picks
+    one it left empty."""
+    planned = set(RencanaAksi.objects.filter(skp=skp, periode__nomor=nomor).values_list("rhk_id", flat=True))
+    free = [i for i in rhk_ids(skp, nomor) if i not in planned]
+    assert free, f"every RHK of SKP {skp.pk} has a rencana aksi in period {nomor}"
+    return free[0]
 
 
 def realisasi(skp: SKP, nomor: int, indikator_id: int, value: str = "3") -> Realisasi:

@@ -41,14 +41,17 @@ def team_rhk_atasan(objs):
 
 @demo_object
 def team_rencana_bawahan(objs):
-    """The rencana aksi of the first person on the atasan's team of the open period, for her first RHK (the atasan is her penilai)."""
+    """The rencana aksi of the first person on the atasan's team of the open period, for her first RHK (the atasan
+    is her penilai): the demo's, or one she writes now."""
     skp = selectors.team_status(objs.cast.atasan).rows[0].skp
     periode = open_period(skp)
-    return services.rencana_aksi_save(
+    rhk_id = selectors.plan_for(skp, periode).rhk()[0]["id"]
+    demo = RencanaAksi.objects.filter(skp=skp, periode=periode, rhk_id=rhk_id).first()
+    return demo or services.rencana_aksi_save(
         actor=named.user(skp.pegawai.nip),
         skp=skp,
         periode=periode,
-        rhk_id=selectors.plan_for(skp, periode).rhk()[0]["id"],
+        rhk_id=rhk_id,
         uraian="Menyusun jadwal penyuluhan bersama puskesmas.",
     )
 
@@ -56,6 +59,17 @@ def team_rencana_bawahan(objs):
 def _edit_kwargs(o) -> dict:
     skp = o.team_skp_atasan
     return {"pk": skp.pk, "periode": open_period(skp).nomor, "rhk": o.team_rhk_atasan["id"]}
+
+
+def _edit_data(o) -> dict:
+    """What the form posts: the text, and the version of the plan it showed (the demo plans the main RHK)."""
+    kunci = RencanaAksi.objects.filter(**_plan_cell(o)).values_list("kunci", flat=True).first()
+    return {"uraian": "Memantau cakupan imunisasi tiap pekan.", "kunci": "" if kunci is None else kunci}
+
+
+def _plan_cell(o) -> dict:
+    skp = o.team_skp_atasan
+    return {"skp": skp, "periode": open_period(skp), "rhk_id": o.team_rhk_atasan["id"]}
 
 
 def _rencana_state(o):
@@ -98,7 +112,7 @@ ROUTES: list = [
         kwargs=_edit_kwargs,
         read=managed_by(("atasan",), SEES_ATASAN_SKP),
         write=managed_by(("atasan",), SEES_ATASAN_SKP, ok=OK),
-        data=lambda o: {"uraian": "Memantau cakupan imunisasi tiap pekan."},
+        data=_edit_data,
         state=_rencana_state,
     ),
     Route(

@@ -11,7 +11,7 @@ from kinerja.core.testing.clock import on_day
 from kinerja.core.testing.helpers import denied, last_seq, one_event, refused
 from kinerja.monitoring import selectors, services
 from kinerja.monitoring.models import RencanaAksi
-from kinerja.monitoring.tests.factories import MID_MAY, periode, rhk_ids
+from kinerja.monitoring.tests.factories import MID_MAY, free_rhk_id, periode
 from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def save(actor, skp, nomor, *, rhk_id=None, uraian="Menyusun jadwal sweeping imu
         actor=actor,
         skp=skp,
         periode=periode(skp, nomor),
-        rhk_id=rhk_ids(skp, nomor)[0] if rhk_id is None else rhk_id,
+        rhk_id=free_rhk_id(skp, nomor) if rhk_id is None else rhk_id,
         uraian=uraian,
         kunci=kunci,
     )
@@ -45,14 +45,15 @@ def member_skp(cast):
 @on_day(MID_MAY)
 def test_the_pegawai_writes_and_changes_the_plan_of_an_open_period_with_an_audit_event(cast):
     skp = named.current_skp(cast.atasan)
+    rhk_id = free_rhk_id(skp, 2)
     seq = last_seq()
-    rencana = save(cast.atasan, skp, 2)
+    rencana = save(cast.atasan, skp, 2, rhk_id=rhk_id)
     event = one_event(seq, "monitoring.rencana_aksi.create", cast.atasan, rencana)
     assert event.changes == {"uraian": [None, "Menyusun jadwal sweeping imunisasi."]}
     assert rencana.kunci == 0
 
     seq = last_seq()
-    changed = save(cast.atasan, skp, 2, uraian="Sweeping di tiga kelurahan.", kunci=0)
+    changed = save(cast.atasan, skp, 2, rhk_id=rhk_id, uraian="Sweeping di tiga kelurahan.", kunci=0)
     assert changed.pk == rencana.pk and changed.kunci == 1
     event = one_event(seq, "monitoring.rencana_aksi.update", cast.atasan, rencana)
     assert event.changes == {"uraian": ["Menyusun jadwal sweeping imunisasi.", "Sweeping di tiga kelurahan."]}
@@ -61,10 +62,22 @@ def test_the_pegawai_writes_and_changes_the_plan_of_an_open_period_with_an_audit
 @on_day(MID_MAY)
 def test_a_stale_form_is_refused_with_a_conflict(cast):
     skp = named.current_skp(cast.atasan)
-    save(cast.atasan, skp, 2)
-    save(cast.atasan, skp, 2, uraian="Versi kedua.", kunci=0)
+    rhk_id = free_rhk_id(skp, 2)
+    save(cast.atasan, skp, 2, rhk_id=rhk_id)
+    save(cast.atasan, skp, 2, rhk_id=rhk_id, uraian="Versi kedua.", kunci=0)
     with refused(state=lambda: state(skp)) as error:
-        save(cast.atasan, skp, 2, uraian="Dari form lama.", kunci=0)
+        save(cast.atasan, skp, 2, rhk_id=rhk_id, uraian="Dari form lama.", kunci=0)
+    assert isinstance(error.value, ConflictError)
+
+
+@on_day(MID_MAY)
+def test_a_form_that_saw_no_plan_does_not_overwrite_one_written_meanwhile(cast):
+    """Two tabs open the empty form; the second save would silently replace the first one's plan."""
+    skp = named.current_skp(cast.atasan)
+    rhk_id = free_rhk_id(skp, 2)
+    save(cast.atasan, skp, 2, rhk_id=rhk_id, uraian="Dari tab pertama.")
+    with refused(state=lambda: state(skp)) as error:
+        save(cast.atasan, skp, 2, rhk_id=rhk_id, uraian="Dari tab kedua.")
     assert isinstance(error.value, ConflictError)
 
 
@@ -115,9 +128,10 @@ def test_a_reopening_for_the_pegawai_lets_them_write_until_its_date(cast):
         alasan="Cuti sakit pada akhir triwulan.",
         pegawai=skp.pegawai,
     )
-    assert save(cast.atasan, skp, 1).periode.nomor == 1
+    rhk_id = free_rhk_id(skp, 1)
+    assert save(cast.atasan, skp, 1, rhk_id=rhk_id).periode.nomor == 1
     with on_day(datetime.date(YEAR, 5, 21)), refused(state=lambda: state(skp)):
-        save(cast.atasan, skp, 1, uraian="Terlambat.", kunci=0)
+        save(cast.atasan, skp, 1, rhk_id=rhk_id, uraian="Terlambat.", kunci=0)
 
 
 @on_day(MID_MAY)

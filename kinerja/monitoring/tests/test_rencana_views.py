@@ -10,7 +10,7 @@ from kinerja.core.testing.clock import on_day
 from kinerja.core.testing.helpers import count_queries
 from kinerja.monitoring import selectors, services
 from kinerja.monitoring.models import RencanaAksi
-from kinerja.monitoring.tests.factories import MID_MAY, periode, rhk_ids
+from kinerja.monitoring.tests.factories import MID_MAY, free_rhk_id, periode, rhk_ids
 from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,8 @@ def edit_url(skp, nomor, rhk_id):
 @on_day(MID_MAY)
 def test_the_form_shows_the_rhk_its_indikator_and_the_period_then_saves(cast):
     skp = named.current_skp(cast.atasan)
-    rhk = selectors.plan_for(skp, periode(skp, 2)).rhk()[0]
+    free = free_rhk_id(skp, 2)  # one the demo left without a plan
+    rhk = next(r for r in selectors.plan_for(skp, periode(skp, 2)).rhk() if r["id"] == free)
     client = cast.client("atasan")
     page = client.get(edit_url(skp, 2, rhk["id"]))
     html = page.content.decode()
@@ -44,6 +45,11 @@ def test_the_form_shows_the_rhk_its_indikator_and_the_period_then_saves(cast):
 def test_a_closed_period_says_so_and_a_refused_save_keeps_the_text(cast):
     skp = named.current_skp(cast.atasan)
     rhk_id = rhk_ids(skp, 1)[0]
+
+    def plans():
+        return list(RencanaAksi.objects.filter(skp=skp).order_by("pk").values("rhk_id", "uraian", "kunci"))
+
+    before = plans()  # the demo's plans of earlier periods
     client = cast.client("atasan")
     page = client.get(edit_url(skp, 1, rhk_id))
     assert 'data-testid="rencana-closed"' in page.content.decode()
@@ -51,7 +57,7 @@ def test_a_closed_period_says_so_and_a_refused_save_keeps_the_text(cast):
     assert refused.status_code == 200
     html = refused.content.decode()
     assert "Teks yang diketik." in html and "alert-danger" in html
-    assert not RencanaAksi.objects.filter(skp=skp).exists()
+    assert plans() == before
 
 
 @on_day(MID_MAY)
@@ -80,7 +86,7 @@ def _partial(user, skp, nomor, rencana):
 def test_the_partial_offers_writing_to_the_pegawai_and_commenting_to_the_penilai(cast):
     skp = selectors.team_status(cast.atasan).rows[0].skp
     owner = named.user(skp.pegawai.nip)
-    rhk_id = rhk_ids(skp, 2)[0]
+    rhk_id = free_rhk_id(skp, 2)
     assert "rencana-aksi-edit" in _partial(owner, skp, 2, None)
     assert "rencana-aksi-edit" not in _partial(owner, skp, 1, None)  # closed
     rencana = services.rencana_aksi_save(
@@ -103,7 +109,7 @@ def test_the_penilai_comments_through_the_form(cast):
         actor=named.user(skp.pegawai.nip),
         skp=skp,
         periode=periode(skp, 2),
-        rhk_id=rhk_ids(skp, 2)[0],
+        rhk_id=free_rhk_id(skp, 2),
         uraian="Penyuluhan di posyandu.",
     )
     url = reverse("monitoring:rencana_aksi_comment", args=[rencana.pk])
