@@ -1,1 +1,9 @@
 """Every write of monitoring, one module per area."""
+
+from kinerja.monitoring.services.dialog import (  # noqa: F401
+    dialog_confirm,
+    dialog_create,
+    dialog_update,
+    tindak_lanjut_done,
+)
+from kinerja.monitoring.services.umpan_balik import umpan_balik_add  # noqa: F401

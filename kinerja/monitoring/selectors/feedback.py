@@ -1,0 +1,193 @@
+"""Reads of the feedback thread: the messages of a realisasi, who may write in it, and the queue of realisations
+waiting for the feedback of a penilai.
+
+The queue ("menunggu umpan balik") lists, for a penilai, the realisations of the periods they are penilai of whose
+latest message is not theirs, or that have none yet, or that changed after the latest message. The penilai is
+per period (the penilai at the period's end, as `penilai_of_period` says); the queue finds it in a number of
+queries that does not grow with the rows:
+
+- candidates: the SKP of the people the user assesses today (org's `assessed_by`) that the BKPSDM did not give to
+  someone else, and the SKP that name the user as their penilai (set by the BKPSDM, or stored at the last
+  approval); one query for the realisations with their latest message;
+- per period: for each distinct date at which a period's penilai is read (a period's end, kept inside its SKP's
+  span) `assessed_by` at that date, so a penilai who changed during the year sees only their own periods.
+
+Limit: a former penilai who no longer assesses the pegawai and is not the SKP's stored penilai does not find
+that pegawai's earlier periods in the queue; the realisasi page still lets them comment on those periods.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+
+from kinerja.accounts.permissions import access_of
+from kinerja.core import clock
+from kinerja.monitoring import rules
+from kinerja.monitoring.models import PeranUmpanBalik, Realisasi, UmpanBalik
+from kinerja.org import selectors as org_selectors
+from kinerja.planning import rules as planning_rules
+from kinerja.planning import selectors as planning_selectors
+from kinerja.planning.models import VersiSKP
+
+QUEUE_LIMIT = 300  # the oldest beyond this wait for the newer ones to be answered
+
+
+def thread(realisasi: Realisasi) -> list[UmpanBalik]:
+    """The messages on a realisasi, oldest first, with their authors."""
+    return list(
+        UmpanBalik.objects.filter(realisasi=realisasi).select_related("penulis").order_by("created_at", "pk")
+    )
+
+
+def threads(realisasi_ids) -> dict[int, list[UmpanBalik]]:
+    """The threads of many realisations in one query, by realisasi id (for a page listing several)."""
+    found: dict[int, list[UmpanBalik]] = {pk: [] for pk in realisasi_ids}
+    for message in (
+        UmpanBalik.objects.filter(realisasi_id__in=list(found))
+        .select_related("penulis")
+        .order_by("created_at", "pk")
+    ):
+        found[message.realisasi_id].append(message)
+    return found
+
+
+def writer_role(user, realisasi: Realisasi, messages: list[UmpanBalik]) -> str:
+    """What the user may write in the thread now: "penilai" (a comment), "pegawai" (a reply, once the penilai
+    commented), or "" (nothing)."""
+    from kinerja.monitoring import permissions  # permissions reads selectors
+
+    if permissions.can_comment(user, realisasi):
+        return PeranUmpanBalik.PENILAI
+    if permissions.can_reply(user, realisasi) and any(m.peran == PeranUmpanBalik.PENILAI for m in messages):
+        return PeranUmpanBalik.PEGAWAI
+    return ""
+
+
+@dataclass
+class Menunggu:
+    """One realisation waiting for the penilai's feedback, with what the queue shows of it."""
+
+    realisasi: Realisasi
+    indikator: dict | None = None
+    rhk: dict | None = None
+    target: Decimal | None = None
+    capaian: Decimal | None = None
+
+    @property
+    def pegawai(self):
+        return self.realisasi.skp.pegawai
+
+    @property
+    def periode(self):
+        return self.realisasi.periode
+
+
+def _candidates(pegawai_id: int, assessed_today: set[int]) -> QuerySet[Realisasi]:
+    last = UmpanBalik.objects.filter(realisasi=OuterRef("pk")).order_by("-created_at", "-pk")
+    mine = Q(skp__penilai_id=pegawai_id) | Q(
+        skp__pegawai_id__in=assessed_today, skp__penilai_ditetapkan=False
+    )
+    return (
+        Realisasi.objects.filter(mine, skp__versi__gt=0)
+        .exclude(skp__pegawai_id=pegawai_id)
+        .annotate(
+            terakhir_oleh=Subquery(last.values("penulis_id")[:1]),
+            terakhir_at=Subquery(last.values("created_at")[:1]),
+        )
+        .filter(
+            Q(terakhir_oleh__isnull=True) | ~Q(terakhir_oleh=pegawai_id) | Q(updated_at__gt=F("terakhir_at"))
+        )
+        .select_related("skp", "skp__pegawai", "skp__instansi", "periode")
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def waiting(user) -> list[Realisasi]:
+    """The realisations waiting for the user's feedback as penilai of their period, newest first."""
+    pegawai = getattr(user, "pegawai", None)
+    if access_of(user).pegawai_id is None or pegawai is None:
+        return []
+    today = clock.today(pegawai.instansi)
+    assessed: dict[datetime.date, set[int]] = {
+        today: {d.pegawai.pk for d in org_selectors.assessed_by(pegawai, today)}
+    }
+    result = []
+    for realisasi in _candidates(pegawai.pk, assessed[today])[:QUEUE_LIMIT]:
+        skp = realisasi.skp
+        if skp.penilai_ditetapkan:
+            penilai = skp.penilai_id
+        else:
+            at = planning_selectors.chain_date(skp, min(realisasi.periode.selesai, clock.today(skp.instansi)))
+            if at not in assessed:
+                assessed[at] = {d.pegawai.pk for d in org_selectors.assessed_by(pegawai, at)}
+            penilai = pegawai.pk if skp.pegawai_id in assessed[at] else None
+        if penilai == pegawai.pk:
+            result.append(realisasi)
+    return result
+
+
+def waiting_count(user) -> int:
+    return len(waiting(user))
+
+
+def _find(konten: dict, indikator_id: int) -> tuple[dict | None, dict | None]:
+    for rhk in konten.get("rhk", []):
+        for indikator in rhk.get("indikator", []):
+            if indikator.get("id") == indikator_id:
+                return rhk, indikator
+    return None, None
+
+
+def _numbers(indikator: dict, realisasi: Realisasi) -> tuple[Decimal | None, Decimal | None]:
+    """The period target of a numeric indikator and the capaian of the realisation against it."""
+    if indikator.get("jenis_target") != "angka" or realisasi.nilai_angka is None:
+        return None, None
+    annual = indikator.get("target_angka")
+    mode = indikator.get("akumulasi") or planning_rules.default_akumulasi(
+        indikator.get("aspek", ""), indikator.get("satuan", "")
+    )
+    target = rules.period_target(
+        indikator.get("target_periode"),
+        realisasi.periode.nomor,
+        Decimal(str(annual)) if annual not in (None, "") else None,
+        mode,
+    )
+    return target, rules.capaian(realisasi.nilai_angka, target, indikator.get("arah") or rules.NAIK)
+
+
+def queue(user) -> list[Menunggu]:
+    """The queue page's rows: `waiting` with the indikator as the version in force recorded it, its period
+    target and the capaian (one more query for the versions)."""
+    rows = waiting(user)
+    if not rows:
+        return []
+    versions = {
+        (v.skp_id, v.nomor): v.konten
+        for v in VersiSKP.objects.filter(
+            skp_id__in={r.skp_id for r in rows}, nomor__in={r.versi_skp for r in rows}
+        ).only("skp_id", "nomor", "konten")
+    }
+    result = []
+    for realisasi in rows:
+        rhk, indikator = _find(
+            versions.get((realisasi.skp_id, realisasi.versi_skp), {}), realisasi.indikator_id
+        )
+        target, capaian = _numbers(indikator, realisasi) if indikator else (None, None)
+        result.append(Menunggu(realisasi, indikator, rhk, target, capaian))
+    return result
+
+
+def unanswered_count(user) -> int:
+    """For a pegawai: their realisations whose latest message is a comment of the penilai (one query)."""
+    pegawai_id = access_of(user).pegawai_id
+    if pegawai_id is None:
+        return 0
+    last = UmpanBalik.objects.filter(realisasi=OuterRef("pk")).order_by("-created_at", "-pk")
+    return (
+        Realisasi.objects.filter(skp__pegawai_id=pegawai_id)
+        .annotate(terakhir=Subquery(last.values("peran")[:1]))
+        .filter(terakhir=PeranUmpanBalik.PENILAI)
+        .count()
+    )
