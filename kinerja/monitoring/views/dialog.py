@@ -26,7 +26,7 @@ OWNERS = [("pegawai", gettext_lazy("Employee")), ("penilai", gettext_lazy("Asses
 class DialogForm(forms.Form):
     jenis = forms.ChoiceField(label=gettext_lazy("Kind"), choices=JenisDialog.choices)
     tanggal = forms.DateField(label=gettext_lazy("Date of the dialogue"), widget=DateInput)
-    topik = forms.CharField(label=gettext_lazy("Topic"), max_length=200)
+    topik = forms.CharField(label=gettext_lazy("Dialogue topic"), max_length=200)
     catatan = forms.CharField(
         label=gettext_lazy("What was discussed"), widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -41,7 +41,7 @@ class DialogForm(forms.Form):
                 label=_("Owner"), choices=OWNERS, required=False, initial="pegawai"
             )
             self.fields[f"tl_{n}_tenggat"] = forms.DateField(
-                label=_("Due date"), required=False, widget=DateInput
+                label=_("Due by"), required=False, widget=DateInput
             )
 
     def header_fields(self):
