@@ -84,6 +84,7 @@ SCREENS = [
     Screen("monitoring:dialog_list", ("pegawai", "atasan")),
     Screen("monitoring:dialog_create", ("pegawai",)),
     Screen("monitoring:dialog_detail", ("atasan",)),
+    Screen("monitoring:dialog_edit", ("pegawai",)),
     Screen("core:verify", (ANON,)),
     Screen("core:verify_document[cocok]", (ANON,)),
     Screen("core:verify_document[tidak-cocok]", (ANON,)),

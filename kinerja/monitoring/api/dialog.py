@@ -8,7 +8,7 @@ from ninja.pagination import paginate
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
-from kinerja.core.api import Id, errors
+from kinerja.core.api import Counter, Id, errors
 from kinerja.monitoring import permissions, selectors, services
 
 router = Router()
@@ -140,6 +140,21 @@ def create_dialog(request, payload: DialogIn):
         tindak_lanjut=[row.dict() for row in payload.tindak_lanjut],
     )
     return Status(201, _dialog(request, dialog.pk))
+
+
+class DialogUbahIn(Schema):
+    kunci: Counter
+    jenis: str
+    tanggal: datetime.date
+    topik: str
+    catatan: str
+
+
+@router.put("/dialog/{dialog_id}", response={200: DialogOut, **errors(400, 403, 404)})
+def update_dialog(request, dialog_id: Id, payload: DialogUbahIn):
+    """Correct the record before both parties confirmed it; the other party is asked to confirm it again."""
+    services.dialog_update(actor=request.user, dialog=_dialog(request, dialog_id), **payload.dict())
+    return _dialog(request, dialog_id)
 
 
 @router.post("/dialog/{dialog_id}/konfirmasi", response={200: DialogOut, **errors(400, 403, 404)})

@@ -136,6 +136,22 @@ def dlg_dialog(objs):
     return dialog(objs.cast, objs.dlg_skp)
 
 
+@demo_object
+def dlg_confirmed(objs):
+    """A dialogue both parties confirmed: its record no longer changes."""
+    found = dialog(objs.cast, objs.dlg_skp)
+    return services.dialog_confirm(actor=objs.cast.atasan, dialog=found)
+
+
+def _edit_form(o):
+    return {
+        "jenis": "konseling",
+        "tanggal": clock.today(o.dlg_skp.instansi).isoformat(),
+        "topik": "Ketepatan laporan (diperbaiki)",
+        "catatan": "Laporan bulan lalu terlambat tiga hari.",
+    }
+
+
 def _thread_state(attr):
     return lambda o: list(
         UmpanBalik.objects.filter(realisasi=getattr(o, attr))
@@ -223,6 +239,24 @@ ROUTES = [
     ),
     Route("monitoring:dialog_detail", kwargs=DIALOG, read=seen_by(SEES_PEGAWAI)),
     Route(
+        "monitoring:dialog_edit",
+        kwargs=DIALOG,
+        read=managed_by(PARTIES, SEES_PEGAWAI),
+        data=lambda o: {**_edit_form(o), "kunci": o.dlg_dialog.kunci},
+        state=_dialog_state,
+        write=managed_by(PARTIES, SEES_PEGAWAI, ok=OK),
+    ),
+    Route(
+        "monitoring:dialog_edit",
+        case="confirmed",
+        kwargs=lambda o: {"pk": o.dlg_confirmed.pk},
+        read=managed_by(PARTIES, SEES_PEGAWAI),
+        data=lambda o: {**_edit_form(o), "kunci": o.dlg_confirmed.kunci},
+        state=_dialog_state,
+        # refused by the service: the form again with the reason, nothing changed
+        write=managed_by(PARTIES, SEES_PEGAWAI),
+    ),
+    Route(
         "monitoring:dialog_confirm",
         kwargs=DIALOG,
         read=POST_ONLY,
@@ -265,6 +299,14 @@ ROUTES = [
         data=_dialog_json,
         state=_dialog_state,
         write=api_write({Writes(201): PARTIES}, SEES_PEGAWAI),
+    ),
+    Route(
+        "PUT /api/v1/dialog/{dialog_id}",
+        read=None,
+        kwargs=lambda o: {"dialog_id": o.dlg_dialog.pk},
+        data=lambda o: {**_edit_form(o), "kunci": o.dlg_dialog.kunci},
+        state=_dialog_state,
+        write=api_write({Writes(200): PARTIES}, SEES_PEGAWAI),
     ),
     Route(
         "POST /api/v1/dialog/{dialog_id}/konfirmasi",

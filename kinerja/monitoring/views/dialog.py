@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
-from kinerja.core.views_util import submitted
+from kinerja.core.views_util import form_page, submitted
 from kinerja.monitoring import permissions, selectors, services
 from kinerja.monitoring.models import DialogKinerja, JenisDialog
 from kinerja.org.forms import DateInput
@@ -68,6 +68,16 @@ class DialogForm(forms.Form):
                     }
                 )
         return rows
+
+
+class DialogEditForm(forms.Form):
+    kunci = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    jenis = forms.ChoiceField(label=gettext_lazy("Kind"), choices=JenisDialog.choices)
+    tanggal = forms.DateField(label=gettext_lazy("Date of the dialogue"), widget=DateInput)
+    topik = forms.CharField(label=gettext_lazy("Dialogue topic"), max_length=200)
+    catatan = forms.CharField(
+        label=gettext_lazy("What was discussed"), widget=forms.Textarea(attrs={"rows": 6})
+    )
 
 
 def dialog_list(request):
@@ -140,8 +150,35 @@ def dialog_detail(request, pk):
         "today": clock.today(dialog.skp.instansi),
         "party": party,
         "can_confirm": party and me != dialog.dicatat_oleh_id and getattr(dialog, mine) is None,
+        "can_edit": party and not services.dialog.is_confirmed(dialog),
     }
     return render(request, "monitoring/dialog_detail.html", context)
+
+
+def dialog_edit(request, pk):
+    """Correct the record before both parties confirmed it (either party; the other confirms again)."""
+    dialog = permissions.get_dialog_for_user_or_404(request.user, pk)
+    if not permissions.is_dialog_party(request.user, dialog):
+        raise PermissionDenied(_("Only the employee and the assessing official of this dialogue change it."))
+    initial = {f: getattr(dialog, f) for f in ("kunci", "jenis", "tanggal", "topik", "catatan")}
+    form = DialogEditForm(request.POST or None, initial=initial)
+    detail = reverse("monitoring:dialog_detail", args=[dialog.pk])
+    done = submitted(
+        request,
+        form,
+        lambda d: services.dialog_update(actor=request.user, dialog=dialog, **d),
+        success=_("The record was changed; the other party is asked to confirm it again."),
+        then=detail,
+    )
+    if done:
+        return done
+    return form_page(
+        request,
+        form,
+        title=_("Correct the record of the dialogue"),
+        cancel_url=detail,
+        intro=_("The agreed actions stay as they are. The other party is asked to confirm the record again."),
+    )
 
 
 def _act(request, action, success: str, then: str):
@@ -181,6 +218,7 @@ urlpatterns: list = [
     path("dialog/", dialog_list, name="dialog_list"),
     path("skp/<int:pk>/dialog/baru/", dialog_create, name="dialog_create"),
     path("dialog/<int:pk>/", dialog_detail, name="dialog_detail"),
+    path("dialog/<int:pk>/ubah/", dialog_edit, name="dialog_edit"),
     path("dialog/<int:pk>/konfirmasi/", dialog_confirm, name="dialog_confirm"),
     path("tindak-lanjut/<int:pk>/selesai/", action_done, name="action_done"),
 ]
