@@ -53,14 +53,20 @@ def threads(realisasi_ids) -> dict[int, list[UmpanBalik]]:
     return found
 
 
-def writer_role(user, realisasi: Realisasi, messages: list[UmpanBalik]) -> str:
+def writer_role(user, realisasi: Realisasi, messages: list[UmpanBalik], cache: dict | None = None) -> str:
     """What the user may write in the thread now: "penilai" (a comment), "pegawai" (a reply, once the penilai
-    commented), or "" (nothing)."""
+    commented), or "" (nothing). `cache` (kept for one request) holds the answer per SKP and period, so that a
+    page with many threads asks who the period's penilai is once per period, not once per realisasi."""
     from kinerja.monitoring import permissions  # permissions reads selectors
 
-    if permissions.can_comment(user, realisasi):
+    cache = {} if cache is None else cache
+    key = (realisasi.skp_id, realisasi.periode_id)
+    if key not in cache:
+        cache[key] = (permissions.can_comment(user, realisasi), permissions.can_reply(user, realisasi))
+    comment, reply = cache[key]
+    if comment:
         return PeranUmpanBalik.PENILAI
-    if permissions.can_reply(user, realisasi) and any(m.peran == PeranUmpanBalik.PENILAI for m in messages):
+    if reply and any(m.peran == PeranUmpanBalik.PENILAI for m in messages):
         return PeranUmpanBalik.PEGAWAI
     return ""
 

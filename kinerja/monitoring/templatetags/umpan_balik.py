@@ -14,4 +14,5 @@ def feedback_writer(context, realisasi, thread) -> str:
     request = context.get("request")
     if request is None or realisasi is None:
         return ""
-    return selectors.feedback.writer_role(request.user, realisasi, list(thread or []))
+    cache = request.__dict__.setdefault("_kinerja_feedback_writer", {})
+    return selectors.feedback.writer_role(request.user, realisasi, list(thread or []), cache)

@@ -122,3 +122,29 @@ def test_the_home_card_counts_what_waits_for_the_penilai_and_what_waits_for_a_re
     services.umpan_balik_add(actor=cast.atasan, realisasi=found, isi="Komentar")
     home = cast.client("pegawai").get(reverse("portal:home")).content.decode()
     assert "Pejabat penilai memberi umpan balik atas 1 realisasi" in home
+
+
+def test_a_page_with_many_threads_asks_for_the_penilai_once_per_period(cast, skp, rf):
+    """The realisasi page includes the partial once per indikator: its cost must not grow with them."""
+    from django.template import Context, Template
+
+    from kinerja.monitoring import selectors
+
+    per = current_periode(skp)
+    rows = [realisasi(skp, per, "1", by=cast.pegawai)] + [
+        realisasi(skp, per, "1", by=cast.pegawai, ind=7000 + n) for n in range(6)
+    ]
+    threads = selectors.feedback.threads([r.pk for r in rows])
+    page = Template(
+        "{% for r, t in items %}{% include 'monitoring/_thread.html' with realisasi=r thread=t %}{% endfor %}"
+    )
+
+    def render(n):
+        request = rf.get("/")
+        request.user = cast.atasan
+        items = [(r, threads[r.pk]) for r in rows[:n]]
+        return count_queries(lambda: page.render(Context({"items": items, "request": request})))
+
+    (one, _first), (seven, html_seven) = render(1), render(7)
+    assert html_seven.count('name="isi"') == 7
+    assert seven == one
