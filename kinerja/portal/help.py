@@ -313,6 +313,7 @@ TOPICS: dict[str, Topic] = {
     "monitoring:dialog_list": _DIALOG,
     "monitoring:dialog_create": _DIALOG,
     "monitoring:dialog_detail": _DIALOG,
+    "monitoring:dialog_edit": _DIALOG,
 }
 
 
