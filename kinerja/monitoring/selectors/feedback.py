@@ -9,11 +9,15 @@ queries that does not grow with the rows:
 - candidates: the SKP of the people the user assesses today (org's `assessed_by`) that the BKPSDM did not give to
   someone else, and the SKP that name the user as their penilai (set by the BKPSDM, or stored at the last
   approval); one query for the realisations with their latest message;
-- per period: for each distinct date at which a period's penilai is read (a period's end, kept inside its SKP's
-  span) `assessed_by` at that date, so a penilai who changed during the year sees only their own periods.
+- per period: the penilai is read at the period's end (kept inside its SKP's span). One query finds the days on
+  which an assignment of these pegawai, or of a seat on or above their SKP's position, began or ended; a date
+  with no such day between it and today has today's penilai, any other date gets its own `assessed_by`, so a
+  penilai who changed during the year sees only their own periods.
 
-Limit: a former penilai who no longer assesses the pegawai and is not the SKP's stored penilai does not find
-that pegawai's earlier periods in the queue; the realisasi page still lets them comment on those periods.
+Limits: a former penilai who no longer assesses the pegawai and is not the SKP's stored penilai does not find
+that pegawai's earlier periods in the queue; the realisasi page still lets them comment on those periods. The
+change check watches the seats above the SKP's position: a pegawai whose primary position is another one (an
+acting post that outranks it) with a change above that post only is judged by today's chain.
 """
 
 import datetime
@@ -27,6 +31,7 @@ from kinerja.core import clock
 from kinerja.monitoring import rules
 from kinerja.monitoring.models import PeranUmpanBalik, Realisasi, UmpanBalik
 from kinerja.org import selectors as org_selectors
+from kinerja.org.models import Penugasan
 from kinerja.planning import rules as planning_rules
 from kinerja.planning import selectors as planning_selectors
 from kinerja.planning.models import VersiSKP
@@ -105,9 +110,33 @@ def _candidates(pegawai_id: int, assessed_today: set[int]) -> QuerySet[Realisasi
         .filter(
             Q(terakhir_oleh__isnull=True) | ~Q(terakhir_oleh=pegawai_id) | Q(updated_at__gt=F("terakhir_at"))
         )
-        .select_related("skp", "skp__pegawai", "skp__instansi", "periode")
+        .select_related("skp", "skp__pegawai", "skp__instansi", "skp__jabatan", "periode")
         .order_by("-updated_at", "-pk")
     )
+
+
+def _chain_date(realisasi: Realisasi, today: datetime.date) -> datetime.date:
+    """The date at which the penilai of the realisasi's period is read (as `penilai_of_period` reads it)."""
+    return planning_selectors.chain_date(realisasi.skp, min(realisasi.periode.selesai, today))
+
+
+def _org_changes(rows: list[Realisasi], since: datetime.date, today: datetime.date) -> list[datetime.date]:
+    """The days after `since` (up to today) on which an assignment of these pegawai, or of a seat on or above
+    their SKP's position, began or ended (one query): before the first of them, the penilai are today's."""
+    seats: set[int] = set()
+    for r in rows:
+        seats.update([r.skp.jabatan_id, *r.skp.jabatan.ancestor_ids])
+    found = (
+        Penugasan.objects.filter(Q(jabatan_id__in=seats) | Q(pegawai_id__in={r.skp.pegawai_id for r in rows}))
+        .filter(Q(mulai__gt=since, mulai__lte=today) | Q(selesai__gte=since, selesai__lt=today))
+        .values_list("mulai", "selesai")
+    )
+    days = []
+    for mulai, selesai in found:
+        days.append(mulai)
+        if selesai is not None:
+            days.append(selesai + datetime.timedelta(days=1))
+    return [d for d in days if since < d <= today]
 
 
 def waiting(user) -> list[Realisasi]:
@@ -119,17 +148,27 @@ def waiting(user) -> list[Realisasi]:
     assessed: dict[datetime.date, set[int]] = {
         today: {d.pegawai.pk for d in org_selectors.assessed_by(pegawai, today)}
     }
+    rows = list(_candidates(pegawai.pk, assessed[today])[:QUEUE_LIMIT])
+    by_org = [r for r in rows if not r.skp.penilai_ditetapkan]
+    dates = {r.pk: _chain_date(r, today) for r in by_org}
+    earlier = [d for d in dates.values() if d < today]
+    changes = _org_changes(by_org, min(earlier), today) if earlier else []
     result = []
-    for realisasi in _candidates(pegawai.pk, assessed[today])[:QUEUE_LIMIT]:
+    for realisasi in rows:
         skp = realisasi.skp
         if skp.penilai_ditetapkan:
-            penilai = skp.penilai_id
+            mine = skp.penilai_id == pegawai.pk
         else:
-            at = planning_selectors.chain_date(skp, min(realisasi.periode.selesai, clock.today(skp.instansi)))
+            at = dates[realisasi.pk]
             if at not in assessed:
-                assessed[at] = {d.pegawai.pk for d in org_selectors.assessed_by(pegawai, at)}
-            penilai = pegawai.pk if skp.pegawai_id in assessed[at] else None
-        if penilai == pegawai.pk:
+                unchanged = not any(at < day <= today for day in changes)
+                assessed[at] = (
+                    assessed[today]
+                    if unchanged
+                    else {d.pegawai.pk for d in org_selectors.assessed_by(pegawai, at)}
+                )
+            mine = skp.pegawai_id in assessed[at]
+        if mine:
             result.append(realisasi)
     return result
 
