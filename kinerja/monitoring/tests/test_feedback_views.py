@@ -148,3 +148,15 @@ def test_a_page_with_many_threads_asks_for_the_penilai_once_per_period(cast, skp
     (one, _first), (seven, html_seven) = render(1), render(7)
     assert html_seven.count('name="isi"') == 7
     assert seven == one
+
+
+def test_the_home_page_of_a_penilai_does_not_grow_with_the_realisations_waiting(cast, skp):
+    client = cast.client("atasan")
+    _fill(skp, cast.pegawai)
+    few, _page = count_queries(client, reverse("portal:home"))
+    for nomor in (1, 2, 3, 4):
+        for n in range(5):
+            realisasi(skp, periode(skp, nomor), "2", by=cast.pegawai, ind=6000 + n)
+    many, page = count_queries(client, reverse("portal:home"))
+    assert "24 realisasi menunggu umpan balik Anda." in page.content.decode()
+    assert many == few
