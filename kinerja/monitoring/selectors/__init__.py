@@ -1,6 +1,13 @@
 """Every read of monitoring: the plan of each period (plan), and what the pages show."""
 
 from kinerja.monitoring.selectors import dialog, feedback  # noqa: F401
+from kinerja.monitoring.selectors.pembukaan import (  # noqa: F401
+    can_reopen_any,
+    pegawai_by_nip,
+    pembukaan_visible_to,
+    periods_of_year,
+    units_in_scope,
+)
 from kinerja.monitoring.selectors.plan import (  # noqa: F401
     PeriodPlan,
     covered_periods,
@@ -11,3 +18,11 @@ from kinerja.monitoring.selectors.plan import (  # noqa: F401
     plans,
     reopenings,
 )
+from kinerja.monitoring.selectors.rencana import (  # noqa: F401
+    RencanaPage,
+    get_rencana_for_user_or_404,
+    partial_access,
+    rencana_page,
+    rhk_of,
+)
+from kinerja.monitoring.selectors.team import TeamRow, TeamStatus, menu_summary, team_status  # noqa: F401

@@ -6,4 +6,6 @@ from kinerja.monitoring.services.dialog import (  # noqa: F401
     dialog_update,
     tindak_lanjut_done,
 )
+from kinerja.monitoring.services.pembukaan import pembukaan_create  # noqa: F401
+from kinerja.monitoring.services.rencana_aksi import rencana_aksi_comment, rencana_aksi_save  # noqa: F401
 from kinerja.monitoring.services.umpan_balik import umpan_balik_add  # noqa: F401

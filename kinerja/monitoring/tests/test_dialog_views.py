@@ -124,8 +124,7 @@ def test_the_home_card_shows_overdue_actions_and_dialogues_to_confirm(cast, skp,
     assert "Menunggu konfirmasi Anda:" in home
     assert 'data-testid="card-overdue"' in home
     home = cast.client("atasan").get(reverse("portal:home")).content.decode()
-    assert 'data-testid="card-overdue"' in home and "Menunggu konfirmasi Anda:" not in home
-    assert (
-        'data-testid="card-actions"'
-        not in cast.client("kepala_dinas").get(reverse("portal:home")).content.decode()
-    )
+    assert 'data-testid="card-overdue"' in home and "Kirim laporan sebelum tanggal 5" in home
+    assert f'href="/pemantauan/dialog/{found.pk}/">Ketepatan' not in home.split("Tindak lanjut yang lewat")[0]
+    home = cast.client("kepala_dinas").get(reverse("portal:home")).content.decode()
+    assert "Kirim laporan sebelum tanggal 5" not in home
