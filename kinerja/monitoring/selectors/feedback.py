@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
@@ -110,8 +111,9 @@ def _candidates(pegawai_id: int, assessed_today: set[int]) -> QuerySet[Realisasi
         .filter(
             Q(terakhir_oleh__isnull=True) | ~Q(terakhir_oleh=pegawai_id) | Q(updated_at__gt=F("terakhir_at"))
         )
+        .annotate(aktivitas=Greatest(F("updated_at"), Coalesce(F("terakhir_at"), F("updated_at"))))
         .select_related("skp", "skp__pegawai", "skp__instansi", "skp__jabatan", "periode")
-        .order_by("-updated_at", "-pk")
+        .order_by("-aktivitas", "-pk")
     )
 
 

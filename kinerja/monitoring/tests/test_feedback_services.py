@@ -192,3 +192,19 @@ def test_nobody_is_refused_silently_when_not_signed_in(found):
 
     with pytest.raises(PermissionDenied):
         services.umpan_balik_add(actor=AnonymousUser(), realisasi=found, isi="Halo")
+
+
+def test_the_queue_puts_the_latest_activity_first(cast, skp):
+    from kinerja.core import clock
+    from kinerja.core.testing.clock import on_day
+
+    today = clock.today(skp.instansi)
+    with on_day(today - datetime.timedelta(days=3)):
+        older = realisasi(skp, periode(skp, 1), by=cast.pegawai)
+        services.umpan_balik_add(actor=cast.atasan, realisasi=older, isi="Lengkapi.")
+    with on_day(today - datetime.timedelta(days=2)):
+        newer = realisasi(skp, periode(skp, 2), by=cast.pegawai)
+    assert waiting_on(skp, cast.atasan) == [newer.pk]
+    with on_day(today - datetime.timedelta(days=1)):
+        services.umpan_balik_add(actor=cast.pegawai, realisasi=older, isi="Sudah dilengkapi.")
+    assert waiting_on(skp, cast.atasan) == [older.pk, newer.pk]
