@@ -199,6 +199,15 @@ _REOPEN = Topic(
     "membuka-kembali-periode-yang-sudah-ditutup",
 )
 
+_DIALOG = Topic(
+    _(
+        "A coaching, mentoring or counselling conversation with the actions agreed. Whoever records it confirms "
+        "it; the other party confirms it too, and then it no longer changes."
+    ),
+    USER,
+    "dialog-kinerja",
+)
+
 TOPICS: dict[str, Topic] = {
     "portal:home": Topic(
         _("Your home page shows what needs you now: your position, your assessing official and your SKP."),
@@ -309,6 +318,18 @@ TOPICS: dict[str, Topic] = {
     "planning:year_open": _YEARS,
     "planning:year_edit": _YEARS,
     "planning:periode_edit": _YEARS,
+    "monitoring:feedback_queue": Topic(
+        _(
+            "Realisations of the periods you assess that have no word from you yet, or changed since your last "
+            "comment. Open one to write your feedback."
+        ),
+        USER,
+        "umpan-balik-berkelanjutan",
+    ),
+    "monitoring:dialog_list": _DIALOG,
+    "monitoring:dialog_create": _DIALOG,
+    "monitoring:dialog_detail": _DIALOG,
+    "monitoring:dialog_edit": _DIALOG,
     # Monitoring: the team area (rencana aksi, team page, reopened periods)
     **{name: _RENCANA for name in ("monitoring:rencana_aksi_edit", "monitoring:rencana_aksi_comment")},
     "monitoring:team": Topic(

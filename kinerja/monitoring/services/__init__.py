@@ -1,4 +1,11 @@
 """Every write of monitoring, one module per area."""
 
+from kinerja.monitoring.services.dialog import (  # noqa: F401
+    dialog_confirm,
+    dialog_create,
+    dialog_update,
+    tindak_lanjut_done,
+)
 from kinerja.monitoring.services.pembukaan import pembukaan_create  # noqa: F401
 from kinerja.monitoring.services.rencana_aksi import rencana_aksi_comment, rencana_aksi_save  # noqa: F401
+from kinerja.monitoring.services.umpan_balik import umpan_balik_add  # noqa: F401

@@ -152,7 +152,7 @@ def test_no_api_operation_answers_a_server_error_to_generated_input(cast, wsgi_a
         operations += 1
         names = {parameter.name for parameter in operation.path_parameters}
         failures += _fuzz(operation, headers, None)
-        if names:
+        if names and names <= known.keys():  # real ids where the draft has them
             failures += _fuzz(operation, headers, {name: known[name] for name in names})
     assert operations >= 29
     assert not failures, f"{len(failures)} failing:\n\n" + "\n\n".join(failures)

@@ -23,6 +23,7 @@ CREATE_FORMS = [
     "criteria:kriteria_create",
     "criteria:kompetensi_create",
     "accounts:role_list",
+    "monitoring:dialog_create",
     "monitoring:rencana_aksi_edit",
     "monitoring:reopen_create",
 ]
