@@ -10,3 +10,17 @@ from kinerja.monitoring.selectors.plan import (  # noqa: F401
     plans,
     reopenings,
 )
+from kinerja.monitoring.selectors.realisasi import (  # noqa: F401
+    Due,
+    IndikatorRow,
+    PeriodView,
+    RealisasiDetail,
+    RealisasiPage,
+    akumulasi_of,
+    due_for,
+    my_skps,
+    plan_numbered,
+    realisasi_detail,
+    realisasi_of,
+    realisasi_page,
+)
