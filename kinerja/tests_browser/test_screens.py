@@ -80,6 +80,12 @@ SCREENS = [
     Screen("planning:year_open", ("admin_bkpsdm",)),
     Screen("planning:year_edit", ("admin_bkpsdm",)),
     Screen("planning:periode_edit", ("admin_bkpsdm",)),
+    Screen("monitoring:index", ("pegawai",)),
+    Screen("monitoring:skp[disetujui]", ("atasan", "kepala_dinas")),
+    Screen("monitoring:skp[draft]", ("pegawai",)),
+    Screen("monitoring:realisasi_edit[create]", ("atasan",)),
+    Screen("monitoring:realisasi_detail", ("atasan",)),
+    Screen("monitoring:bukti_add", ("atasan",)),
     Screen("core:verify", (ANON,)),
     Screen("core:verify_document[cocok]", (ANON,)),
     Screen("core:verify_document[tidak-cocok]", (ANON,)),
@@ -128,6 +134,8 @@ NOT_SCREENS = {
     "planning:import_template": DOWNLOAD,
     "planning:reassign": SAME_FORM,
     "planning:extend": SAME_FORM,
+    "monitoring:bukti_download": DOWNLOAD,
+    "monitoring:bukti_withdraw": CONFIRM,
 }
 
 

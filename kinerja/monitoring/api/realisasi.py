@@ -18,6 +18,8 @@ from kinerja.monitoring import permissions, selectors, services
 from kinerja.monitoring.views.realisasi import attachment
 
 router = Router()
+NO_FILE = File(None)  # an upload without a file is answered by the view (400 for the recorder, 403 or 404)
+NO_TITLE = Form("")
 
 
 class BuktiOut(Schema):
@@ -173,7 +175,12 @@ def list_bukti(request, realisasi_id: Id):
 
 
 @router.post("/realisasi/{realisasi_id}/bukti", response={201: BuktiOut, **errors(400, 403, 404)})
-def upload_bukti(request, realisasi_id: Id, berkas: File[UploadedFile] | None = None, judul: Form[str] = ""):
+def upload_bukti(
+    request,
+    realisasi_id: Id,
+    berkas: UploadedFile | None = NO_FILE,
+    judul: str = NO_TITLE,
+):
     """Upload an evidence file (multipart form data: `berkas`, optional `judul`)."""
     realisasi = permissions.get_realisasi_for_user_or_404(request.user, realisasi_id)
     if berkas is None:

@@ -211,7 +211,7 @@ def realisasi_page(skp: SKP) -> RealisasiPage:
                     row.bukti = sorted(bukti[current.pk], key=lambda b: b.ditarik_at is not None)
                     row.thread = thread[current.pk]
                 rows.append(row)
-            blocks.append(RHKBlock(rhk=rhk, rows=rows, rencana=rencana.get((periode.pk, rhk.get("id")))))
+            blocks.append(RHKBlock(rhk=rhk, rows=rows, rencana=rencana.get((periode.pk, rhk["id"]))))
         until = rules.input_deadline(periode.tenggat_input, reopened.get(periode.pk, []))
         views.append(
             PeriodView(

@@ -94,6 +94,7 @@ def realisasi_save(
 ) -> Realisasi:
     """Record (or change) the realisation of one indikator of the SKP in one period."""
     skp, plan = common.recordable(actor, skp, periode)
+    assert plan.versi is not None  # recordable refuses a period without a version in force
     found = plan.indikator(indikator_id)
     if found is None:
         raise ApplicationError(

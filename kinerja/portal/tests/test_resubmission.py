@@ -23,6 +23,8 @@ CREATE_FORMS = [
     "criteria:kriteria_create",
     "criteria:kompetensi_create",
     "accounts:role_list",
+    "monitoring:realisasi_edit",
+    "monitoring:bukti_add",
 ]
 
 TOKEN = re.compile(r'name="sekali" value="([^"]+)"')
