@@ -231,3 +231,18 @@ def test_the_home_card_lists_the_open_period_with_what_is_unfilled_and_the_deadl
     assert f"{total - 1} dari {total} indikator" in text
     assert world.closed_plan.periode.nama + "</strong>" not in text
     assert 'data-testid="realisasi-due"' not in nothing
+
+
+def test_two_tabs_editing_one_realisasi_the_second_is_told_to_reload(world, client):
+    indikator = world.numeric()
+    with on_day(world.day):
+        saved = record(world, indikator, nilai="10")
+        form = client.get(edit_url(world, indikator)).content.decode()
+        assert 'name="kunci" value="0"' in form and "10" in form
+        assert client.post(edit_url(world, indikator), {"nilai": "20", "kunci": "0"}).status_code == 302
+        before = state()
+        second = client.post(edit_url(world, indikator), {"nilai": "30", "kunci": "0"})
+    assert second.status_code == 400 and "diubah orang lain" in second.content.decode()
+    assert state() == before
+    saved.refresh_from_db()
+    assert saved.nilai_angka == 20 and saved.kunci == 1

@@ -76,6 +76,14 @@ def _recording(request, pk, nomor: int):
     return item, plan
 
 
+def _row_of(item, nomor: int, indikator: int):
+    """The indikator's row as the realisasi page shows it (targets, capaian so far)."""
+    view = selectors.realisasi_page(item).period(nomor)
+    if view is None or view.periode.nomor != nomor:
+        return None
+    return next((r for b in view.blocks for r in b.rows if r.id == indikator), None)
+
+
 def realisasi_edit(request, pk, periode, indikator):
     item, plan = _recording(request, pk, periode)
     found = plan.indikator(indikator)
@@ -134,6 +142,7 @@ def realisasi_edit(request, pk, periode, indikator):
         "form": form,
         "skp": item,
         "plan": plan,
+        "row": _row_of(item, plan.periode.nomor, indikator),
         "rhk": rhk,
         "indikator": ind,
         "realisasi": current,
