@@ -109,8 +109,13 @@ def _sha256(berkas) -> str:
     return digest.hexdigest()
 
 
+def _clean(text: str, limit: int) -> str:
+    """A short text as stored: no NUL (PostgreSQL refuses it), no surrounding spaces, at most `limit` long."""
+    return (text or "").replace("\x00", "").strip()[:limit]
+
+
 def _original_name(name: str) -> str:
-    return (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()[:255] or "berkas"
+    return _clean((name or "").replace("\\", "/").rsplit("/", 1)[-1], 255) or "berkas"
 
 
 def _writable(actor, realisasi: Realisasi) -> Realisasi:
@@ -128,7 +133,7 @@ def bukti_upload(*, actor, realisasi: Realisasi, berkas, judul: str = "") -> Buk
     bukti = BuktiDukung(
         realisasi=realisasi,
         jenis=JenisBukti.BERKAS,
-        judul=(judul or "").strip()[:200],
+        judul=_clean(judul, 200),
         nama_asli=_original_name(berkas.name),
         tipe=rules.CONTENT_TYPES[kind],
         ukuran=berkas.size,
@@ -166,7 +171,7 @@ def bukti_link(*, actor, realisasi: Realisasi, tautan: str, judul: str = "") -> 
     bukti = BuktiDukung(
         realisasi=realisasi,
         jenis=JenisBukti.TAUTAN,
-        judul=(judul or "").strip()[:200],
+        judul=_clean(judul, 200),
         tautan=tautan,
         diunggah_oleh=actor,
     )
