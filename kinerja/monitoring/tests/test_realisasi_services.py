@@ -3,17 +3,22 @@ theirs, each leaving the database, the audit trail and the storage as they were.
 
 import datetime
 import hashlib
+import io
 import re
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from kinerja.core.errors import ApplicationError, ConflictError
 from kinerja.core.testing.clock import on_day
 from kinerja.core.testing.helpers import last_seq, one_event, refused
-from kinerja.monitoring import services
+from kinerja.monitoring import rules, services
 from kinerja.monitoring.models import BuktiDukung, Pembukaan, Realisasi
+from kinerja.monitoring.services.bukti import file_kind
 from kinerja.monitoring.services.realisasi import realisasi_values
 from kinerja.monitoring.tests.realisasi_kit import (
     DOCX,
@@ -29,6 +34,7 @@ from kinerja.monitoring.tests.realisasi_kit import (
     state,
     stored_files,
     upload,
+    zipped,
 )
 from kinerja.planning import services as planning_services
 from kinerja.planning.models import SKP
@@ -363,3 +369,25 @@ def test_one_step_refuses_without_a_file_left_when_the_file_fails_after_the_real
             nilai="5",
             berkas=upload("a.jpg", JPEG),
         )
+
+
+# Reading a file's kind never trusts, never fails ----------------------------------------------------------------
+
+
+@given(st.binary(max_size=300))
+@hypothesis_settings(max_examples=200, deadline=None)
+def test_any_bytes_are_read_without_an_error_and_only_known_kinds_pass(data):
+    kind = file_kind(io.BytesIO(data))
+    assert kind is None or kind in rules.CONTENT_TYPES
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"PK\x03\x04" + b"\x00" * 100,  # a zip header with nothing behind it
+        b"PK\x03\x04garbage[Content_Types].xml word/",  # names in the bytes, not in a directory
+        zipped({"[Content_Types].xml": b"", "word/document.xml": b"", "word/vbaProject.bin": b"MZ"})[:60],
+    ],
+)
+def test_a_damaged_zip_is_not_an_office_document(data):
+    assert file_kind(io.BytesIO(data)) is None
