@@ -230,7 +230,7 @@ class RealisasiDetail:
     realisasi: Realisasi
     row: IndikatorRow | None
     view: PeriodView | None
-    riwayat: list[RiwayatRealisasi]
+    riwayat: list[tuple[RiwayatRealisasi, list[BuktiDukung]]]
     bukti: list[BuktiDukung]
 
 
@@ -243,7 +243,10 @@ def realisasi_detail(realisasi: Realisasi) -> RealisasiDetail:
         row = next((r for b in view.blocks for r in b.rows if r.id == realisasi.indikator_id), None)
     riwayat = list(realisasi.riwayat.select_related("diisi_oleh").order_by("-nomor"))
     bukti = list(realisasi.bukti.select_related("diunggah_oleh", "ditarik_oleh").order_by("created_at", "pk"))
-    return RealisasiDetail(realisasi=realisasi, row=row, view=view, riwayat=riwayat, bukti=bukti)
+    by_id = {b.pk: b for b in bukti}
+    # Each earlier value with the evidence it had then.
+    history = [(h, [by_id[i] for i in h.bukti if i in by_id]) for h in riwayat]
+    return RealisasiDetail(realisasi=realisasi, row=row, view=view, riwayat=history, bukti=bukti)
 
 
 def my_skps(pegawai_id: int | None, year: int) -> list[SKP]:

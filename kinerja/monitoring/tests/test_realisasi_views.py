@@ -246,3 +246,20 @@ def test_two_tabs_editing_one_realisasi_the_second_is_told_to_reload(world, clie
     assert state() == before
     saved.refresh_from_db()
     assert saved.nilai_angka == 20 and saved.kunci == 1
+
+
+def test_the_detail_shows_earlier_values_with_the_evidence_they_had(world, client):
+    indikator = world.numeric()
+    with on_day(world.day):
+        first = record(world, indikator, nilai="10", berkas=upload("awal.jpg", JPEG))
+        services.realisasi_save(
+            actor=world.user,
+            skp=world.skp,
+            periode=world.open_plan.periode,
+            indikator_id=indikator["id"],
+            nilai="20",
+            kunci=first.kunci,
+        )
+        text = client.get(reverse("monitoring:realisasi_detail", args=[first.pk])).content.decode()
+    history = text[text.index('data-testid="riwayat"') :]
+    assert "10" in history and "awal.jpg" in history and "Bukti dukung saat itu" in history
