@@ -36,6 +36,9 @@ def main() -> None:
 
     tmp = tempfile.mkdtemp(prefix="kinerja-bench-")
     os.environ["SQLITE_PATH"] = str(Path(tmp) / "bench.sqlite3")
+    os.environ["MEDIA_ROOT"] = str(
+        Path(tmp) / "media"
+    )  # the demo's evidence files and the uploads timed here
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
@@ -88,6 +91,7 @@ def main() -> None:
         results[f"page_{name}_ms"] = median_ms(lambda c=client, u=url: c.get(u), args.repeat)
 
     planning(results, args)
+    monitoring(results, args)
 
     out = ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
@@ -150,6 +154,149 @@ def planning(results: dict, args) -> None:
     if approvable:
         results["skp_approve_ms_per_skp"] = round((time.perf_counter() - started) * 1000 / len(approvable), 2)
         results["skp_approved_in_bench"] = len(approvable)
+
+
+NOT_AVAILABLE = "not available"
+
+
+def _page(results: dict, key: str, username: str, urlname: str, args: list, repeat: int) -> None:
+    """Time a page by its URL name as the user who opens it; "not available" when the route is missing or does
+    not answer 200 (a stub of an area not built yet answers 404)."""
+    from django.test import Client
+    from django.urls import NoReverseMatch, reverse
+
+    from kinerja.accounts.models import User
+
+    try:
+        url = reverse(urlname, args=args)
+    except NoReverseMatch:
+        results[key] = NOT_AVAILABLE
+        return
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    status = client.get(url).status_code
+    if status != 200:
+        results[key] = f"{NOT_AVAILABLE} (HTTP {status})"
+        return
+    results[key] = median_ms(lambda: client.get(url), repeat)
+
+
+def _big_png(size: int = 1024 * 1024) -> bytes:
+    """A valid PNG of about `size` bytes: noise does not compress, like a phone photo."""
+    import io
+
+    from PIL import Image
+
+    side = int((size / 3) ** 0.5) + 1
+    noise = random.Random(5).randbytes(side * side * 3)
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (side, side), noise).save(buffer, format="PNG", compress_level=1)
+    return buffer.getvalue()
+
+
+def _record_with_file(results: dict, args, user, skp) -> None:
+    """Record (then, on the next rounds, change) one realisasi of the current period and upload a 1 MB photo to
+    it, through the services (`realisasi_save`, `bukti_upload`): the work of the page's form or the API."""
+    import inspect
+
+    from django.core.exceptions import PermissionDenied
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kinerja.core import clock
+    from kinerja.core.errors import ApplicationError
+    from kinerja.monitoring import selectors
+    from kinerja.monitoring.models import Realisasi
+
+    try:
+        from kinerja.monitoring.services import bukti_upload, realisasi_save
+    except ImportError:
+        results["monitoring_record_1mb_ms"] = NOT_AVAILABLE
+        return
+    today = clock.today(skp.instansi)
+    plan = next((p for p in selectors.plans(skp) if p.periode.mulai <= today <= p.periode.selesai), None)
+    if plan is None or not plan.rhk():
+        results["monitoring_record_1mb_ms"] = f"{NOT_AVAILABLE} (no period running today)"
+        return
+    recorded = set(
+        Realisasi.objects.filter(skp=skp, periode=plan.periode).values_list("indikator_id", flat=True)
+    )
+    ids = [i["id"] for r in plan.rhk() for i in r["indikator"]]
+    indikator_id = next((i for i in ids if i not in recorded), ids[0])
+    takes_kunci = "kunci" in inspect.signature(realisasi_save).parameters
+    photo = _big_png()
+    results["monitoring_record_file_bytes"] = len(photo)
+
+    def record() -> None:
+        extra = {}
+        if takes_kunci:
+            row = Realisasi.objects.filter(skp=skp, periode=plan.periode, indikator_id=indikator_id).first()
+            extra["kunci"] = row.kunci if row is not None else 0
+        realisasi = realisasi_save(
+            actor=user, skp=skp, periode=plan.periode, indikator_id=indikator_id, nilai="10", **extra
+        )
+        if not isinstance(realisasi, Realisasi):
+            realisasi = Realisasi.objects.get(skp=skp, periode=plan.periode, indikator_id=indikator_id)
+        berkas = SimpleUploadedFile("foto-kegiatan.png", photo, content_type="image/png")
+        bukti_upload(actor=user, realisasi=realisasi, berkas=berkas)
+
+    try:
+        record()
+    except (ApplicationError, PermissionDenied, TypeError) as error:
+        results["monitoring_record_1mb_ms"] = f"{NOT_AVAILABLE} ({error})"
+        return
+    results["monitoring_record_1mb_ms"] = median_ms(record, min(args.repeat, 10))
+
+
+def monitoring(results: dict, args) -> None:
+    """Monitoring: the realisasi page of one SKP, the supervisor's team page and feedback queue, and recording a
+    realisasi with a 1 MB photo. The named `pegawai` has no SKP in the demo (planning leaves them to start one):
+    the realisasi page and the recording then use the `atasan`'s own SKP, and the results say whose."""
+    from kinerja.accounts.models import User
+    from kinerja.core import clock
+    from kinerja.monitoring import models
+    from kinerja.org import demo
+    from kinerja.planning.models import SKP
+
+    year = clock.today().year
+    results["monitoring_demo_rows"] = {
+        "realisasi": models.Realisasi.objects.count(),
+        "bukti_dukung": models.BuktiDukung.objects.count(),
+        "bukti_berkas": models.BuktiDukung.objects.filter(jenis="berkas").count(),
+        "umpan_balik": models.UmpanBalik.objects.count(),
+        "dialog": models.DialogKinerja.objects.count(),
+    }
+    owner = None
+    for nip in (demo.NIP_PELAKSANA_IMUNISASI, demo.NIP_KASI_IMUNISASI):
+        owner = (
+            SKP.objects.filter(pegawai__nip=nip, tahun_kinerja__tahun=year, berakhir=False, versi__gt=0)
+            .select_related("instansi")
+            .first()
+        )
+        if owner is not None:
+            results["monitoring_skp_of"] = nip
+            break
+    if owner is None:
+        results["page_monitoring_skp_ms"] = results["monitoring_record_1mb_ms"] = NOT_AVAILABLE
+    else:
+        _page(
+            results,
+            "page_monitoring_skp_ms",
+            results["monitoring_skp_of"],
+            "monitoring:skp",
+            [owner.pk],
+            args.repeat,
+        )
+    _page(results, "page_monitoring_team_ms", demo.NIP_KASI_IMUNISASI, "monitoring:team", [], args.repeat)
+    _page(
+        results,
+        "page_monitoring_feedback_queue_ms",
+        demo.NIP_KASI_IMUNISASI,
+        "monitoring:feedback_queue",
+        [],
+        args.repeat,
+    )
+    if owner is not None:
+        _record_with_file(results, args, User.objects.get(username=results["monitoring_skp_of"]), owner)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,27 @@ def notify(users: Iterable, *, judul: str, isi: str = "", url: str = "") -> list
     return rows
 
 
+def notify_many(messages: Iterable[tuple], *, batch_size: int = 1000) -> list[Notifikasi]:
+    """Many notifications, each (user, judul, isi, url) of its own, in a fixed number of queries (reminders to
+    thousands of people, each with a link of their own). Email as `notify`: after commit, when turned on; the
+    users should come with `select_related("pegawai")`."""
+    wanted = [(u, judul, isi, url) for u, judul, isi, url in messages if u is not None and u.is_active]
+    rows = Notifikasi.objects.bulk_create(
+        [Notifikasi(penerima=u, judul=judul[:200], isi=isi, url=url[:300]) for u, judul, isi, url in wanted],
+        batch_size=batch_size,
+    )
+    if getattr(settings, "NOTIFY_BY_EMAIL", False):
+        mails = [(a, judul, isi, url) for u, judul, isi, url in wanted if (a := _address(u))]
+        if mails:
+            transaction.on_commit(lambda: _send_each(mails))
+    return rows
+
+
+def _send_each(mails: list[tuple[str, str, str, str]]) -> None:
+    for address, judul, isi, url in mails:
+        _send([address], judul, isi, url)
+
+
 def _address(user) -> str:
     return user.email or (user.pegawai.email if user.pegawai_id else "")
 

@@ -25,10 +25,34 @@ REALISASI_LINKS: dict = {
 # Umpan balik and dialog kinerja
 DIALOG_ACTIONS: dict = {}
 # Rencana aksi, reopened periods, reminders
-TEAM_ACTIONS: dict = {}
+TEAM_ACTIONS: dict = {
+    "monitoring.rencana_aksi.create": _("Action plan written"),
+    "monitoring.rencana_aksi.update": _("Action plan changed"),
+    "monitoring.rencana_aksi.comment": _("Assessor commented on an action plan"),
+    "monitoring.pembukaan.create": _("Period reopened for input"),
+    "monitoring.pengingat.kirim": _("Reminders before the input deadline sent"),
+}
+TEAM_FIELDS: dict = {
+    "monitoring.pembukaan.periode": _("period"),
+    "monitoring.pembukaan.pegawai": _("employee"),
+    "monitoring.pembukaan.unit": _("unit"),
+}
+# The demo's monitoring data
+DEMO_ACTIONS: dict = {"demo.monitoring": _("Demo monitoring data prepared")}
 
-ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS}
+ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS, **DEMO_ACTIONS}
 
 FIELDS: dict = {**REALISASI_FIELDS}
 
 LINKS: dict = {**REALISASI_LINKS}
+
+FIELDS.update(TEAM_FIELDS)
+# Reminders (pengingat): the counts of one run
+FIELDS.update(
+    {
+        "monitoring.pengingat.periode": _("periods with a deadline near"),
+        "monitoring.pengingat.pegawai": _("employees reminded to fill in"),
+        "monitoring.pengingat.penilai": _("assessors reminded of feedback"),
+        "monitoring.pengingat.hari_sebelum": _("days before the deadline"),
+    }
+)

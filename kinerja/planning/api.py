@@ -8,7 +8,7 @@ import datetime
 from typing import Any
 
 from django.http import Http404
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kinerja.core.api import Counter, Id, Year, errors
@@ -115,6 +115,11 @@ class IndikatorIn(KunciIn):
     arah: str = "naik"
     target_teks: str = ""
     target_periode: dict[str, str] = {}
+    akumulasi: str = Field(
+        "",
+        description="How the periods add up to the year: jumlah, terakhir or rata_rata; empty: the default for "
+        "the aspect and unit (a %, index or score: terakhir; time and cost: rata_rata; else jumlah).",
+    )
 
 
 class LampiranIn(KunciIn):

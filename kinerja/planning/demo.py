@@ -22,7 +22,7 @@ from kinerja.org import demo as org_demo
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai, Penugasan
 from kinerja.org.selectors import Pejabat
-from kinerja.planning import selectors, services
+from kinerja.planning import rules, selectors, services
 from kinerja.planning.models import (
     RHK,
     SKP,
@@ -283,6 +283,7 @@ class _Plan:
         for _, rhk, items in self.rhk:
             for i in items:
                 i.rhk = rhk
+                i.akumulasi = rules.default_akumulasi(i.aspek, i.satuan)
                 indikator.append(i)
         Indikator.objects.bulk_create(indikator, batch_size=2000)
         nilai = self.ruleset.nilai_perilaku

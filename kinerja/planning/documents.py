@@ -221,7 +221,8 @@ def _rhk_block(nomor: int, rhk: dict, layout: Layout) -> Block:
 
 
 def _target_with_periods(indikator: dict, periods: dict[int, str]) -> str:
-    """The year's target, then the target of each period where the indikator has them."""
+    """The year's target, then the target of each period where the indikator has them, then (for a number) how
+    the periods add up to the year: DOMAIN 2.1 has no column for it, so it is a note in the target cell."""
     lines = [_target(indikator) or "-"]
     per = indikator.get("target_periode") or {}
     satuan = clean(indikator.get("satuan")) if indikator.get("jenis_target") != JenisTarget.KUALITATIF else ""
@@ -229,6 +230,9 @@ def _target_with_periods(indikator: dict, periods: dict[int, str]) -> str:
         name = periods.get(int(key), f"Periode {key}") if str(key).isdigit() else clean(key)
         text = selectors.period_target_text(value, indikator.get("jenis_target") or "")
         lines.append(clean(f"{name}: {text} {satuan}"))
+    if indikator.get("jenis_target") == JenisTarget.ANGKA:
+        mode = rules.akumulasi_in(indikator)
+        lines.append(f"Akumulasi: {rules.AKUMULASI_WORD.get(mode, mode)}")
     return "\n".join(lines)
 
 

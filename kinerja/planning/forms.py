@@ -11,7 +11,7 @@ from kinerja.org import selectors as org_selectors
 from kinerja.org.forms import DateInput, ReasonField
 from kinerja.org.models import SkemaPeriode
 from kinerja.planning import rules
-from kinerja.planning.models import Arah, Aspek, JenisRHK, JenisTarget, StatusSKP
+from kinerja.planning.models import Akumulasi, Arah, Aspek, JenisRHK, JenisTarget, StatusSKP
 
 KUNCI = forms.HiddenInput
 
@@ -96,6 +96,12 @@ class IndikatorForm(KunciForm):
         label=_("Unit of measure"), required=False, max_length=50, help_text=_("e.g. dokumen, %, hari.")
     )
     arah = forms.ChoiceField(label=_("Direction"), choices=Arah.choices, initial=Arah.NAIK)
+    akumulasi = forms.ChoiceField(
+        label=_("How the periods add up to the year"),
+        choices=[("", _("Automatic, from the unit")), *Akumulasi.choices],
+        required=False,
+        help_text=_("Sum (documents served), latest value (coverage %), or average."),
+    )
     target_teks = forms.CharField(
         label=_("Qualitative target"),
         required=False,
@@ -148,6 +154,7 @@ class IndikatorForm(KunciForm):
             "target": d["target"],
             "satuan": d["satuan"],
             "arah": d["arah"],
+            "akumulasi": d["akumulasi"],
             "target_teks": d["target_teks"],
             "target_periode": {nomor: d[name] for nomor, name in self.period_names if d.get(name)},
         }

@@ -3,8 +3,9 @@
 One row per indikator. Rows with the same "No" form one RHK (its text may be repeated or left empty on the
 following rows). Columns, matched forgivingly (case, spaces): No, Jenis (Utama/Tambahan, default Utama),
 Rencana Hasil Kerja, RHK Pimpinan yang Diintervensi (the supervisor's RHK text, or its number such as U1),
-Perspektif (JPT), Indikator Kinerja Individu, Aspek, Target, Satuan, Arah (naik/turun). A target that is not a
-number is read as a qualitative statement only when no Satuan is given.
+Perspektif (JPT), Indikator Kinerja Individu, Aspek, Target, Satuan, Arah (naik/turun), Akumulasi (jumlah, nilai
+terakhir or rata-rata; empty: the default of rules.default_akumulasi). A target that is not a number is read as a
+qualitative statement only when no Satuan is given.
 
 Every problem is reported with its row and column; nothing is written until the whole file is clean. The
 checked rows wait server-side for the apply step (kinerja.core.imports), where services.rhk_import checks them
@@ -42,6 +43,7 @@ COLUMNS = {
     "target": (),
     "satuan": ("satuan target",),
     "arah": (),
+    "akumulasi": ("akumulasi realisasi", "cara akumulasi"),
 }
 REQUIRED = ("no", "rhk", "indikator", "target")
 HEADER = [
@@ -55,6 +57,7 @@ HEADER = [
     "Target",
     "Satuan",
     "Arah",
+    "Akumulasi",
 ]
 LABELS = {
     "no": "No",
@@ -67,6 +70,7 @@ LABELS = {
     "target": "Target",
     "satuan": "Satuan",
     "arah": "Arah",
+    "akumulasi": "Akumulasi",
 }
 EXAMPLES = [
     [
@@ -80,8 +84,9 @@ EXAMPLES = [
         "95",
         "%",
         "naik",
+        "nilai terakhir",
     ],
-    [1, "", "", "", "", "Laporan cakupan disampaikan tepat waktu", "Waktu", "12", "bulan", "naik"],
+    [1, "", "", "", "", "Laporan cakupan disampaikan tepat waktu", "Waktu", "12", "bulan", "naik", "jumlah"],
     [
         2,
         "Tambahan",
@@ -93,6 +98,7 @@ EXAMPLES = [
         "2",
         "kegiatan",
         "naik",
+        "",
     ],
 ]
 
@@ -114,6 +120,15 @@ ARAH = {
     "makin tinggi makin baik": Arah.NAIK,
     "turun": Arah.TURUN,
     "makin rendah makin baik": Arah.TURUN,
+}
+AKUMULASI = {
+    "": "",
+    "jumlah": rules.JUMLAH,
+    "terakhir": rules.TERAKHIR,
+    "nilai terakhir": rules.TERAKHIR,
+    "rata-rata": rules.RATA_RATA,
+    "rata_rata": rules.RATA_RATA,
+    "rata rata": rules.RATA_RATA,
 }
 
 
@@ -276,12 +291,19 @@ def _indikator(row: _Row) -> dict:
     arah = _key(row["arah"])
     if arah not in ARAH:
         row.problem("arah", _("Write naik (higher is better) or turun (lower is better)."))
+    akumulasi = _key(row["akumulasi"])
+    if akumulasi not in AKUMULASI:
+        row.problem("akumulasi", _("Write jumlah, nilai terakhir or rata-rata, or leave it empty."))
+    target = _target(row)
     return {
         "uraian": row["indikator"],
         "baris": row.number,
         "aspek": ASPEK.get(aspek, Aspek.KUANTITAS),
         "arah": ARAH.get(arah, Arah.NAIK),
-        **_target(row),
+        # empty: the default for the aspect and unit, as the service would choose (the preview shows it)
+        "akumulasi": AKUMULASI.get(akumulasi)
+        or rules.default_akumulasi(ASPEK.get(aspek, Aspek.KUANTITAS), target.get("satuan", "")),
+        **target,
     }
 
 
@@ -361,6 +383,13 @@ INSTRUCTIONS = [
     ],
     ["Satuan", "Untuk target angka", "Mis. dokumen, %, hari."],
     ["Arah", "Boleh kosong", "naik (makin tinggi makin baik) atau turun (makin rendah makin baik)."],
+    [
+        "Akumulasi",
+        "Boleh kosong",
+        "Cara realisasi per periode dijumlahkan menjadi capaian tahunan: jumlah (mis. dokumen dilayani), "
+        "nilai terakhir (mis. cakupan %) atau rata-rata; kosong: jumlah, atau nilai terakhir untuk satuan "
+        "%/persen/indeks/nilai/skor, atau rata-rata untuk aspek Waktu dan Biaya.",
+    ],
 ]
 
 
@@ -371,5 +400,5 @@ def template_xlsx() -> bytes:
             tabular.INSTRUCTIONS_SHEET: (["Kolom", "Wajib?", "Isi yang diterima"], INSTRUCTIONS),
             "RHK": (HEADER, EXAMPLES),
         },
-        widths={tabular.INSTRUCTIONS_SHEET: (30, 20, 90), "RHK": (6, 10, 45, 35, 18, 45, 12, 10, 12, 8)},
+        widths={tabular.INSTRUCTIONS_SHEET: (30, 20, 90), "RHK": (6, 10, 45, 35, 18, 45, 12, 10, 12, 8, 16)},
     )

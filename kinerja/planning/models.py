@@ -263,6 +263,13 @@ class Indikator(models.Model):
     target_periode = models.JSONField(
         _("targets per period"), default=dict, blank=True, help_text="{period number: target}"
     )
+    akumulasi = models.CharField(
+        _("accumulation"),
+        max_length=10,
+        choices=Akumulasi.choices,
+        default=Akumulasi.JUMLAH,
+        help_text=_("How the periods of a numeric target add up to the year."),
+    )
 
     class Meta:
         verbose_name = _("indicator")

@@ -265,6 +265,18 @@ def default_akumulasi(aspek: str, satuan: str) -> str:
     return JUMLAH
 
 
+# How a document or a version's text names a mode: the words of the regulation's practice, the same in any language.
+AKUMULASI_WORD = {JUMLAH: "jumlah", TERAKHIR: "nilai terakhir", RATA_RATA: "rata-rata"}
+
+
+def akumulasi_in(indikator: Mapping) -> str:
+    """The accumulation mode of an indikator as a version's content records it (the default rule for content
+    recorded before the mode existed)."""
+    return indikator.get("akumulasi") or default_akumulasi(
+        indikator.get("aspek", ""), indikator.get("satuan", "")
+    )
+
+
 def format_angka(value: Decimal | int | float | None) -> str:
     """A number as Indonesian documents print it: thousands with dots, decimals with a comma, no trailing zeros
     (the kernel's formatter, in Indonesian whatever the page: a target is typed and parsed that way)."""
@@ -349,7 +361,10 @@ class Change:
 
 
 def _indikator_text(i: Mapping) -> str:
-    return f"{i['uraian']} [{i['aspek']}] target {i['target']}"
+    text = f"{i['uraian']} [{i['aspek']}] target {i['target']}"
+    if i.get("jenis_target") == ANGKA:
+        text += f" ({AKUMULASI_WORD.get(akumulasi_in(i), akumulasi_in(i))})"
+    return text
 
 
 def _rhk_text(r: Mapping) -> str:

@@ -182,6 +182,22 @@ _ACCOUNT = Topic(
     USER,
     "token-api",
 )
+_RENCANA = Topic(
+    _(
+        "What you will do this period to reach the RHK's targets: written while the period is open, commented by "
+        "your assessing official at any time."
+    ),
+    USER,
+    "rencana-aksi",
+)
+_REOPEN = Topic(
+    _(
+        "A closed period reopened for one employee (by NIP) or a unit until a date, with a reason. A reopening "
+        "for one employee notifies them."
+    ),
+    ADMIN,
+    "membuka-kembali-periode-yang-sudah-ditutup",
+)
 
 TOPICS: dict[str, Topic] = {
     "portal:home": Topic(
@@ -293,6 +309,17 @@ TOPICS: dict[str, Topic] = {
     "planning:year_open": _YEARS,
     "planning:year_edit": _YEARS,
     "planning:periode_edit": _YEARS,
+    # Monitoring: the team area (rencana aksi, team page, reopened periods)
+    **{name: _RENCANA for name in ("monitoring:rencana_aksi_edit", "monitoring:rencana_aksi_comment")},
+    "monitoring:team": Topic(
+        _(
+            "Each person you assess in the period: how much of it they filled, what waits for your feedback and "
+            "until when they can fill it. Open a person to see and comment on their realisations."
+        ),
+        USER,
+        "tim-saya-untuk-atasan",
+    ),
+    **{name: _REOPEN for name in ("monitoring:reopen_list", "monitoring:reopen_create")},
 }
 
 

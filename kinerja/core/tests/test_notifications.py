@@ -71,3 +71,29 @@ def test_mark_read_one_or_all_and_never_someone_elses(cast):
     assert notifications.mark_read(cast.pegawai) == (1, None)
     assert notifications.unread_count(cast.pegawai) == 0 and notifications.unread_count(cast.atasan) == 1
     assert b.pk in set(notifications.of_user(cast.pegawai).values_list("pk", flat=True))
+
+
+def test_many_notifications_each_with_its_own_link_in_one_insert(
+    cast, settings, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    settings.NOTIFY_BY_EMAIL = True
+    settings.SITE_URL = "https://kinerja.example.go.id"
+    cast.pegawai.email, cast.atasan.email = "yuni@example.go.id", "heru@example.go.id"
+    cast.auditor.is_active = False
+    messages = [
+        (cast.pegawai, "Realisasi belum lengkap", "Isi sebelum batas", "/pemantauan/skp/1/"),
+        (cast.atasan, "2 realisasi menunggu", "", "/pemantauan/umpan-balik/"),
+        (cast.auditor, "Tidak terkirim", "", ""),
+        (None, "Tidak terkirim", "", ""),
+    ]
+    with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(1):
+        rows = notifications.notify_many(messages)
+    assert [(r.penerima, r.url) for r in rows] == [
+        (cast.pegawai, "/pemantauan/skp/1/"),
+        (cast.atasan, "/pemantauan/umpan-balik/"),
+    ]
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["yuni@example.go.id"], "[Kinerja] Realisasi belum lengkap"),
+        (["heru@example.go.id"], "[Kinerja] 2 realisasi menunggu"),
+    ]
+    assert "https://kinerja.example.go.id/pemantauan/skp/1/" in mail.outbox[0].body

@@ -1,5 +1,12 @@
 """Every read of monitoring: the plan of each period (plan), and what the pages show."""
 
+from kinerja.monitoring.selectors.pembukaan import (  # noqa: F401
+    can_reopen_any,
+    pegawai_by_nip,
+    pembukaan_visible_to,
+    periods_of_year,
+    units_in_scope,
+)
 from kinerja.monitoring.selectors.plan import (  # noqa: F401
     PeriodPlan,
     covered_periods,
@@ -24,3 +31,11 @@ from kinerja.monitoring.selectors.realisasi import (  # noqa: F401
     realisasi_of,
     realisasi_page,
 )
+from kinerja.monitoring.selectors.rencana import (  # noqa: F401
+    RencanaPage,
+    get_rencana_for_user_or_404,
+    partial_access,
+    rencana_page,
+    rhk_of,
+)
+from kinerja.monitoring.selectors.team import TeamRow, TeamStatus, menu_summary, team_status  # noqa: F401

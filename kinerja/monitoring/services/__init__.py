@@ -1,5 +1,7 @@
 """Every write of monitoring, one module per area."""
 
 from kinerja.monitoring.services.bukti import bukti_link, bukti_upload, bukti_withdraw  # noqa: F401
+from kinerja.monitoring.services.pembukaan import pembukaan_create  # noqa: F401
 from kinerja.monitoring.services.realisasi import realisasi_save  # noqa: F401
 from kinerja.monitoring.services.record import realisasi_record  # noqa: F401
+from kinerja.monitoring.services.rencana_aksi import rencana_aksi_comment, rencana_aksi_save  # noqa: F401

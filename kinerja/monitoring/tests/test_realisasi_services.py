@@ -140,10 +140,17 @@ def test_after_the_deadline_refused_and_accepted_once_the_period_is_reopened(wor
         sampai=world.day + datetime.timedelta(days=3),
         alasan="x",
     )
+    # The demo may have filled the closed period already: then this is a change, with the kunci it has.
+    indikator = world.numeric(closed)
+    existing = Realisasi.objects.filter(
+        skp=world.skp, periode=closed.periode, indikator_id=indikator["id"]
+    ).first()
+    kunci = existing.kunci if existing else None
     with on_day(world.day):
-        assert save(world, plan=closed, nilai="5").nilai_angka == 5
+        saved = save(world, plan=closed, nilai="5", kunci=kunci)
+    assert saved.nilai_angka == 5
     with on_day(world.day + datetime.timedelta(days=4)), refused(state=state):
-        save(world, plan=closed, nilai="6", kunci=0)
+        save(world, plan=closed, nilai="6", kunci=saved.kunci)
 
 
 def test_before_a_period_starts_it_cannot_be_filled(world):
@@ -352,7 +359,7 @@ def test_one_step_reports_every_problem_at_once_and_saves_nothing(world):
             tautan="javascript:alert(1)",
         )
     assert set(error.value.message_dict) == {"nilai", "berkas", "tautan"}
-    assert not Realisasi.objects.filter(skp=world.skp).exists()
+    assert not Realisasi.objects.filter(skp=world.skp, periode=world.open_plan.periode).exists()
 
 
 def test_one_step_refuses_without_a_file_left_when_the_file_fails_after_the_realisasi(monkeypatch, world):

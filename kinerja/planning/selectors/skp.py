@@ -177,6 +177,7 @@ def content_from(skp: SKP, *, rhk: list[tuple[RHK, list[Indikator], str]], peril
                         "target_teks": i.target_teks,
                         "target": target_text(i),
                         "target_periode": i.target_periode,
+                        "akumulasi": i.akumulasi,
                     }
                     for i in indikator
                 ],

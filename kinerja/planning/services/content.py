@@ -10,7 +10,7 @@ from kinerja.core import audit
 from kinerja.core.errors import ApplicationError
 from kinerja.core.services import deny_unless, full_clean
 from kinerja.planning import rules, selectors
-from kinerja.planning.models import RHK, SKP, Arah, Aspek, Indikator, JenisRHK, JenisTarget
+from kinerja.planning.models import RHK, SKP, Akumulasi, Arah, Aspek, Indikator, JenisRHK, JenisTarget
 from kinerja.planning.services import base
 
 RHK_FIELDS = ["jenis", "uraian", "rhk_atasan", "perspektif", "urutan"]
@@ -23,6 +23,7 @@ INDIKATOR_FIELDS = [
     "arah",
     "target_teks",
     "target_periode",
+    "akumulasi",
 ]
 
 
@@ -129,6 +130,19 @@ def _target_values(
     return values, per_period
 
 
+def akumulasi_of(akumulasi: str, aspek: str, satuan: str) -> str:
+    """The accumulation mode to store: the one chosen, or the rule's default when none was (a qualitative
+    target stores the default too, never shown); an unknown value is refused."""
+    value = (akumulasi or "").strip()
+    if not value:
+        return rules.default_akumulasi(aspek, satuan)
+    if value not in Akumulasi.values:
+        raise ApplicationError(
+            {"akumulasi": _("Choose how the periods add up: jumlah, nilai terakhir or rata-rata.")}
+        )
+    return value
+
+
 @transaction.atomic
 def indikator_save(
     *,
@@ -143,14 +157,18 @@ def indikator_save(
     arah: str = Arah.NAIK,
     target_teks: str = "",
     target_periode: Mapping | None = None,
+    akumulasi: str = "",
     indikator: Indikator | None = None,
 ) -> Indikator:
-    """Add an indikator to an RHK, or change one. A numeric target is read as Indonesians write numbers."""
+    """Add an indikator to an RHK, or change one. A numeric target is read as Indonesians write numbers.
+
+    `akumulasi`: how its periods add up to the year (models.Akumulasi); empty picks rules.default_akumulasi."""
     skp = base.editable(actor, rhk.skp, kunci)
     rhk = RHK.objects.get(pk=rhk.pk, skp=skp)
     values, periode = _target_values(
         jenis_target, str(target or ""), satuan or "", target_teks or "", target_periode
     )
+    mode = akumulasi_of(akumulasi, aspek, values.get("satuan", satuan or ""))
     if indikator is None:
         last = rhk.indikator.aggregate(m=Max("urutan"))["m"]
         indikator = Indikator(rhk=rhk, urutan=(last or 0) + 1)
@@ -167,6 +185,7 @@ def indikator_save(
     for name, value in values.items():
         setattr(indikator, name, value)
     indikator.target_periode = periode
+    indikator.akumulasi = mode
     _save(actor, skp, indikator, before)
     return indikator
 
@@ -241,6 +260,7 @@ def rhk_import(*, actor, skp: SKP, kunci: int | None, rows: Sequence[Mapping]) -
                 aspek=item["aspek"],
                 jenis_target=item["jenis_target"],
                 arah=item.get("arah", Arah.NAIK),
+                akumulasi=akumulasi_of(item.get("akumulasi", ""), item["aspek"], values.get("satuan", "")),
                 **values,
             )
             full_clean(indikator, exclude=["rhk"])

@@ -121,6 +121,7 @@ def _copy_content(source: SKP, target: SKP) -> int:
                 satuan=i.satuan,
                 arah=i.arah,
                 target_teks=i.target_teks,
+                akumulasi=i.akumulasi,
             )
             for i in r.indikator.all()
         )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from kinerja.core.errors import ApplicationError, apply_to_form
 from kinerja.core.views_util import submitted
 from kinerja.planning import forms, imports, permissions, rules, selectors, services
-from kinerja.planning.models import RHK, SKP, Indikator
+from kinerja.planning.models import RHK, SKP, Akumulasi, Indikator
 from kinerja.planning.views import base
 
 
@@ -113,6 +113,7 @@ def indikator_edit(request, pk, rhk=None, item=None):
             target=rules.format_angka(indikator.target_angka),
             satuan=indikator.satuan,
             arah=indikator.arah,
+            akumulasi=indikator.akumulasi,
             target_teks=indikator.target_teks,
             **_periode_initial(indikator),
         )
@@ -196,6 +197,9 @@ def _upload_page(request, skp, form, status=200):
     )
 
 
+AKUMULASI_LABELS = dict(Akumulasi.choices)
+
+
 def _preview_rows(result) -> tuple[list[dict], list]:
     """Every row of the file with its problems, grouped by RHK; problems of rows that form no RHK apart."""
     errors: dict[int, list] = {}
@@ -206,7 +210,15 @@ def _preview_rows(result) -> tuple[list[dict], list]:
         for n, ind in enumerate(item["indikator"]):
             baris = ind.get("baris", item.get("baris"))
             shown.add(baris)
-            rows.append({"item": item, "first": n == 0, "indikator": ind, "errors": errors.get(baris, [])})
+            rows.append(
+                {
+                    "item": item,
+                    "first": n == 0,
+                    "indikator": ind,
+                    "akumulasi": AKUMULASI_LABELS.get(ind.get("akumulasi", "")),
+                    "errors": errors.get(baris, []),
+                }
+            )
         if not item["indikator"]:
             shown.add(item.get("baris"))
             rows.append(

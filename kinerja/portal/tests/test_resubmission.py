@@ -25,6 +25,8 @@ CREATE_FORMS = [
     "accounts:role_list",
     "monitoring:realisasi_edit",
     "monitoring:bukti_add",
+    "monitoring:rencana_aksi_edit",
+    "monitoring:reopen_create",
 ]
 
 TOKEN = re.compile(r'name="sekali" value="([^"]+)"')

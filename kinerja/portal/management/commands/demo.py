@@ -51,6 +51,13 @@ class Command(BaseCommand):
                 f"{counts['pegawai']} pegawai (Kota Sukamaju) + Kab. Lembah Hijau."
             )
         )
+        if counts.get("realisasi") is not None:
+            self.stdout.write(
+                f"Pemantauan: {counts['realisasi']} realisasi, {counts['bukti_dukung']} bukti dukung "
+                f"({counts['bukti_berkas']} berkas), {counts['umpan_balik']} umpan balik, "
+                f"{counts['rencana_aksi']} rencana aksi, {counts['dialog']} dialog kinerja, "
+                f"{counts['pembukaan']} periode dibuka kembali."
+            )
         self.print_logins()
 
     def print_logins(self):
