@@ -47,6 +47,6 @@ def test_a_realisasi_with_a_phone_photo_from_the_home_card(browser, live_server,
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename == "IMG_20261015.jpg"
-    assert BuktiDukung.objects.get().tipe == "image/jpeg"
+    assert BuktiDukung.objects.get(nama_asli="IMG_20261015.jpg").tipe == "image/jpeg"
     assert page.problems == []
     page.context.close()
