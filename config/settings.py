@@ -305,6 +305,34 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Bukti dukung (monitoring's evidence files) go through STORAGES["default"]: the filesystem under MEDIA_ROOT here,
+# an S3-compatible object store (django-storages) when several app servers share them (docs/admin-guide.md).
+# Largest evidence file accepted, in MB.
+BUKTI_MAX_BYTES = env_int("BUKTI_MAX_MB", 10) * 1024 * 1024
+# Uploads larger than this are spooled to a temporary file instead of memory; a request body (without its files)
+# larger than DATA_UPLOAD_MAX_MEMORY_SIZE is refused. FILE_UPLOAD_PERMISSIONS: stored files readable by the app
+# only.
+# Several app servers need one shared store: S3_BUCKET (with S3_ENDPOINT_URL for MinIO, Ceph, a cloud's
+# S3-compatible service, and S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY, S3_REGION) switches the default storage to
+# django-storages' S3 backend (install django-storages[s3] first). Files are private: served only through the app.
+if env("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("S3_BUCKET"),
+            "endpoint_url": env("S3_ENDPOINT_URL") or None,
+            "region_name": env("S3_REGION") or None,
+            "access_key": env("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2621440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 # verify_audit appends the chain head it found here (and logs it) and compares the next run against the last line,
 # so a chain cut short, re-chained or wiped is found. Keep it outside the database and its backups, append-only
 # (e.g. chattr +a, or a log shipper); docs/decisions/0012-audit-chain-hardening.md.

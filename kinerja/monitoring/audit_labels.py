@@ -4,8 +4,24 @@ One block per area, so that each area adds its own words without touching the ot
 
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.audit_labels import link_to
+from kinerja.monitoring import permissions
+
 # Realisasi and bukti dukung
-REALISASI_ACTIONS: dict = {}
+REALISASI_ACTIONS: dict = {
+    "monitoring.realisasi.create": _("Realisation recorded"),
+    "monitoring.realisasi.update": _("Realisation changed"),
+    "monitoring.bukti.upload": _("Evidence file uploaded"),
+    "monitoring.bukti.link": _("Evidence link added"),
+    "monitoring.bukti.withdraw": _("Evidence withdrawn"),
+}
+REALISASI_FIELDS: dict = {"sha256": _("SHA-256 fingerprint")}
+REALISASI_LINKS: dict = {
+    "monitoring.realisasi": link_to(permissions.realisasi_visible_to, "monitoring:realisasi_detail"),
+    "monitoring.buktidukung": link_to(
+        permissions.bukti_visible_to, "monitoring:realisasi_detail", through="realisasi_id"
+    ),
+}
 # Umpan balik and dialog kinerja
 DIALOG_ACTIONS: dict = {
     "monitoring.umpan_balik.comment": _("Feedback on a realisation given"),
@@ -33,9 +49,9 @@ DEMO_ACTIONS: dict = {"demo.monitoring": _("Demo monitoring data prepared")}
 
 ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS, **DEMO_ACTIONS}
 
-FIELDS: dict = {}
+FIELDS: dict = {**REALISASI_FIELDS}
 
-LINKS: dict = {}
+LINKS: dict = {**REALISASI_LINKS}
 
 FIELDS.update(TEAM_FIELDS)
 # Reminders (pengingat): the counts of one run

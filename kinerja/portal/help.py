@@ -121,6 +121,22 @@ class Topic:
 
 USER, ADMIN = "pengguna", "admin"
 
+_REALISASI = Topic(
+    _(
+        "What each indicator of your approved SKP reached in each period, against its target: record it while "
+        "the period is open, with its evidence. Earlier values and withdrawn evidence are kept."
+    ),
+    USER,
+    "mengisi-realisasi-dan-bukti-dukung",
+)
+_REALISASI_FORM = Topic(
+    _(
+        "A number is typed as usual (92,5 or 1.250). A photo, a PDF or an office document is checked by its "
+        "content, up to the size limit; a link must start with http:// or https://."
+    ),
+    USER,
+    "mengisi-realisasi-dan-bukti-dukung",
+)
 _SKP = Topic(
     _(
         "Your SKP: add the RHK with their indicators, then submit it to your assessing official before the "
@@ -341,6 +357,11 @@ TOPICS: dict[str, Topic] = {
         "tim-saya-untuk-atasan",
     ),
     **{name: _REOPEN for name in ("monitoring:reopen_list", "monitoring:reopen_create")},
+    # Monitoring: the realisasi area (realisasi and bukti dukung)
+    "monitoring:index": _REALISASI,
+    "monitoring:skp": _REALISASI,
+    "monitoring:realisasi_detail": _REALISASI,
+    **{name: _REALISASI_FORM for name in ("monitoring:realisasi_edit", "monitoring:bukti_add")},
 }
 
 

@@ -85,6 +85,12 @@ SCREENS = [
     Screen("monitoring:dialog_create", ("pegawai",)),
     Screen("monitoring:dialog_detail", ("atasan",)),
     Screen("monitoring:dialog_edit", ("pegawai",)),
+    Screen("monitoring:index", ("pegawai",)),
+    Screen("monitoring:skp[disetujui]", ("atasan", "kepala_dinas")),
+    Screen("monitoring:skp[draft]", ("pegawai",)),
+    Screen("monitoring:realisasi_edit[create]", ("atasan",)),
+    Screen("monitoring:realisasi_detail", ("atasan",)),
+    Screen("monitoring:bukti_add", ("atasan",)),
     Screen("monitoring:team", ("atasan", "pegawai")),
     Screen("monitoring:rencana_aksi_edit", ("atasan",)),
     Screen("monitoring:rencana_aksi_comment", ("atasan",)),
@@ -138,6 +144,8 @@ NOT_SCREENS = {
     "planning:import_template": DOWNLOAD,
     "planning:reassign": SAME_FORM,
     "planning:extend": SAME_FORM,
+    "monitoring:bukti_download": DOWNLOAD,
+    "monitoring:bukti_withdraw": CONFIRM,
 }
 
 

@@ -18,6 +18,20 @@ from kinerja.monitoring.selectors.plan import (  # noqa: F401
     plans,
     reopenings,
 )
+from kinerja.monitoring.selectors.realisasi import (  # noqa: F401
+    Due,
+    IndikatorRow,
+    PeriodView,
+    RealisasiDetail,
+    RealisasiPage,
+    akumulasi_of,
+    due_for,
+    my_skps,
+    plan_numbered,
+    realisasi_detail,
+    realisasi_of,
+    realisasi_page,
+)
 from kinerja.monitoring.selectors.rencana import (  # noqa: F401
     RencanaPage,
     get_rencana_for_user_or_404,

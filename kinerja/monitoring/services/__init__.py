@@ -1,5 +1,6 @@
 """Every write of monitoring, one module per area."""
 
+from kinerja.monitoring.services.bukti import bukti_link, bukti_upload, bukti_withdraw  # noqa: F401
 from kinerja.monitoring.services.dialog import (  # noqa: F401
     dialog_confirm,
     dialog_create,
@@ -7,5 +8,7 @@ from kinerja.monitoring.services.dialog import (  # noqa: F401
     tindak_lanjut_done,
 )
 from kinerja.monitoring.services.pembukaan import pembukaan_create  # noqa: F401
+from kinerja.monitoring.services.realisasi import realisasi_save  # noqa: F401
+from kinerja.monitoring.services.record import realisasi_record  # noqa: F401
 from kinerja.monitoring.services.rencana_aksi import rencana_aksi_comment, rencana_aksi_save  # noqa: F401
 from kinerja.monitoring.services.umpan_balik import umpan_balik_add  # noqa: F401

@@ -98,7 +98,24 @@ def _draft(cast, headers: dict[str, str]) -> dict[str, int]:
         "unit_id": jabatan.unit_id,
         "jabatan_id": jabatan.pk,
         "kerangka_id": Kerangka.objects.order_by("pk").values_list("pk", flat=True).first(),
+        **_realisasi_ids(cast),
     }
+
+
+def _realisasi_ids(cast) -> dict[str, int]:
+    """A realisasi of the atasan's approved SKP in the period open today, with a link as its evidence."""
+    from kinerja.monitoring import selectors as monitoring_selectors
+    from kinerja.monitoring import services as monitoring_services
+    from kinerja.testkit import cast as named
+
+    skp = named.current_skp(cast.atasan)
+    view = monitoring_selectors.realisasi_page(skp).period(None)
+    row = next(r for b in view.blocks for r in b.rows if r.numeric)
+    realisasi = monitoring_services.realisasi_save(
+        actor=cast.atasan, skp=skp, periode=view.periode, indikator_id=row.id, nilai="10"
+    )
+    bukti = monitoring_services.bukti_link(actor=cast.atasan, realisasi=realisasi, tautan="https://x.id/a")
+    return {"realisasi_id": realisasi.pk, "bukti_id": bukti.pk, "periode": view.periode.nomor}
 
 
 WORKFLOW = ("/ajukan", "/tarik", "/setujui", "/kembalikan", "/revisi")

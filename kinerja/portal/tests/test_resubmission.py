@@ -24,6 +24,8 @@ CREATE_FORMS = [
     "criteria:kompetensi_create",
     "accounts:role_list",
     "monitoring:dialog_create",
+    "monitoring:realisasi_edit",
+    "monitoring:bukti_add",
     "monitoring:rencana_aksi_edit",
     "monitoring:reopen_create",
 ]
