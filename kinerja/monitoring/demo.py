@@ -30,7 +30,7 @@ from django.utils import timezone
 from kinerja.accounts.models import User
 from kinerja.core import audit, clock
 from kinerja.monitoring import demo_files, rules
-from kinerja.monitoring.demo_insert import COLUMNS, COUNTED, insert
+from kinerja.monitoring.demo_insert import COLUMNS, COUNTED, first_free_id, insert
 from kinerja.monitoring.demo_words import (
     ALASAN_PEMBUKAAN,
     BALASAN,
@@ -111,9 +111,7 @@ class _Monitoring:
         self.stored: list[str] = []  # storage names written (for the tests and a failed load's cleanup)
         self.reopened_for: int | None = None  # pegawai id
         self.rows: dict = {model: [] for model in COLUMNS}
-        self.next_realisasi = (
-            Realisasi.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        ) + 1
+        self.next_realisasi = first_free_id(Realisasi)
 
     # Moments ------------------------------------------------------------------------------------------------
 

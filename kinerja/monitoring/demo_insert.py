@@ -93,3 +93,16 @@ def insert(model, columns: list[str], rows: list[tuple]) -> None:
                         values[n] = adapt(values[n])
                 batch.append(values)
             cursor.executemany(sql, batch)
+
+
+def first_free_id(model) -> int:
+    """The first primary key a bulk insert with explicit ids may use: above every row and, on PostgreSQL, above
+    what the table's sequence already handed out. A sequence is not rolled back with a transaction, so a load
+    undone after its sequence was moved (a test that reloads the demo) leaves the sequence ahead of the rows;
+    starting above it keeps the ids this load writes clear of what the sequence gives out later."""
+    highest = model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s))", [model._meta.db_table, "id"])
+            highest = max(highest, cursor.fetchone()[0])
+    return highest + 1

@@ -86,6 +86,7 @@ def test_each_app_puts_its_entries_in_the_menu_in_the_registered_order(cast, rf)
         "Pegawai yang saya nilai",
         "SKP",
         "Kotak masuk SKP",
+        "Pemantauan",
         "Jejak audit",
     ]
 
@@ -133,4 +134,9 @@ def test_the_home_page_shows_the_cards_the_apps_give_this_user(cast):
 
 
 def test_the_demo_is_loaded_app_by_app_in_installed_apps_order():
-    assert [f.__module__.split(".")[1] for f in demo.loaders()] == ["org", "criteria", "planning"]
+    assert [f.__module__.split(".")[1] for f in demo.loaders()] == [
+        "org",
+        "criteria",
+        "planning",
+        "monitoring",
+    ]
