@@ -1,14 +1,14 @@
 """Monitoring's menu entries (the team area owns them, for every area), under one "Pemantauan" parent so that
 the menu of a supervisor still fits on one line at 1366 px: "Realisasi" for a pegawai with an approved SKP, "Tim
-saya" and "Menunggu umpan balik" (with its count in the label: a dropdown shows no badge) for a penilai, the
-dialogs for anyone with a pegawai, the reopened periods for administrators. A group of one is a plain link."""
+saya" and "Menunggu umpan balik" for a penilai (its count is on the home card and the queue: the queue's rule
+costs more than a menu on every page should), the dialogs for anyone with a pegawai, the reopened periods for
+administrators. A group of one is a plain link."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
-from kinerja.core.formats import angka
 from kinerja.core.navigation import MenuItem, per_request
 from kinerja.monitoring import selectors
 
@@ -36,10 +36,9 @@ def items(request) -> list:
         entries.append(MenuItem(_("Realisation"), reverse("monitoring:index"), testid="nav-realisasi"))
     if data["menilai"]:
         entries.append(MenuItem(_("My team"), reverse("monitoring:team"), testid="nav-team"))
-        waiting = _("Waiting for feedback")
-        if data["menunggu"]:
-            waiting = _("Waiting for feedback (%(n)s)") % {"n": angka(data["menunggu"])}
-        entries.append(MenuItem(waiting, reverse("monitoring:feedback_queue"), testid="nav-feedback"))
+        entries.append(
+            MenuItem(_("Waiting for feedback"), reverse("monitoring:feedback_queue"), testid="nav-feedback")
+        )
     if data["pegawai"]:
         entries.append(
             MenuItem(_("Performance dialogues"), reverse("monitoring:dialog_list"), testid="nav-dialog")

@@ -1,8 +1,8 @@
 """Reads of the feedback thread: the messages of a realisasi, who may write in it, and the queue of realisations
 waiting for the feedback of a penilai.
 
-The queue ("menunggu umpan balik") lists, for a penilai, the realisations of the periods they are penilai of whose
-latest message is not theirs, or that have none yet, or that changed after the latest message. The penilai is
+The queue ("menunggu umpan balik") lists, for a penilai, the realisations of the periods they are penilai of that
+wait for feedback (selectors/waiting.py: no message yet, the pegawai's reply last, or changed since). The penilai is
 per period (the penilai at the period's end, as `penilai_of_period` says); the queue finds it in a number of
 queries that does not grow with the rows:
 
@@ -24,13 +24,15 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
 from kinerja.monitoring import rules
 from kinerja.monitoring.models import PeranUmpanBalik, Realisasi, UmpanBalik
+from kinerja.monitoring.selectors.waiting import waiting as waiting_only
+from kinerja.monitoring.selectors.waiting import with_last_message
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Penugasan
 from kinerja.planning import rules as planning_rules
@@ -97,20 +99,11 @@ class Menunggu:
 
 
 def _candidates(pegawai_id: int, assessed_today: set[int]) -> QuerySet[Realisasi]:
-    last = UmpanBalik.objects.filter(realisasi=OuterRef("pk")).order_by("-created_at", "-pk")
     mine = Q(skp__penilai_id=pegawai_id) | Q(
         skp__pegawai_id__in=assessed_today, skp__penilai_ditetapkan=False
     )
     return (
-        Realisasi.objects.filter(mine, skp__versi__gt=0)
-        .exclude(skp__pegawai_id=pegawai_id)
-        .annotate(
-            terakhir_oleh=Subquery(last.values("penulis_id")[:1]),
-            terakhir_at=Subquery(last.values("created_at")[:1]),
-        )
-        .filter(
-            Q(terakhir_oleh__isnull=True) | ~Q(terakhir_oleh=pegawai_id) | Q(updated_at__gt=F("terakhir_at"))
-        )
+        waiting_only(Realisasi.objects.filter(mine, skp__versi__gt=0).exclude(skp__pegawai_id=pegawai_id))
         .annotate(aktivitas=Greatest(F("updated_at"), Coalesce(F("terakhir_at"), F("updated_at"))))
         .select_related("skp", "skp__pegawai", "skp__instansi", "skp__jabatan", "periode")
         .order_by("-aktivitas", "-pk")
@@ -231,10 +224,8 @@ def unanswered_count(user) -> int:
     pegawai_id = access_of(user).pegawai_id
     if pegawai_id is None:
         return 0
-    last = UmpanBalik.objects.filter(realisasi=OuterRef("pk")).order_by("-created_at", "-pk")
     return (
-        Realisasi.objects.filter(skp__pegawai_id=pegawai_id)
-        .annotate(terakhir=Subquery(last.values("peran")[:1]))
-        .filter(terakhir=PeranUmpanBalik.PENILAI)
+        with_last_message(Realisasi.objects.filter(skp__pegawai_id=pegawai_id))
+        .filter(terakhir_peran=PeranUmpanBalik.PENILAI)
         .count()
     )

@@ -14,11 +14,12 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import F, Max, Q
+from django.db.models import Q
 
 from kinerja.core import clock
 from kinerja.monitoring import rules
-from kinerja.monitoring.models import Pengingat, PeranUmpanBalik, Realisasi
+from kinerja.monitoring.models import Pengingat, Realisasi
+from kinerja.monitoring.selectors.waiting import waiting as waiting_only
 from kinerja.planning.models import SKP, Periode, VersiSKP
 
 REALISASI, UMPAN_BALIK = "realisasi", "umpan_balik"  # the kinds of Pengingat.jenis
@@ -103,16 +104,9 @@ def due(periode: Periode) -> Due:
         penilai_of[skp_id] = penilai_id
         if plan.get(skp_id, set()) - filled.get(skp_id, set()):
             result.belum_lengkap[pegawai_id] = skp_id
-    waiting = (
+    waiting = waiting_only(
         Realisasi.objects.filter(_covering(periode, "skp__"), periode=periode)
-        .annotate(
-            komentar_terakhir=Max(
-                "umpan_balik__created_at", filter=Q(umpan_balik__peran=PeranUmpanBalik.PENILAI)
-            )
-        )
-        .filter(Q(komentar_terakhir__isnull=True) | Q(komentar_terakhir__lt=F("updated_at")))
-        .values_list("skp_id", flat=True)
-    )
+    ).values_list("skp_id", flat=True)
     counts = Counter(penilai_of.get(skp_id) for skp_id in waiting)
     result.menunggu_umpan_balik = {pid: n for pid, n in counts.items() if pid is not None}
     return result

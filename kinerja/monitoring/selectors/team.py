@@ -10,12 +10,12 @@ read in one query for the whole team."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q
 
 from kinerja.core import clock
 from kinerja.monitoring import rules
-from kinerja.monitoring.models import Pembukaan, PeranUmpanBalik, Realisasi, UmpanBalik
+from kinerja.monitoring.models import Pembukaan, Realisasi
+from kinerja.monitoring.selectors.waiting import flagged as waiting_flagged
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai
 from kinerja.planning.models import SKP, Periode, TahunKinerja, VersiSKP
@@ -109,20 +109,13 @@ def _plan_sizes(skp: list[SKP], periode: Periode, instansi) -> dict[int, set[int
 
 
 def _realisations(skp: list[SKP], periode: Periode) -> dict[int, list[tuple[int, bool]]]:
-    """For each SKP, (indikator id, waiting for feedback) of its realisations of the period (one query).
-
-    A realisasi waits when the penilai has not written on it since it was last changed."""
-    answered = UmpanBalik.objects.filter(
-        realisasi=OuterRef("pk"), peran=PeranUmpanBalik.PENILAI, created_at__gte=OuterRef("updated_at")
-    )
-    rows = (
-        Realisasi.objects.filter(skp__in=skp, periode=periode)
-        .annotate(dijawab=Exists(answered))
-        .values_list("skp_id", "indikator_id", "dijawab")
+    """For each SKP, (indikator id, waiting for feedback) of its realisations of the period (one query)."""
+    rows = waiting_flagged(Realisasi.objects.filter(skp__in=skp, periode=periode)).values_list(
+        "skp_id", "indikator_id", "menunggu"
     )
     result: dict[int, list[tuple[int, bool]]] = {}
-    for skp_id, indikator_id, dijawab in rows:
-        result.setdefault(skp_id, []).append((indikator_id, not dijawab))
+    for skp_id, indikator_id, menunggu in rows:
+        result.setdefault(skp_id, []).append((indikator_id, bool(menunggu)))
     return result
 
 
@@ -186,36 +179,22 @@ def team_status(user, periode_nomor: int | None = None) -> TeamStatus:
 
 
 def menu_summary(pegawai_id: int | None, tahun: int) -> dict:
-    """For the menu and the home card, in one query: whether the pegawai has an approved SKP this year, whether
-    they are the penilai of an approved SKP (planning's snapshot), and how many realisations of those wait for
-    their feedback."""
-    summary = {"skp": False, "menilai": False, "menunggu": 0}
+    """For the menu and the home card, in one query: whether the pegawai has an approved SKP this year and whether
+    they are the penilai of an approved SKP (planning's snapshot). How many realisations wait for their feedback
+    is the queue's count (selectors/feedback.py), shown on the home page and the queue, not on every page."""
+    summary = {"skp": False, "menilai": False}
     if pegawai_id is None:
         return summary
     approved = SKP.objects.filter(tahun_kinerja__tahun=tahun, versi__gt=0)
-    answered = UmpanBalik.objects.filter(
-        realisasi=OuterRef("pk"), peran=PeranUmpanBalik.PENILAI, created_at__gte=OuterRef("updated_at")
-    )
-    waiting = (
-        Realisasi.objects.filter(skp__penilai_id=OuterRef("pk"), skp__tahun_kinerja__tahun=tahun)
-        .exclude(skp__pegawai_id=OuterRef("pk"))
-        .annotate(dijawab=Exists(answered))
-        .filter(dijawab=False)
-        .order_by()
-        .values("skp__penilai_id")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
     row = (
         Pegawai.objects.filter(pk=pegawai_id)
         .annotate(
             punya_skp=Exists(approved.filter(pegawai_id=OuterRef("pk"))),
             menilai=Exists(approved.filter(penilai_id=OuterRef("pk")).exclude(pegawai_id=OuterRef("pk"))),
-            menunggu=Coalesce(Subquery(waiting), 0),
         )
-        .values("punya_skp", "menilai", "menunggu")
+        .values("punya_skp", "menilai")
         .first()
     )
     if row:
-        summary.update(skp=row["punya_skp"], menilai=row["menilai"], menunggu=row["menunggu"])
+        summary.update(skp=row["punya_skp"], menilai=row["menilai"])
     return summary

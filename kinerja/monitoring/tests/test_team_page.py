@@ -9,6 +9,8 @@ from kinerja.core.testing.clock import on_day
 from kinerja.core.testing.helpers import count_queries
 from kinerja.core.testing.pages import home_card
 from kinerja.monitoring import selectors, services
+from kinerja.monitoring.models import PeranUmpanBalik, UmpanBalik
+from kinerja.monitoring.selectors import pengingat as pengingat_selectors
 from kinerja.monitoring.selectors.team import BELUM, LENGKAP, SEBAGIAN
 from kinerja.monitoring.tests.factories import MID_MAY, feedback, indikator_ids, periode, realisasi
 from kinerja.planning import services as planning_services
@@ -177,19 +179,36 @@ def test_the_menu_shows_each_role_its_entries(cast):
 
 
 @on_day(MID_MAY)
-def test_the_menu_counts_realisations_waiting_for_feedback(cast):
+def test_the_team_page_the_queue_and_the_reminders_agree_on_what_waits(cast):
     skp = new_member(cast)
-
-    def label():
-        html = cast.client("atasan").get("/").content.decode()
-        return re.search(r"Menunggu umpan balik( \((\d+)\))?</a>", html)
-
-    before = label()
-    waiting = int(before[2]) if before[2] else 0  # the demo's realisations of the whole year waiting
     first = realisasi(skp, 2, indikator_ids(skp, 2)[0])
-    assert label()[0] == f"Menunggu umpan balik ({waiting + 1})</a>"
-    feedback(first, cast.atasan.pegawai_id)
-    assert label()[0] == before[0]
+    boss = cast.atasan.pegawai_id
+
+    def waits() -> tuple[int, bool, int]:
+        team = row_of(selectors.team_status(cast.atasan), skp).waiting
+        queue = first.pk in {r.pk for r in selectors.feedback.waiting(cast.atasan)}
+        reminders = pengingat_selectors.due(periode(skp, 2)).menunggu_umpan_balik.get(boss, 0)
+        return team, queue, reminders
+
+    before = pengingat_selectors.due(periode(skp, 2)).menunggu_umpan_balik.get(boss, 0) - 1
+    assert waits() == (1, True, before + 1)  # no message yet
+    with on_day(MID_MAY, hour=10):
+        feedback(first, boss)
+    assert waits() == (0, False, before)  # the penilai wrote last
+    with on_day(MID_MAY, hour=11):
+        UmpanBalik.objects.create(
+            realisasi=first, penulis=skp.pegawai, peran=PeranUmpanBalik.PEGAWAI, isi="Sudah saya perbaiki."
+        )
+    assert waits() == (1, True, before + 1)  # the pegawai's reply waits for an answer
+    with on_day(MID_MAY, hour=12):
+        feedback(first, boss, "Terima kasih.")
+    assert waits() == (0, False, before)
+    with on_day(MID_MAY, hour=14):
+        first.narasi = "Diperbarui setelah umpan balik."
+        first.save()
+    assert waits() == (1, True, before + 1)  # changed since the last message
+    # The menu names the queue without a count (the home card and the queue give it, by the same rule)
+    assert re.search(r"Menunggu umpan balik</a>", cast.client("atasan").get("/").content.decode())
 
 
 @on_day(MID_MAY)

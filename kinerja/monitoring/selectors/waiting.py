@@ -1,0 +1,37 @@
+"""When a realisasi waits for the penilai's feedback: one definition for the queue, the team page, the menu's count
+and the reminders, so that the numbers they show agree.
+
+A realisasi waits when it has no message yet, when its latest message is the pegawai's (a reply the penilai has
+not answered), or when it was changed after its latest message (a new value to look at). New or withdrawn
+evidence does not count as a change: it does not touch the realisasi."""
+
+from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
+
+from kinerja.monitoring.models import PeranUmpanBalik, Realisasi, UmpanBalik
+
+WAITING = (
+    Q(terakhir_at__isnull=True)
+    | Q(terakhir_peran=PeranUmpanBalik.PEGAWAI)
+    | Q(updated_at__gt=F("terakhir_at"))
+)
+
+
+def with_last_message(realisations: QuerySet[Realisasi]) -> QuerySet[Realisasi]:
+    """The realisations with the role (`terakhir_peran`) and moment (`terakhir_at`) of their latest message."""
+    last = UmpanBalik.objects.filter(realisasi=OuterRef("pk")).order_by("-created_at", "-pk")
+    return realisations.annotate(
+        terakhir_peran=Subquery(last.values("peran")[:1]),
+        terakhir_at=Subquery(last.values("created_at")[:1]),
+    )
+
+
+def waiting(realisations: QuerySet[Realisasi]) -> QuerySet[Realisasi]:
+    """Those of the realisations that wait for the penilai's feedback."""
+    return with_last_message(realisations).filter(WAITING)
+
+
+def flagged(realisations: QuerySet[Realisasi]) -> QuerySet[Realisasi]:
+    """The realisations, each with `menunggu` saying whether it waits for the penilai's feedback."""
+    return with_last_message(realisations).annotate(
+        menunggu=ExpressionWrapper(WAITING, output_field=BooleanField())
+    )
