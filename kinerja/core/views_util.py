@@ -185,6 +185,11 @@ def confirm_action(
     )
     if page:
         return page
+    return act(request, action, success=success, then=then)
+
+
+def act(request, action: Callable[[], object], *, success: str, then: str) -> HttpResponse:
+    """Run a one-button action (a POST with nothing to confirm): flash `success` or the refusal, go to `then`."""
     try:
         action()
     except ValidationError as exc:

@@ -2,8 +2,7 @@
 agreed, one dialogue with its confirmation and its actions' "done" buttons."""
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
-from kinerja.core.views_util import form_page, submitted
+from kinerja.core.views_util import act, form_page, submitted
 from kinerja.monitoring import permissions, selectors, services
 from kinerja.monitoring.models import DialogKinerja, JenisDialog
 from kinerja.org.forms import DateInput
@@ -181,36 +180,25 @@ def dialog_edit(request, pk):
     )
 
 
-def _act(request, action, success: str, then: str):
-    try:
-        action()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, success)
-    return redirect(then)
-
-
 @require_POST
 def dialog_confirm(request, pk):
     dialog: DialogKinerja = permissions.get_dialog_for_user_or_404(request.user, pk)
-    return _act(
+    return act(
         request,
         lambda: services.dialog_confirm(actor=request.user, dialog=dialog),
-        _("You confirmed the record of the dialogue."),
-        reverse("monitoring:dialog_detail", args=[dialog.pk]),
+        success=_("You confirmed the record of the dialogue."),
+        then=reverse("monitoring:dialog_detail", args=[dialog.pk]),
     )
 
 
 @require_POST
 def action_done(request, pk):
     action = selectors.dialog.get_action_for_user_or_404(request.user, pk)
-    return _act(
+    return act(
         request,
         lambda: services.tindak_lanjut_done(actor=request.user, tindak_lanjut=action),
-        _("The action is marked done."),
-        reverse("monitoring:dialog_detail", args=[action.dialog_id]),
+        success=_("The action is marked done."),
+        then=reverse("monitoring:dialog_detail", args=[action.dialog_id]),
     )
 
 
