@@ -39,6 +39,10 @@ PanelProvider = Callable[[object, object], HomeCard | None]
 _menu: list[tuple[int, str, MenuProvider]] = []
 _cards: list[tuple[int, str, CardProvider]] = []
 _panels: list[tuple[int, str, PanelProvider]] = []
+# Sections of an SKP's page (planning's SKP detail) given by a later app, e.g. monitoring's "realisasi and
+# capaian": a function of the request and the SKP giving a card or None. The page has checked that the user
+# may see the SKP.
+_skp_panels: list[tuple[int, str, PanelProvider]] = []
 
 
 def _add(registry: list, order: int, provider) -> None:
@@ -65,6 +69,11 @@ def add_pegawai_panel(order: int, provider: PanelProvider) -> None:
     _add(_panels, order, provider)
 
 
+def add_skp_panel(order: int, provider: PanelProvider) -> None:
+    """Register a function of the request and an SKP giving a section of that SKP's page, or None."""
+    _add(_skp_panels, order, provider)
+
+
 def menu_for(request) -> list[MenuItem]:
     return [item for _order, _name, provider in _menu for item in provider(request)]
 
@@ -76,6 +85,11 @@ def home_cards_for(request) -> list[HomeCard]:
 
 def pegawai_panels_for(request, pegawai) -> list[HomeCard]:
     panels = (provider(request, pegawai) for _order, _name, provider in _panels)
+    return [panel for panel in panels if panel is not None]
+
+
+def skp_panels_for(request, skp) -> list[HomeCard]:
+    panels = (provider(request, skp) for _order, _name, provider in _skp_panels)
     return [panel for panel in panels if panel is not None]
 
 

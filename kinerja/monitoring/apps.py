@@ -8,3 +8,4 @@ class MonitoringConfig(appconfig.KinerjaAppConfig):
     audit_labels = "audit_labels"
     menu = {45: "menu.items"}
     home_cards = {32: "realisasi.due", 34: "dialog.feedback", 36: "dialog.actions", 38: "team.team"}
+    skp_panels = {10: "realisasi.capaian"}

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from kinerja.core.testing.clock import on_day
 from kinerja.core.testing.helpers import count_queries
-from kinerja.monitoring import services
+from kinerja.monitoring import selectors, services
 from kinerja.monitoring.models import BuktiDukung, Pembukaan, Realisasi
 from kinerja.monitoring.tests.realisasi_kit import (
     EXE,
@@ -21,6 +21,7 @@ from kinerja.monitoring.tests.realisasi_kit import (
     stored_files,
     upload,
 )
+from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.usefixtures("media")
 
@@ -265,3 +266,33 @@ def test_the_detail_shows_earlier_values_with_the_evidence_they_had(world, clien
         text = client.get(reverse("monitoring:realisasi_detail", args=[first.pk])).content.decode()
     history = text[text.index('data-testid="riwayat"') :]
     assert "10" in history and "awal.jpg" in history and "Bukti dukung saat itu" in history
+
+
+def test_the_skp_page_shows_realisation_and_capaian_to_date_beside_the_targets(cast, world, client):
+    indikator = world.numeric()  # cakupan imunisasi, target 95 %
+    assert selectors.akumulasi_of(indikator) == "terakhir"  # a coverage: the latest value is the year's
+    skp_url = reverse("planning:skp_detail", args=[world.skp.pk])
+    with on_day(world.day):
+        record(world, indikator, nilai="76")
+        text = client.get(skp_url).content.decode()
+        others = cast.client("kepala_dinas").get(skp_url).content.decode()
+        few, _response = count_queries(client, skp_url)
+        for other in [i for r in world.open_plan.rhk() for i in r["indikator"]][1:]:
+            record(world, other, nilai="3")
+        many, _response = count_queries(client, skp_url)
+    section = text[text.index('data-testid="skp-capaian"') :]
+    assert f"Realisasi dan capaian s.d. {world.open_plan.periode.nama}" in section
+    row = section[section.index(indikator["uraian"]) :]
+    assert "76" in row[: row.index("</tr>")] and "80%" in row[: row.index("</tr>")]  # 76 of 95
+    assert reverse("monitoring:skp", args=[world.skp.pk]) in section
+    assert 'data-testid="skp-capaian"' in others  # whoever may see the SKP sees its capaian
+    assert many == few, (few, many)
+
+
+def test_an_skp_not_yet_approved_has_no_capaian_section(cast):
+    from kinerja.planning import services as planning_services
+
+    skp = planning_services.skp_start(actor=cast.pegawai, pegawai=cast.pegawai.pegawai, tahun=named.YEAR)
+    response = cast.client("pegawai").get(reverse("planning:skp_detail", args=[skp.pk]))
+    assert response.status_code == 200
+    assert 'data-testid="skp-capaian"' not in response.content.decode()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kinerja.core import clock
+from kinerja.core import clock, navigation
 from kinerja.core.formats import parse_int
 from kinerja.planning import forms, permissions, rules, selectors, services
 from kinerja.planning.models import SKP, StatusSKP
@@ -152,6 +152,7 @@ def skp_detail(request, pk):
         "can_decide": rules.SETUJUI in actions,
         "can_administer": permissions.can_administer(user, skp),
         "problems": selectors.submission_problems(skp) if can_edit else [],
+        "panels": navigation.skp_panels_for(request, skp),
     }
     return render(request, "planning/skp_detail.html", context)
 
