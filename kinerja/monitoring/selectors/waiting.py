@@ -5,9 +5,15 @@ A realisasi waits when it has no message yet, when its latest message is the peg
 not answered), or when it was changed after its latest message (a new value to look at). New or withdrawn
 evidence does not count as a change: it does not touch the realisasi."""
 
+from typing import Any
+
 from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
 
 from kinerja.monitoring.models import PeranUmpanBalik, Realisasi, UmpanBalik
+
+# The realisations with the annotations below (`terakhir_peran`, `terakhir_at`, `menunggu`): typed loosely, as the
+# type checker cannot follow annotations made in another function.
+Annotated = QuerySet[Any]
 
 WAITING = (
     Q(terakhir_at__isnull=True)
@@ -16,7 +22,7 @@ WAITING = (
 )
 
 
-def with_last_message(realisations: QuerySet[Realisasi]) -> QuerySet[Realisasi]:
+def with_last_message(realisations: QuerySet[Realisasi]) -> Annotated:
     """The realisations with the role (`terakhir_peran`) and moment (`terakhir_at`) of their latest message."""
     last = UmpanBalik.objects.filter(realisasi=OuterRef("pk")).order_by("-created_at", "-pk")
     return realisations.annotate(
@@ -25,12 +31,12 @@ def with_last_message(realisations: QuerySet[Realisasi]) -> QuerySet[Realisasi]:
     )
 
 
-def waiting(realisations: QuerySet[Realisasi]) -> QuerySet[Realisasi]:
+def waiting(realisations: QuerySet[Realisasi]) -> Annotated:
     """Those of the realisations that wait for the penilai's feedback."""
     return with_last_message(realisations).filter(WAITING)
 
 
-def flagged(realisations: QuerySet[Realisasi]) -> QuerySet[Realisasi]:
+def flagged(realisations: QuerySet[Realisasi]) -> Annotated:
     """The realisations, each with `menunggu` saying whether it waits for the penilai's feedback."""
     return with_last_message(realisations).annotate(
         menunggu=ExpressionWrapper(WAITING, output_field=BooleanField())
