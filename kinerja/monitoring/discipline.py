@@ -1,0 +1,151 @@
+"""Discipline rules of PP 94/2021 on attendance, as pure functions (issue 13; shared/DOMAIN.md section 2.9).
+
+Nothing here knows a threshold: the bands (`hari_min`, `hari_maks`, `sanksi`, `bulan`: the framework's `disiplin`
+section, read from the version in force at each day) and the number of consecutive working days that leads to
+dismissal (PP 94/2021 art. 11(2)(d)/(3): ten) are arguments.
+
+- The days counted are the working days recorded as *tanpa keterangan* (absent without a valid reason) in one year;
+  the total runs from 1 January.
+- A run of consecutive unexcused days is broken by any working day recorded with another status (present, leave,
+  sick, official travel...). Days without a record (weekends, public holidays, days the machine did not export)
+  neither count nor break the run: the attendance export is the calendar of working days.
+- The level at a day is the band of the version in force on that day that holds the running total. A changed band
+  in a new version applies from that version's date; levels crossed before it stay as they were.
+"""
+
+import datetime
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+HADIR = "hadir"
+IZIN = "izin"
+SAKIT = "sakit"
+CUTI = "cuti"
+DINAS_LUAR = "dinas_luar"
+TANPA_KETERANGAN = "tanpa_keterangan"
+STATUSES = (HADIR, IZIN, SAKIT, CUTI, DINAS_LUAR, TANPA_KETERANGAN)
+DISMISSED = 1_000  # the severity of dismissal: above every band
+
+# The spellings of attendance machines' and spreadsheets' exports, lower case with spaces, dots, dashes and
+# underscores removed (see `normalise_status`). "TL" is left out on purpose: some machines mean terlambat (late,
+# present), others tugas luar (official travel); a file using it is refused with the status named.
+SPELLINGS = {
+    HADIR: {"h", "hadir", "masuk", "present", "p", "hdr", "tepatwaktu", "terlambat", "pulangcepat", "psw"},
+    IZIN: {"i", "izin", "ijin", "iz", "ij", "izinpribadi"},
+    SAKIT: {"s", "sakit", "sk", "sakitdengansurat", "sakitsuratdokter"},
+    CUTI: {
+        "c",
+        "cuti",
+        "ct",
+        "cutitahunan",
+        "cb",
+        "cutibesar",
+        "cm",
+        "cutimelahirkan",
+        "cs",
+        "cutisakit",
+        "cap",
+    },
+    DINAS_LUAR: {"dl", "dinasluar", "dinas", "tugasluar", "tugas", "dik", "diklat", "spt", "perjalanandinas"},
+    TANPA_KETERANGAN: {
+        "a",
+        "alpa",
+        "alpha",
+        "alfa",
+        "tk",
+        "tanpaketerangan",
+        "tanpaket",
+        "mangkir",
+        "absen",
+        "tidakhadir",
+        "th",
+        "tidakmasuk",
+    },
+}
+_BY_SPELLING = {spelling: status for status, spellings in SPELLINGS.items() for spelling in spellings}
+
+
+def normalise_status(text: str) -> str | None:
+    """The status a cell of an attendance export means ("TK", "Tanpa Keterangan", "alpa", "D.L."...), or None."""
+    key = re.sub(r"[\s._\-/]+", "", str(text or "")).lower()
+    return _BY_SPELLING.get(key)
+
+
+def sanksi_for(total: int, bands: list[dict]) -> dict | None:
+    """The band of the framework's `disiplin` section that holds a running total of unexcused days, or None."""
+    for band in bands:
+        high = band.get("hari_maks")
+        if total >= band["hari_min"] and (high is None or total <= high):
+            return band
+    return None
+
+
+def longest_run(days: Iterable[tuple[datetime.date, str]]) -> tuple[int, datetime.date | None]:
+    """The longest run of consecutive unexcused working days, and the day it reached that length (None if 0)."""
+    best, best_day, current = 0, None, 0
+    for day, status in sorted(days):
+        current = current + 1 if status == TANPA_KETERANGAN else 0
+        if current > best:
+            best, best_day = current, day
+    return best, best_day
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """A day on which the running total reached a new band, or the consecutive days reached the limit."""
+
+    tanggal: datetime.date
+    total: int  # unexcused days of the year up to this day
+    berturut: int  # consecutive unexcused days up to this day
+    sanksi: str
+    bulan: int | None = None  # months the sanction lasts, where the band gives them
+    karena_berturut: bool = False  # reached by the consecutive-days rule
+
+
+def _severity(band: dict, bands: list[dict]) -> int:
+    """How heavy a band is among the bands in force: its place by first day, from 1."""
+    ordered = sorted(b["hari_min"] for b in bands)
+    return ordered.index(band["hari_min"]) + 1
+
+
+def crossings(
+    days: Iterable[tuple[datetime.date, str]],
+    bands_at: Callable[[datetime.date], list[dict]],
+    consecutive_limit_at: Callable[[datetime.date], int | None],
+    dismissal: str,
+) -> list[Crossing]:
+    """Each day of one year on which the pegawai reached a level heavier than any reached before: a band of the
+    running total heavier than the last (by the bands in force that day), or `dismissal`, the heaviest, when the
+    consecutive unexcused days reach the limit in force that day. Days are (date, status) pairs of one year, in
+    any order; a total that falls in a lighter band after a change of the bands raises nothing."""
+    found: list[Crossing] = []
+    total = run = 0
+    heaviest = 0
+    for day, status in sorted(days):
+        if status != TANPA_KETERANGAN:
+            run = 0
+            continue
+        total += 1
+        run += 1
+        if heaviest == DISMISSED:
+            continue
+        limit = consecutive_limit_at(day)
+        if limit and run >= limit:
+            heaviest = DISMISSED
+            found.append(Crossing(day, total, run, dismissal, None, karena_berturut=True))
+            continue
+        bands = bands_at(day)
+        band = sanksi_for(total, bands)
+        if band is None:
+            continue
+        severity = DISMISSED if band.get("hari_maks") is None else _severity(band, bands)
+        if severity > heaviest:
+            heaviest = severity
+            found.append(Crossing(day, total, run, band["sanksi"], band.get("bulan")))
+    return found
+
+
+def current_level(found: list[Crossing]) -> Crossing | None:
+    """The heaviest level reached (the latest crossing: each crossing is heavier than those before it)."""
+    return found[-1] if found else None
