@@ -22,10 +22,12 @@ HTML = b"<!doctype html><script>alert(1)</script>"
 
 
 def zipped(members: dict[str, bytes]) -> bytes:
+    """A zip of the members with a fixed timestamp: the same bytes in every process (pytest-xdist's workers
+    collect parameters built from it and must agree)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in members.items():
-            archive.writestr(name, data)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
     return buffer.getvalue()
 
 

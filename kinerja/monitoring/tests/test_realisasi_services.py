@@ -395,6 +395,7 @@ def test_any_bytes_are_read_without_an_error_and_only_known_kinds_pass(data):
         b"PK\x03\x04garbage[Content_Types].xml word/",  # names in the bytes, not in a directory
         zipped({"[Content_Types].xml": b"", "word/document.xml": b"", "word/vbaProject.bin": b"MZ"})[:60],
     ],
+    ids=["header-only", "names-without-directory", "cut-short"],
 )
 def test_a_damaged_zip_is_not_an_office_document(data):
     assert file_kind(io.BytesIO(data)) is None
