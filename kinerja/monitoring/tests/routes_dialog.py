@@ -63,6 +63,16 @@ def approved_skp(pegawai_user, penilai_user) -> SKP:
         target="12",
         satuan="laporan",
     )
+    # A draft begun elsewhere (the screens photograph it first) may hold an RHK without indikator yet.
+    for bare in skp.rhk.filter(indikator__isnull=True).exclude(pk=rhk.pk):
+        planning_services.indikator_save(
+            actor=pegawai_user,
+            rhk=bare,
+            kunci=SKP.objects.get(pk=skp.pk).kunci,
+            uraian="Persentase data yang mutakhir",
+            target="100",
+            satuan="persen",
+        )
     skp = planning_services.skp_submit(actor=pegawai_user, skp=skp, kunci=SKP.objects.get(pk=skp.pk).kunci)
     return planning_services.skp_approve(actor=penilai_user, skp=skp, kunci=SKP.objects.get(pk=skp.pk).kunci)
 
