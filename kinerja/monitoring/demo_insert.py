@@ -103,6 +103,9 @@ def first_free_id(model) -> int:
     highest = model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s))", [model._meta.db_table, "id"])
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s))",
+                [model._meta.db_table, model._meta.pk.column],
+            )
             highest = max(highest, cursor.fetchone()[0])
     return highest + 1

@@ -336,8 +336,8 @@ TOPICS: dict[str, Topic] = {
     "planning:periode_edit": _YEARS,
     "monitoring:feedback_queue": Topic(
         _(
-            "Realisations of the periods you assess that have no word from you yet, or changed since your last "
-            "comment. Open one to write your feedback."
+            "Realisations of the periods you assess that have no message yet, whose last message is the employee's "
+            "reply, or that changed after the last message. Open one to write your feedback."
         ),
         USER,
         "umpan-balik-berkelanjutan",

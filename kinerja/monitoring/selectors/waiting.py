@@ -1,5 +1,7 @@
-"""When a realisasi waits for the penilai's feedback: one definition for the queue, the team page, the menu's count
-and the reminders, so that the numbers they show agree.
+"""When a realisasi waits for the penilai's feedback: one rule for the queue, the team page and the reminders.
+Each applies it to its own scope (the queue: every period the penilai assesses, newest first, at most 300 rows;
+the team page: the current period; the reminders: the period due, for the penilai the SKP records), so their
+counts differ only by that scope.
 
 A realisasi waits when it has no message yet, when its latest message is the pegawai's (a reply the penilai has
 not answered), or when it was changed after its latest message (a new value to look at). New or withdrawn

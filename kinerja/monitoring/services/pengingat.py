@@ -106,8 +106,9 @@ def send_reminders(*, today: datetime.date | None = None, days_before: int = 3) 
     (today where each instansi is, unless given). Returns the counts: periods, pegawai and penilai reminded now.
 
     A pegawai is reminded when an approved SKP of theirs covers the period and some indikator of the version in
-    force has no realisasi yet; a penilai when a realisasi of an SKP they assess has no comment of theirs since
-    it was last changed (the penilai the SKP records; see selectors.pengingat). Nobody is reminded twice of the
+    force has no realisasi yet; a penilai when a realisasi of the period on an SKP they assess waits for them
+    by the queue's rule (selectors.waiting: no message yet, the pegawai's reply last, or changed after the last
+    message; the penilai the SKP records, see selectors.pengingat). Nobody is reminded twice of the
     same period for the same reason. One audit event per run, with the counts."""
     if days_before < 0:
         raise ValueError("days_before cannot be negative")
