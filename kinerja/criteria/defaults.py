@@ -23,6 +23,7 @@ SUMBER = {
     "ambang_anonim_360": KINERJA_DEFAULT,
     "jumlah_rekan_min": KINERJA_DEFAULT,
     "jumlah_rekan_maks": KINERJA_DEFAULT,
+    "disiplin_hari_berturut": PP_94_2021 + " — 10 hari kerja berturut-turut tanpa keterangan",
     "promosi": "syarat kenaikan pangkat: predikat minimal Baik dua tahun terakhir, tanpa hukuman disiplin "
     "(bawaan yang dapat diubah)",
 }

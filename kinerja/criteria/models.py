@@ -23,6 +23,7 @@ SETTING_FIELDS = [
     "promosi_predikat_minimal",
     "promosi_jumlah_tahun",
     "promosi_tanpa_hukuman",
+    "disiplin_hari_berturut",
 ]
 
 
@@ -73,6 +74,9 @@ class Kerangka(TimeStampedModel):
     )
     promosi_jumlah_tahun = models.PositiveSmallIntegerField(_("years in a row with that predikat"), default=2)
     promosi_tanpa_hukuman = models.BooleanField(_("no disciplinary sanction in progress"), default=True)
+    disiplin_hari_berturut = models.PositiveSmallIntegerField(
+        _("consecutive unexcused working days that lead to dismissal"), default=10
+    )
 
     class Meta:
         verbose_name = _("assessment framework")

@@ -188,6 +188,8 @@ def kerangka_update_settings(*, actor, kerangka: Kerangka, **values) -> Kerangka
         errors["jumlah_rekan_min"] = _("The minimum number of peers cannot exceed the maximum.")
     if kerangka.ambang_anonim_360 < 2:
         errors["ambang_anonim_360"] = _("Anonymity needs at least 2 answers before feedback is shown.")
+    if kerangka.disiplin_hari_berturut < 2:
+        errors["disiplin_hari_berturut"] = _("The consecutive-days rule needs at least 2 days.")
     if kerangka.promosi_predikat_minimal not in rules.PREDIKAT:
         errors["promosi_predikat_minimal"] = _("Unknown predikat.")
     if errors:
