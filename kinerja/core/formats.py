@@ -106,6 +106,15 @@ def tanggal(value, bahasa: str | None = None) -> str:
     return _date_text(value, bahasa, short=False)
 
 
+def bulan_tahun(value, bahasa: str | None = None) -> str:
+    """A month, "Maret 2026" ("March 2026" on English pages); "" for no date."""
+    day = _as_date(value)
+    if day is None:
+        return ""
+    names = MONTHS if _english(bahasa) else BULAN
+    return f"{names[day.month - 1]} {day.year}"
+
+
 def tanggal_pendek(value, bahasa: str | None = None) -> str:
     """The short date of tables, "2 Jan 2026" ("2 Agu 2026", "2 Aug 2026" in English)."""
     return _date_text(value, bahasa, short=True)

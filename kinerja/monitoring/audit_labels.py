@@ -44,12 +44,22 @@ TEAM_FIELDS: dict = {
     "monitoring.pembukaan.pegawai": _("employee"),
     "monitoring.pembukaan.unit": _("unit"),
 }
+# Attendance (discipline)
+KEHADIRAN_ACTIONS: dict = {"monitoring.kehadiran.impor": _("Attendance imported")}
+KEHADIRAN_FIELDS: dict = {
+    "monitoring.imporkehadiran.baris": _("rows"),
+    "monitoring.imporkehadiran.pegawai": _("employees"),
+    "monitoring.imporkehadiran.baru": _("days added"),
+    "monitoring.imporkehadiran.berubah": _("days changed"),
+    "monitoring.imporkehadiran.dihapus": _("days removed"),
+    "monitoring.imporkehadiran.tetap": _("days unchanged"),
+}
 # The demo's monitoring data
 DEMO_ACTIONS: dict = {"demo.monitoring": _("Demo monitoring data prepared")}
 
-ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS, **DEMO_ACTIONS}
+ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS, **KEHADIRAN_ACTIONS, **DEMO_ACTIONS}
 
-FIELDS: dict = {**REALISASI_FIELDS}
+FIELDS: dict = {**REALISASI_FIELDS, **KEHADIRAN_FIELDS}
 
 LINKS: dict = {**REALISASI_LINKS}
 

@@ -269,3 +269,58 @@ class Pengingat(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["jenis", "periode", "penerima"], name="pengingat_once"),
         ]
+
+
+class StatusKehadiran(models.TextChoices):
+    """The statuses of a working day in an attendance export (monitoring.discipline normalises the spellings)."""
+
+    HADIR = "hadir", _("Present")
+    IZIN = "izin", _("Excused absence")
+    SAKIT = "sakit", _("Sick")
+    CUTI = "cuti", _("Leave")
+    DINAS_LUAR = "dinas_luar", _("Official duty elsewhere")
+    TANPA_KETERANGAN = "tanpa_keterangan", _("Absent without valid reason")
+
+
+class ImporKehadiran(models.Model):
+    """One applied attendance file: a month of the instansi, who uploaded it, and what it changed."""
+
+    instansi = models.ForeignKey("org.Instansi", on_delete=models.PROTECT, related_name="+")
+    bulan = models.DateField(_("month"), help_text="The first day of the month the file holds.")
+    nama_berkas = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    counts = models.JSONField(_("counts"), default=dict)
+    # The days it changed or removed ([nama, nip, tanggal, before, after]; new days are only counted), at most
+    # CHANGES_KEPT of them: a corrected file's corrections, for whoever asks why a total moved.
+    perubahan = models.JSONField(_("changes"), default=list)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attendance import")
+        verbose_name_plural = _("attendance imports")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["instansi", "bulan"], name="impor_kehadiran_bulan")]
+
+    def __str__(self):
+        return f"{self.nama_berkas} ({self.bulan:%m/%Y})"
+
+
+class Kehadiran(models.Model):
+    """The status of one pegawai on one working day, as the last attendance file applied for its month said."""
+
+    pegawai = models.ForeignKey("org.Pegawai", on_delete=models.PROTECT, related_name="+")
+    tanggal = models.DateField(_("date"))
+    status = models.CharField(_("status"), max_length=20, choices=StatusKehadiran.choices)
+    impor = models.ForeignKey(ImporKehadiran, on_delete=models.PROTECT, related_name="hari")
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["pegawai", "tanggal"]
+        constraints = [models.UniqueConstraint(fields=["pegawai", "tanggal"], name="kehadiran_unique")]
+
+    def __str__(self):
+        return f"{self.pegawai_id} {self.tanggal}: {self.status}"

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from kinerja.core.formats import (
     angka,
+    bulan_tahun,
     kalimat,
     nama_tanpa_gelar,
     tanggal,
@@ -34,6 +35,17 @@ MOMENT = datetime.datetime(2026, 12, 1, 1, 48, tzinfo=datetime.UTC)  # 08.48 in 
 def test_dates_and_moments_follow_the_page_language_in_the_local_time_zone(language, expected):
     with translation.override(language), timezone.override("Asia/Jakarta"):
         assert [tanggal(DAY), tanggal_pendek(DAY), waktu(MOMENT), waktu_pendek(MOMENT)] == expected
+
+
+def test_a_month_is_named_in_the_page_language():
+    with translation.override("id"):
+        assert [bulan_tahun(DAY), bulan_tahun(datetime.date(2026, 8, 1)), bulan_tahun(None)] == [
+            "Desember 2026",
+            "Agustus 2026",
+            "",
+        ]
+    with translation.override("en"):
+        assert bulan_tahun(DAY) == "December 2026"
 
 
 def test_other_time_zones_of_indonesia_have_their_names_and_documents_stay_indonesian():

@@ -7,6 +7,7 @@ from kinerja.monitoring.services.dialog import (  # noqa: F401
     dialog_update,
     tindak_lanjut_done,
 )
+from kinerja.monitoring.services.kehadiran import kehadiran_apply, kehadiran_check  # noqa: F401
 from kinerja.monitoring.services.pembukaan import pembukaan_create  # noqa: F401
 from kinerja.monitoring.services.realisasi import realisasi_save  # noqa: F401
 from kinerja.monitoring.services.record import realisasi_record  # noqa: F401

@@ -1,0 +1,73 @@
+"""Reads of attendance: whom an administrator may import for, the days of a month already recorded, and a
+pegawai's record of the year."""
+
+import datetime
+
+from django.db.models import Q
+
+from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_paths
+from kinerja.core import clock
+from kinerja.monitoring.kehadiran import Catalogue
+from kinerja.monitoring.models import ImporKehadiran, Kehadiran
+from kinerja.org.models import Instansi, Pegawai, Penugasan
+
+
+def can_import_any(user, instansi_id: int | None) -> bool:
+    """May import attendance: the admin BKPSDM of the instansi, or a department administrator in it."""
+    access = access_of(user)
+    return is_admin_bkpsdm(user, instansi_id) or (
+        access.in_instansi(instansi_id) and bool(access.admin_unit_paths)
+    )
+
+
+def catalogue_for(user, instansi: Instansi) -> Catalogue:
+    """The pegawai `user` may import attendance for: everyone of the instansi for its admin BKPSDM; for a
+    department administrator, those placed today in the units they administer (the others of the instansi are
+    named as out of scope)."""
+    everyone = dict(Pegawai.objects.filter(instansi=instansi).values_list("nip", "pk").order_by())
+    names = dict(Pegawai.objects.filter(instansi=instansi).values_list("pk", "nama").order_by())
+    today = clock.today(instansi)
+    if is_admin_bkpsdm(user, instansi.pk):
+        allowed = set(everyone.values())
+    else:
+        paths = access_of(user).admin_unit_paths
+        allowed = (
+            set(
+                Penugasan.objects.active_at(today)
+                .filter(Q(under_unit_paths(paths, "jabatan__unit__")), pegawai__instansi=instansi)
+                .values_list("pegawai_id", flat=True)
+            )
+            if paths
+            else set()
+        )
+    return Catalogue(
+        in_scope={nip: (pk, names[pk]) for nip, pk in everyone.items() if pk in allowed},
+        out_of_scope=frozenset(nip for nip, pk in everyone.items() if pk not in allowed),
+        today=today,
+    )
+
+
+def recorded_in_month(
+    instansi: Instansi, pegawai_ids, bulan: datetime.date
+) -> dict[tuple[int, datetime.date], str]:
+    """{(pegawai id, date): status} of the month for these pegawai of the instansi (read by instansi and month,
+    not by a list of ids: a month of 20,000 people is one indexed range)."""
+    wanted = set(pegawai_ids)
+    following = (bulan.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    rows = Kehadiran.objects.filter(
+        pegawai__instansi=instansi, tanggal__gte=bulan, tanggal__lt=following
+    ).values_list("pegawai_id", "tanggal", "status")
+    return {(pegawai_id, day): status for pegawai_id, day, status in rows.order_by() if pegawai_id in wanted}
+
+
+def days_of_year(pegawai_id: int, tahun: int) -> list[tuple[datetime.date, str]]:
+    """The recorded days of one pegawai in a year, in order (what monitoring.discipline counts)."""
+    return list(
+        Kehadiran.objects.filter(pegawai_id=pegawai_id, tanggal__year=tahun)
+        .order_by("tanggal")
+        .values_list("tanggal", "status")
+    )
+
+
+def imports_of(instansi: Instansi):
+    return ImporKehadiran.objects.filter(instansi=instansi).select_related("dibuat_oleh")
