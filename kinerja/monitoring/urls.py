@@ -1,6 +1,6 @@
 """Monitoring's routes under /pemantauan/: each area's view module declares its own."""
 
-from kinerja.monitoring.views import dialog, feedback, pembukaan, realisasi, rencana, team
+from kinerja.monitoring.views import dialog, feedback, kehadiran, pembukaan, realisasi, rencana, team
 
 app_name = "monitoring"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     *team.urlpatterns,
     *rencana.urlpatterns,
     *pembukaan.urlpatterns,
+    *kehadiran.urlpatterns,
 ]

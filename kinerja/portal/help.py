@@ -206,6 +206,14 @@ _RENCANA = Topic(
     USER,
     "rencana-aksi",
 )
+_KEHADIRAN = Topic(
+    _(
+        "One month of the attendance machine's export per file, checked whole before anything is written. Days "
+        "absent without a valid reason count towards the discipline thresholds of the assessment framework."
+    ),
+    ADMIN,
+    "impor-kehadiran-dan-aturan-disiplin",
+)
 _REOPEN = Topic(
     _(
         "A closed period reopened for one employee (by NIP) or a unit until a date, with a reason. A reopening "
@@ -357,6 +365,7 @@ TOPICS: dict[str, Topic] = {
         "tim-saya-untuk-atasan",
     ),
     **{name: _REOPEN for name in ("monitoring:reopen_list", "monitoring:reopen_create")},
+    **{name: _KEHADIRAN for name in ("monitoring:kehadiran_list", "monitoring:kehadiran_import")},
     # Monitoring: the realisasi area (realisasi and bukti dukung)
     "monitoring:index": _REALISASI,
     "monitoring:skp": _REALISASI,

@@ -99,6 +99,8 @@ SCREENS = [
     Screen("monitoring:rencana_aksi_comment", ("atasan",)),
     Screen("monitoring:reopen_list", ("admin_bkpsdm", "admin_pd")),
     Screen("monitoring:reopen_create", ("admin_bkpsdm",)),
+    Screen("monitoring:kehadiran_list", ("admin_bkpsdm",)),
+    Screen("monitoring:kehadiran_import", ("admin_pd",)),
     Screen("core:verify", (ANON,)),
     Screen("core:verify_document[cocok]", (ANON,)),
     Screen("core:verify_document[tidak-cocok]", (ANON,)),

@@ -2,6 +2,7 @@ from django import template
 
 from kinerja.core.formats import (
     angka,
+    bulan_tahun,
     kalimat,
     nama_tanpa_gelar,
     nip_or_text,
@@ -19,6 +20,7 @@ register = template.Library()
 register.filter("nip", nip_or_text)
 register.filter("tanggal", tanggal)
 register.filter("tanggal_pendek", tanggal_pendek)
+register.filter("bulan_tahun", bulan_tahun)
 register.filter("waktu", waktu)
 register.filter("waktu_pendek", waktu_pendek)
 register.filter("angka", angka)

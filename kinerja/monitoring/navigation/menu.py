@@ -1,8 +1,8 @@
 """Monitoring's menu entries (the team area owns them, for every area), under one "Pemantauan" parent so that
 the menu of a supervisor still fits on one line at 1366 px: "Realisasi" for a pegawai with an approved SKP, "Tim
 saya" and "Menunggu umpan balik" for a penilai (its count is on the home card and the queue: the queue's rule
-costs more than a menu on every page should), the dialogs for anyone with a pegawai, the reopened periods for
-administrators. A group of one is a plain link."""
+costs more than a menu on every page should), the dialogs for anyone with a pegawai, the reopened periods and
+the attendance imports for administrators. A group of one is a plain link."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -46,6 +46,9 @@ def items(request) -> list:
     if data["admin"]:
         entries.append(
             MenuItem(_("Reopened periods"), reverse("monitoring:reopen_list"), testid="nav-reopen")
+        )
+        entries.append(
+            MenuItem(_("Attendance"), reverse("monitoring:kehadiran_list"), testid="nav-kehadiran")
         )
     if len(entries) > 1:
         return [MenuItem(_("Monitoring"), children=entries)]

@@ -25,7 +25,12 @@ def catalogue_for(user, instansi: Instansi) -> Catalogue:
     department administrator, those placed today in the units they administer (the others of the instansi are
     named as out of scope)."""
     everyone = dict(Pegawai.objects.filter(instansi=instansi).values_list("nip", "pk").order_by())
-    names = dict(Pegawai.objects.filter(instansi=instansi).values_list("pk", "nama").order_by())
+    names = {
+        pk: Pegawai(gelar_depan=depan, nama=nama, gelar_belakang=belakang).nama_lengkap
+        for pk, depan, nama, belakang in Pegawai.objects.filter(instansi=instansi)
+        .values_list("pk", "gelar_depan", "nama", "gelar_belakang")
+        .order_by()
+    }
     today = clock.today(instansi)
     if is_admin_bkpsdm(user, instansi.pk):
         allowed = set(everyone.values())
