@@ -32,6 +32,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pegawai", type=int, default=20000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--only",
+        choices=["kehadiran"],
+        help="run one scenario after the demo load, written to bench/results/<name>.json",
+    )
     args = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="kinerja-bench-")
@@ -63,6 +68,13 @@ def main() -> None:
     demo_runner.load_demo(pegawai=args.pegawai)
     results["demo_load_seconds"] = round(time.perf_counter() - started, 2)
 
+    if args.only == "kehadiran":
+        kehadiran(results, args)
+        out = ROOT / "bench" / "results" / "kehadiran.json"
+        out.write_text(json.dumps(results, indent=2) + "\n")
+        print(json.dumps(results, indent=2))
+        return
+
     rng = random.Random(1)
     ids = list(Pegawai.objects.values_list("pk", flat=True))
     sample = [Pegawai.objects.get(pk=pk) for pk in rng.sample(ids, min(200, len(ids)))]
@@ -92,6 +104,7 @@ def main() -> None:
 
     planning(results, args)
     monitoring(results, args)
+    kehadiran(results, args)
 
     out = ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
@@ -297,6 +310,95 @@ def monitoring(results: dict, args) -> None:
     )
     if owner is not None:
         _record_with_file(results, args, User.objects.get(username=results["monitoring_skp_of"]), owner)
+
+
+def _attendance_csv(nips: list[str], bulan, rng) -> bytes:
+    """A month of attendance for everyone: each weekday present, about 1 in 60 days another status."""
+    import calendar
+
+    others = ["I", "S", "C", "DL", "TK"]
+    days = [
+        bulan.replace(day=n)
+        for n in range(1, calendar.monthrange(bulan.year, bulan.month)[1] + 1)
+        if bulan.replace(day=n).weekday() < 5
+    ]
+    lines = ["NIP;Tanggal;Status"]
+    for nip in nips:
+        for day in days:
+            status = rng.choice(others) if rng.random() < 1 / 60 else "H"
+            lines.append(f"{nip};{day:%d/%m/%Y};{status}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def kehadiran(results: dict, args) -> None:
+    """Attendance: twelve months of last year for every pegawai of the demo, one file per month, read, checked
+    and applied as the import's apply step does (kehadiran.read_table, services.kehadiran_apply); then a
+    re-import of one month (nothing changes), and a corrected month (1 in 100 days changed). Peak memory is
+    Python's (tracemalloc) during one month's read, check and apply, measured on the corrected month."""
+    import datetime
+    import hashlib
+    import resource
+    import tracemalloc
+
+    from kinerja.accounts.models import User
+    from kinerja.core import clock
+    from kinerja.monitoring import kehadiran as reader
+    from kinerja.monitoring import services
+    from kinerja.monitoring.models import Kehadiran
+    from kinerja.org.models import Pegawai
+
+    admin = User.objects.select_related("instansi").get(username="admin.bkpsdm")
+    instansi = admin.instansi
+    nips = list(Pegawai.objects.filter(instansi=instansi).order_by("nip").values_list("nip", flat=True))
+    year = clock.today(instansi).year - 1
+    rng = random.Random(7)
+
+    def apply(data: bytes, name: str):
+        rows = reader.read_table(name, data)
+        return services.kehadiran_apply(
+            actor=admin,
+            instansi=instansi,
+            rows=rows,
+            nama_berkas=name,
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+
+    months = []
+    files = {}
+    for month in range(1, 13):
+        bulan = datetime.date(year, month, 1)
+        data = _attendance_csv(nips, bulan, rng)
+        files[month] = data
+        started = time.perf_counter()
+        apply(data, f"absensi-{year}-{month:02d}.csv")
+        months.append(time.perf_counter() - started)
+    results["kehadiran_pegawai"] = len(nips)
+    results["kehadiran_rows"] = Kehadiran.objects.count()
+    results["kehadiran_file_mb_month_1"] = round(len(files[1]) / 1024 / 1024, 1)
+    results["kehadiran_12_months_seconds"] = round(sum(months), 1)
+    results["kehadiran_month_seconds_median"] = round(statistics.median(months), 2)
+    results["kehadiran_month_seconds_max"] = round(max(months), 2)
+
+    started = time.perf_counter()
+    report, record = apply(files[1], "absensi-ulang.csv")
+    assert record is None, "a re-import changed something"
+    results["kehadiran_reimport_month_seconds"] = round(time.perf_counter() - started, 2)
+
+    lines = files[2].decode().splitlines()
+    for i in range(1, len(lines), 100):
+        nip, day, status = lines[i].split(";")
+        lines[i] = f"{nip};{day};{'S' if status != 'S' else 'H'}"
+    corrected = ("\n".join(lines) + "\n").encode()
+    tracemalloc.start()
+    started = time.perf_counter()
+    report, _record = apply(corrected, "absensi-perbaikan.csv")
+    results["kehadiran_corrected_month_seconds"] = round(time.perf_counter() - started, 2)
+    results["kehadiran_corrected_days"] = report.counts["berubah"]
+    results["kehadiran_peak_python_mb"] = round(tracemalloc.get_traced_memory()[1] / 1024 / 1024, 1)
+    tracemalloc.stop()
+    results["kehadiran_process_max_rss_mb"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+    )
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Writing the monitoring demo's many rows fast: plain tuples inserted with `executemany`, each value adapted
 for the database as the ORM would adapt it (dates, moments, decimals)."""
 
-from django.db import connection, models
+from django.db import connection
 
+from kinerja.monitoring.bulk import insert  # noqa: F401 (the demo's writer)
 from kinerja.monitoring.models import BuktiDukung, Realisasi, RencanaAksi, UmpanBalik
 
 # The columns written in bulk, in the order the builder's tuples give them (with `executemany`: a Django model
@@ -56,43 +57,6 @@ COUNTED = {
     UmpanBalik: "umpan_balik",
     RencanaAksi: "rencana_aksi",
 }
-
-
-def _adapter(field):
-    """How the database takes a value of the field (what Django's bulk_create would do), or None as it is."""
-    ops = connection.ops
-    if isinstance(field, models.DateTimeField):
-        return ops.adapt_datetimefield_value
-    if isinstance(field, models.DateField):
-        return ops.adapt_datefield_value
-    if isinstance(field, models.DecimalField):
-        return lambda value: ops.adapt_decimalfield_value(value, field.max_digits, field.decimal_places)
-    return None
-
-
-def insert(model, columns: list[str], rows: list[tuple]) -> None:
-    """INSERT the rows (tuples in the columns' order) with executemany, values adapted as the ORM would."""
-    if not rows:
-        return
-    by_attname = {f.attname: f for f in model._meta.concrete_fields}
-    adapters = [_adapter(by_attname[c]) for c in columns]
-    typed = [(n, a) for n, a in enumerate(adapters) if a is not None]
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (names from the model, quoted)
-        quote(model._meta.db_table),
-        ", ".join(quote(by_attname[c].column) for c in columns),
-        ", ".join(["%s"] * len(columns)),
-    )
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), 5000):
-            batch = []
-            for row in rows[start : start + 5000]:
-                values = list(row)
-                for n, adapt in typed:
-                    if values[n] is not None:
-                        values[n] = adapt(values[n])
-                batch.append(values)
-            cursor.executemany(sql, batch)
 
 
 def first_free_id(model) -> int:

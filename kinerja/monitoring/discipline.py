@@ -14,6 +14,7 @@ dismissal (PP 94/2021 art. 11(2)(d)/(3): ten) are arguments.
 """
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ SPELLINGS = {
 _BY_SPELLING = {spelling: status for status, spellings in SPELLINGS.items() for spelling in spellings}
 
 
+@functools.lru_cache(maxsize=1024)
 def normalise_status(text: str) -> str | None:
     """The status a cell of an attendance export means ("TK", "Tanpa Keterangan", "alpa", "D.L."...), or None."""
     key = re.sub(r"[\s._\-/]+", "", str(text or "")).lower()

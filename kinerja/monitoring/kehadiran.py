@@ -12,6 +12,7 @@ the same month.
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -113,8 +114,10 @@ def read_table(name: str, data: bytes) -> list[dict]:
 # Checking the rows ------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_day(text: str) -> datetime.date | None:
-    """A date cell as exports write it (2026-03-02, 02-03-2026, 02/03/2026, 02.03.2026, with a time or not)."""
+    """A date cell as exports write it (2026-03-02, 02-03-2026, 02/03/2026, 02.03.2026, with a time or not).
+    Cached: a month's file repeats some 23 dates for every person."""
     for fmt in DATE_FORMATS:
         try:
             return datetime.datetime.strptime(text.strip(), fmt).date()
