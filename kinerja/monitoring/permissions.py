@@ -12,8 +12,10 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from kinerja.accounts.permissions import access_of, is_admin_bkpsdm
+from kinerja.core import clock
 from kinerja.monitoring import selectors
 from kinerja.monitoring.models import BuktiDukung, DialogKinerja, Realisasi
+from kinerja.org import selectors as org_selectors
 from kinerja.org.models import UnitKerja
 from kinerja.planning import permissions as planning_permissions
 from kinerja.planning.models import SKP, Periode
@@ -96,3 +98,19 @@ def can_reopen(user, instansi_id: int, unit: UnitKerja | None) -> bool:
     if unit is None or not access.in_instansi(instansi_id):
         return False
     return any(unit.path.startswith(path) for path in access.admin_unit_paths)
+
+
+def can_see_discipline(user, pegawai) -> bool:
+    """A pegawai's attendance record and discipline level: the pegawai, their pejabat penilai and atasan pejabat
+    penilai today, the admin BKPSDM, and the department administrator of the unit they are placed in. Not the
+    instansi-wide reading roles: a discipline record is not for every reader of plans."""
+    access = access_of(user)
+    if not access.authenticated or not access.in_instansi(pegawai.instansi_id):
+        return False
+    if access.pegawai_id == pegawai.pk or is_admin_bkpsdm(user, pegawai.instansi_id):
+        return True
+    chain = org_selectors.penilai_chain(pegawai, clock.today(pegawai.instansi))
+    if chain.penugasan is not None and access.administers_unit_path(chain.penugasan.jabatan.unit.path):
+        return True
+    superiors = {p.pegawai.pk for p in (chain.penilai, chain.atasan_penilai) if p is not None}
+    return access.pegawai_id is not None and access.pegawai_id in superiors

@@ -2,13 +2,16 @@
 pegawai's record of the year."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Q
 
 from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_paths
 from kinerja.core import clock
+from kinerja.monitoring import discipline
 from kinerja.monitoring.kehadiran import Catalogue
-from kinerja.monitoring.models import ImporKehadiran, Kehadiran
+from kinerja.monitoring.models import ImporKehadiran, Kehadiran, StatusKehadiran
+from kinerja.monitoring.selectors.disiplin import discipline_rules
 from kinerja.org.models import Instansi, Pegawai, Penugasan
 
 
@@ -76,3 +79,36 @@ def days_of_year(pegawai_id: int, tahun: int) -> list[tuple[datetime.date, str]]
 
 def imports_of(instansi: Instansi):
     return ImporKehadiran.objects.filter(instansi=instansi).select_related("dibuat_oleh")
+
+
+@dataclass(frozen=True)
+class CatatanDisiplin:
+    """A pegawai's attendance of one year and what the discipline rules make of it."""
+
+    tahun: int
+    hari: int  # working days recorded
+    counts: dict[str, int]  # days per status
+    tanpa_keterangan: int  # the running total
+    berturut: int  # the longest run of unexcused days
+    crossings: list[discipline.Crossing]  # each level reached, on its day
+
+    @property
+    def level(self) -> discipline.Crossing | None:
+        return discipline.current_level(self.crossings)
+
+
+def discipline_record(pegawai: Pegawai, tahun: int) -> CatatanDisiplin:
+    """The record of the year by the framework's rules in force each day (three queries and one per version)."""
+    days = days_of_year(pegawai.pk, tahun)
+    counts = {status: 0 for status in StatusKehadiran.values}
+    for _day, status in days:
+        counts[status] += 1
+    rules = discipline_rules(pegawai.instansi_id, tahun)
+    return CatatanDisiplin(
+        tahun=tahun,
+        hari=len(days),
+        counts=counts,
+        tanpa_keterangan=counts[StatusKehadiran.TANPA_KETERANGAN],
+        berturut=discipline.longest_run(days)[0],
+        crossings=rules.crossings(days),
+    )

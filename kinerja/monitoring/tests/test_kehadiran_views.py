@@ -93,3 +93,38 @@ def test_a_reimport_says_nothing_changed_and_writes_nothing(cast):
 def test_the_menu_offers_attendance_to_administrators_only(cast):
     assert 'data-testid="nav-kehadiran"' in cast.client("admin_pd").get("/").content.decode()
     assert 'data-testid="nav-kehadiran"' not in cast.client("pegawai").get("/").content.decode()
+
+
+def _unexcused(pegawai, days: int, admin) -> None:
+    """`days` working days without a valid reason from the first Monday of the year, straight in the table."""
+    year = clock.today(pegawai.instansi).year
+    start = datetime.date(year, 1, 5)
+    start += datetime.timedelta(days=(7 - start.weekday()) % 7)
+    record = ImporKehadiran.objects.create(
+        instansi=pegawai.instansi, bulan=start.replace(day=1), nama_berkas="uji.csv", sha256="0" * 64
+    )
+    Kehadiran.objects.bulk_create(
+        Kehadiran(pegawai=pegawai, tanggal=start + datetime.timedelta(days=i), status=s, impor=record)
+        for i, s in enumerate(["tanpa_keterangan"] * days + ["hadir", "sakit"])
+    )
+
+
+def test_the_profile_shows_the_record_and_level_to_the_pegawai_their_penilai_and_the_admin(cast):
+    pegawai = cast.pegawai.pegawai
+    _unexcused(pegawai, 4, cast.admin_bkpsdm)
+    url = reverse("org:pegawai_detail", args=[pegawai.pk])
+    for role in ("pegawai", "atasan", "admin_bkpsdm"):
+        html = cast.client(role).get(url).content.decode()
+        assert 'data-testid="pegawai-disiplin"' in html, role
+        assert "4 hari kerja tanpa keterangan" in html and "terpanjang 4 hari berturut-turut" in html, role
+        assert "Menurut aturan disiplin: <strong>Teguran tertulis</strong>" in html, role
+        assert "Sakit: 1" in html and "Hadir: 1" in html, role
+
+
+def test_the_record_is_not_shown_to_readers_outside_the_line_and_the_units(cast):
+    pegawai = cast.pegawai.pegawai
+    _unexcused(pegawai, 3, cast.admin_bkpsdm)
+    url = reverse("org:pegawai_detail", args=[pegawai.pk])
+    for role in ("tim_penilai", "auditor", "admin_pd"):
+        response = cast.client(role).get(url)
+        assert 'data-testid="pegawai-disiplin"' not in response.content.decode(), role
