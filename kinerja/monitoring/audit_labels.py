@@ -53,6 +53,7 @@ KEHADIRAN_FIELDS: dict = {
     "monitoring.imporkehadiran.berubah": _("days changed"),
     "monitoring.imporkehadiran.dihapus": _("days removed"),
     "monitoring.imporkehadiran.tetap": _("days unchanged"),
+    "monitoring.imporkehadiran.peringatan": _("discipline levels reached"),
 }
 # The demo's monitoring data
 DEMO_ACTIONS: dict = {"demo.monitoring": _("Demo monitoring data prepared")}

@@ -324,3 +324,30 @@ class Kehadiran(models.Model):
 
     def __str__(self):
         return f"{self.pegawai_id} {self.tanggal}: {self.status}"
+
+
+class PeringatanDisiplin(models.Model):
+    """A discipline level a pegawai's attendance reached in a year, recorded once when an import made it so, and
+    its alert sent to the pejabat penilai and the admin BKPSDM. A later correction that undoes it leaves the
+    record (it was reached by the data of that time); the profile shows the level of the data as it is now."""
+
+    pegawai = models.ForeignKey("org.Pegawai", on_delete=models.PROTECT, related_name="+")
+    tahun = models.PositiveSmallIntegerField(_("year"))
+    sanksi = models.CharField(_("sanction level"), max_length=300)
+    tanggal = models.DateField(_("reached on"))
+    total = models.PositiveSmallIntegerField(_("days without valid reason"))
+    berturut = models.PositiveSmallIntegerField(_("consecutive days"))
+    karena_berturut = models.BooleanField(_("by the consecutive-days rule"), default=False)
+    impor = models.ForeignKey(ImporKehadiran, on_delete=models.PROTECT, related_name="peringatan")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("discipline alert")
+        verbose_name_plural = _("discipline alerts")
+        ordering = ["tahun", "pegawai", "tanggal"]
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "tahun", "sanksi"], name="peringatan_disiplin_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.pegawai_id} {self.tahun}: {self.sanksi}"

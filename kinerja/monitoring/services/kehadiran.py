@@ -6,16 +6,20 @@ import dataclasses
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kinerja.core import audit
+from kinerja.accounts.models import Role, User
+from kinerja.core import audit, clock, notifications
 from kinerja.core.errors import ApplicationError
-from kinerja.core.formats import bulan_tahun
+from kinerja.core.formats import bulan_tahun, tanggal
 from kinerja.monitoring import kehadiran
 from kinerja.monitoring.bulk import execute_many, insert
-from kinerja.monitoring.models import ImporKehadiran, Kehadiran
+from kinerja.monitoring.models import ImporKehadiran, Kehadiran, PeringatanDisiplin, StatusKehadiran
 from kinerja.monitoring.selectors import kehadiran as selectors
-from kinerja.org.models import Instansi
+from kinerja.monitoring.selectors.disiplin import discipline_rules
+from kinerja.org import selectors as org_selectors
+from kinerja.org.models import Instansi, Pegawai
 
 CHANGES_KEPT = 5_000  # changed or removed days listed on the import record
 
@@ -86,6 +90,9 @@ def kehadiran_apply(
             if c.before is None
         ],
     )
+    counts["peringatan"] = _alert_new_levels(instansi, report, record)
+    ImporKehadiran.objects.filter(pk=record.pk).update(counts=counts)
+    record.counts = counts
     audit.record(
         actor=actor,
         action="monitoring.kehadiran.impor",
@@ -96,3 +103,80 @@ def kehadiran_apply(
         instansi=instansi,
     )
     return report, record
+
+
+def _alert_new_levels(instansi: Instansi, report: kehadiran.Report, record: ImporKehadiran) -> int:
+    """Record each discipline level that the import made someone reach for the first time this year, and alert
+    their pejabat penilai (of today) and the admin BKPSDM; the number of levels recorded. Only people whose
+    unexcused days the import touched are looked at (a few queries whatever their number)."""
+    assert report.bulan is not None
+    tahun = report.bulan.year
+    touched = {
+        c.pegawai_id for c in report.changes if StatusKehadiran.TANPA_KETERANGAN in (c.before, c.after)
+    }
+    if not touched:
+        return 0
+    rules = discipline_rules(instansi.pk, tahun)
+    days: dict[int, list] = {pk: [] for pk in touched}
+    for pegawai_id, tanggal_, status in (
+        Kehadiran.objects.filter(pegawai_id__in=touched, tanggal__year=tahun)
+        .order_by()
+        .values_list("pegawai_id", "tanggal", "status")
+    ):
+        days[pegawai_id].append((tanggal_, status))
+    known = set(
+        PeringatanDisiplin.objects.filter(pegawai_id__in=touched, tahun=tahun).values_list(
+            "pegawai_id", "sanksi"
+        )
+    )
+    new = [
+        PeringatanDisiplin(
+            pegawai_id=pegawai_id,
+            tahun=tahun,
+            sanksi=c.sanksi[:300],
+            tanggal=c.tanggal,
+            total=c.total,
+            berturut=c.berturut,
+            karena_berturut=c.karena_berturut,
+            impor=record,
+        )
+        for pegawai_id, found in days.items()
+        for c in rules.crossings(found)
+        if (pegawai_id, c.sanksi[:300]) not in known
+    ]
+    if not new:
+        return 0
+    PeringatanDisiplin.objects.bulk_create(new)
+    _notify(instansi, new)
+    return len(new)
+
+
+def _notify(instansi: Instansi, alerts: list[PeringatanDisiplin]) -> None:
+    today = clock.today(instansi)
+    chains = org_selectors.chains_at(instansi, today)
+    penilai_ids = {
+        a.pegawai_id: chain.penilai.pegawai.pk
+        for a in alerts
+        if (chain := chains.get(a.pegawai_id)) is not None and chain.penilai is not None
+    }
+    wanted = {a.pegawai_id for a in alerts} | set(penilai_ids.values())
+    users = {u.pegawai_id: u for u in User.objects.filter(pegawai_id__in=wanted).select_related("pegawai")}
+    admins = list(
+        User.objects.filter(instansi=instansi, roles__role=Role.ADMIN_BKPSDM, is_active=True).distinct()
+    )
+    names = dict(Pegawai.objects.filter(pk__in={a.pegawai_id for a in alerts}).values_list("pk", "nama"))
+    messages = []
+    for alert in alerts:
+        judul = _("%(name)s reached a discipline level: %(sanksi)s") % {
+            "name": names[alert.pegawai_id],
+            "sanksi": alert.sanksi,
+        }
+        isi = _("%(total)s working days absent without a valid reason by %(date)s (%(run)s in a row).") % {
+            "total": alert.total,
+            "date": tanggal(alert.tanggal),
+            "run": alert.berturut,
+        }
+        url = reverse("org:pegawai_detail", args=[alert.pegawai_id])
+        recipients = [*admins, users.get(penilai_ids.get(alert.pegawai_id))]
+        messages += [(u, judul, isi, url) for u in dict.fromkeys(recipients) if u is not None]
+    notifications.notify_many(messages)

@@ -12,9 +12,9 @@ from kinerja.accounts import services as account_services
 from kinerja.accounts.models import Role
 from kinerja.core import clock
 from kinerja.core.errors import ApplicationError
-from kinerja.core.models import AuditEvent
+from kinerja.core.models import AuditEvent, Notifikasi
 from kinerja.monitoring import kehadiran, services
-from kinerja.monitoring.models import ImporKehadiran, Kehadiran
+from kinerja.monitoring.models import ImporKehadiran, Kehadiran, PeringatanDisiplin
 from kinerja.testkit import factories
 
 pytestmark = pytest.mark.django_db
@@ -223,3 +223,58 @@ def test_a_corrected_file_replaces_the_month_of_the_people_it_names_and_says_wha
         [org.staf.nama, org.staf.nip, bulan.replace(day=4).isoformat(), "hadir", None],
     ]
     assert Kehadiran.objects.get(pegawai=org.staf, tanggal=bulan.replace(day=3)).impor == record
+
+
+# Alerts -------------------------------------------------------------------------------------------------------
+
+
+def framed_month(org) -> datetime.date:
+    """Last month, with a published framework for its year (in January, last month is in last year)."""
+    bulan = last_month(org)
+    if bulan.year != clock.today(org.instansi).year:
+        factories.open_year(org.admin, org.instansi, bulan.year)
+    return bulan
+
+
+def alerts_of(user):
+    return list(Notifikasi.objects.filter(penerima=user).order_by("pk").values_list("judul", "isi"))
+
+
+def test_a_level_reached_is_recorded_once_and_alerts_the_penilai_and_the_admin(org):
+    bulan = framed_month(org)
+    nip = org.staf.nip
+    workdays = [d for d in (bulan + datetime.timedelta(days=i) for i in range(28)) if d.weekday() < 5][:8]
+    lines = [f"{nip};{d:%d/%m/%Y};{'TK' if i < 3 else 'H'}" for i, d in enumerate(workdays)]
+    _report, record = apply(org, rows_of(lines))
+    alert = PeringatanDisiplin.objects.get()
+    assert (alert.pegawai, alert.sanksi, alert.total, alert.tanggal) == (
+        org.staf,
+        "Teguran lisan",
+        3,
+        workdays[2],
+    )
+    assert record.counts["peringatan"] == 1
+    for user in (org.kepala_user, org.admin):
+        [(judul, isi)] = alerts_of(user)
+        assert org.staf.nama in judul and "Teguran lisan" in judul
+        assert "3 hari kerja tanpa keterangan" in isi
+    assert alerts_of(org.staf_user) == []  # the pegawai sees their record on the profile
+
+    # The same file again: no new record, no second alert
+    apply(org, rows_of(lines))
+    assert PeringatanDisiplin.objects.count() == 1 and len(alerts_of(org.kepala_user)) == 1
+
+    # A corrected file with a fourth unexcused day: only the new level is alerted
+    lines[3] = f"{nip};{workdays[3]:%d/%m/%Y};TK"
+    apply(org, rows_of(lines), name="perbaikan.csv")
+    assert list(PeringatanDisiplin.objects.values_list("sanksi", flat=True)) == [
+        "Teguran lisan",
+        "Teguran tertulis",
+    ]
+    assert [j for j, _i in alerts_of(org.kepala_user)][-1].endswith("Teguran tertulis")
+
+
+def test_an_import_without_unexcused_days_alerts_nobody(org):
+    bulan = framed_month(org)
+    apply(org, rows_of([f"{org.staf.nip};{bulan:%d/%m/%Y};S"]))
+    assert not PeringatanDisiplin.objects.exists() and not Notifikasi.objects.exists()
