@@ -3,8 +3,9 @@ services as the screens (each area's module declares its operations)."""
 
 from ninja import Router
 
-from kinerja.monitoring.api import dialog, realisasi
+from kinerja.monitoring.api import dialog, kehadiran, realisasi
 
 router = Router(tags=["pemantauan (realisasi)"])
 router.add_router("/", realisasi.router)
 router.add_router("/", dialog.router)
+router.add_router("/", kehadiran.router)

@@ -43,7 +43,21 @@ def _state(o):
     return Kehadiran.objects.count()
 
 
+# The record of `pegawai` (Dinas Kesehatan): the pegawai, their penilai (`atasan`), the admin BKPSDM and the
+# superuser; nobody else learns it exists.
+SEES_RECORD = ("pegawai", "atasan", "admin_bkpsdm", "superuser")
+
 ROUTES: list = [
+    Route(
+        "GET /api/v1/kehadiran/pegawai/{pegawai_id}",
+        kwargs=lambda o: {"pegawai_id": o.cast.pegawai.pegawai.pk},
+        read=expect_roles(404, {200: SEES_RECORD}, anon=401),
+    ),
+    # the API works in the caller's own instansi: the superuser belongs to none
+    Route(
+        "GET /api/v1/kehadiran/impor",
+        read=expect_roles(403, {200: tuple(r for r in ADMINS if r != "superuser")}, anon=401),
+    ),
     Route("monitoring:kehadiran_list", read=page_for(ADMINS)),
     Route(
         "monitoring:kehadiran_import",

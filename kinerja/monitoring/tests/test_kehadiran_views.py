@@ -128,3 +128,14 @@ def test_the_record_is_not_shown_to_readers_outside_the_line_and_the_units(cast)
     for role in ("tim_penilai", "auditor", "admin_pd"):
         response = cast.client(role).get(url)
         assert 'data-testid="pegawai-disiplin"' not in response.content.decode(), role
+
+
+def test_the_api_gives_the_record_with_its_levels(cast):
+    pegawai = cast.pegawai.pegawai
+    _unexcused(pegawai, 4, cast.admin_bkpsdm)
+    response = cast.client("atasan").get(f"/api/v1/kehadiran/pegawai/{pegawai.pk}")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["tanpa_keterangan"] == 4 and body["berturut_terpanjang"] == 4
+    assert body["per_status"]["sakit"] == 1
+    assert [t["sanksi"] for t in body["tingkat"]] == ["Teguran lisan", "Teguran tertulis"]
