@@ -55,23 +55,18 @@ def approved_skp(pegawai_user, penilai_user) -> SKP:
         uraian="Tersedianya laporan imunisasi bulanan",
         rhk_atasan=atasan_rhk,
     )
-    planning_services.indikator_save(
-        actor=pegawai_user,
-        rhk=rhk,
-        kunci=SKP.objects.get(pk=skp.pk).kunci,
-        uraian="Jumlah laporan imunisasi yang disampaikan",
-        target="12",
-        satuan="laporan",
-    )
     # A draft begun elsewhere (the screens photograph it first) may hold an RHK without indikator yet.
-    for bare in skp.rhk.filter(indikator__isnull=True).exclude(pk=rhk.pk):
+    bare = list(skp.rhk.filter(indikator__isnull=True).exclude(pk=rhk.pk))
+    targets = [(rhk, "Jumlah laporan imunisasi yang disampaikan", "12", "laporan")]
+    targets += [(other, "Persentase data yang mutakhir", "100", "persen") for other in bare]
+    for target_rhk, uraian, target, satuan in targets:
         planning_services.indikator_save(
             actor=pegawai_user,
-            rhk=bare,
+            rhk=target_rhk,
             kunci=SKP.objects.get(pk=skp.pk).kunci,
-            uraian="Persentase data yang mutakhir",
-            target="100",
-            satuan="persen",
+            uraian=uraian,
+            target=target,
+            satuan=satuan,
         )
     skp = planning_services.skp_submit(actor=pegawai_user, skp=skp, kunci=SKP.objects.get(pk=skp.pk).kunci)
     return planning_services.skp_approve(actor=penilai_user, skp=skp, kunci=SKP.objects.get(pk=skp.pk).kunci)
