@@ -171,6 +171,15 @@ def _day_problem(number: int, text: str, day, bulan: datetime.date, today: datet
 def _status_problem(number: int, text: str, status: str | None) -> Problem | None:
     if not text:
         return Problem(number, "status", _("Empty required cell."))
+    if status is None and text.replace(".", "").strip().lower() == "tl":
+        return Problem(
+            number,
+            "status",
+            _(
+                "'%(value)s' means terlambat (present) on some machines and tugas luar on others: write H or DL."
+            )
+            % {"value": text},
+        )
     if status is None:
         return Problem(
             number,

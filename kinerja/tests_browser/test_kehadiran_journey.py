@@ -57,7 +57,7 @@ def test_upload_see_the_refused_rows_correct_apply_and_correct_again(
     )
     page.get_by_role("button", name="Periksa berkas").click()
     problems = section(page, "problems")
-    expect(problems).to_contain_text("Status 'TL' tidak dikenal")
+    expect(problems).to_contain_text("'TL' berarti terlambat (hadir) di sebagian mesin")
     expect(problems).to_contain_text("Tidak ada pegawai instansi ini dengan NIP 199001012020011001")
     expect(section(page, "apply")).to_have_count(0)
     page.screenshot(path=str(artifacts / "kehadiran-refused-400.png"), full_page=True)

@@ -159,8 +159,10 @@ def _notify(instansi: Instansi, alerts: list[PeringatanDisiplin]) -> None:
         for a in alerts
         if (chain := chains.get(a.pegawai_id)) is not None and chain.penilai is not None
     }
-    wanted = {a.pegawai_id for a in alerts} | set(penilai_ids.values())
-    users = {u.pegawai_id: u for u in User.objects.filter(pegawai_id__in=wanted).select_related("pegawai")}
+    users = {
+        u.pegawai_id: u
+        for u in User.objects.filter(pegawai_id__in=set(penilai_ids.values())).select_related("pegawai")
+    }
     admins = list(
         User.objects.filter(instansi=instansi, roles__role=Role.ADMIN_BKPSDM, is_active=True).distinct()
     )

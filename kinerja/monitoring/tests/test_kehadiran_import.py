@@ -123,6 +123,7 @@ def test_every_problem_is_reported_with_its_row_and_column_and_nothing_is_writte
         (10, "status"),
     ]
     assert "sudah diberi status lain di baris 2" in report.problems[-1].message
+    assert "tugas luar di mesin lain: tulis H atau DL" in report.problems[5].message
     assert report.counts["ditolak"] == 8
     assert report.changes == []  # nothing compared while rows are refused
     with pytest.raises(ApplicationError):
