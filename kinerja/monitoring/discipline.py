@@ -103,6 +103,9 @@ class Crossing:
     sanksi: str
     bulan: int | None = None  # months the sanction lasts, where the band gives them
     karena_berturut: bool = False  # reached by the consecutive-days rule
+    # Which level, whatever its wording: "hari:<first day of the band>" or "berturut" (two bands may share a
+    # sanction's words; a level is known by its band).
+    kunci: str = ""
 
 
 def _severity(band: dict, bands: list[dict]) -> int:
@@ -135,7 +138,7 @@ def crossings(
         limit = consecutive_limit_at(day)
         if limit and run >= limit:
             heaviest = DISMISSED
-            found.append(Crossing(day, total, run, dismissal, None, karena_berturut=True))
+            found.append(Crossing(day, total, run, dismissal, None, karena_berturut=True, kunci="berturut"))
             continue
         bands = bands_at(day)
         band = sanksi_for(total, bands)
@@ -144,7 +147,9 @@ def crossings(
         severity = DISMISSED if band.get("hari_maks") is None else _severity(band, bands)
         if severity > heaviest:
             heaviest = severity
-            found.append(Crossing(day, total, run, band["sanksi"], band.get("bulan")))
+            found.append(
+                Crossing(day, total, run, band["sanksi"], band.get("bulan"), kunci=f"hari:{band['hari_min']}")
+            )
     return found
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.core import tabular
 from kinerja.core.errors import ApplicationError
-from kinerja.core.formats import bulan_tahun
+from kinerja.core.formats import bulan_tahun, normalize_nip
 from kinerja.core.formats import tanggal as tanggal_text
 from kinerja.monitoring import discipline
 from kinerja.org.imports.parsing import DATE_FORMATS
@@ -114,6 +114,11 @@ def read_table(name: str, data: bytes) -> list[dict]:
 # Checking the rows ------------------------------------------------------------------------------------------
 
 
+def nip_of(row: dict) -> str:
+    """The NIP of a row as the catalogue knows it: spaces (a NIP printed "19870315 201001 1 002") removed."""
+    return normalize_nip(row.get("nip", ""))
+
+
 @functools.lru_cache(maxsize=4096)
 def parse_day(text: str) -> datetime.date | None:
     """A date cell as exports write it (2026-03-02, 02-03-2026, 02/03/2026, 02.03.2026, with a time or not).
@@ -200,7 +205,7 @@ def check_rows(rows: list[dict], catalogue: Catalogue, bulan: datetime.date) -> 
     first_row: dict[tuple[int, datetime.date], int] = {}
     for row in rows:
         number = row["row"]
-        nip = "".join(row.get("nip", "").split())
+        nip = nip_of(row)
         text_day, text_status = row.get("tanggal", "").strip(), row.get("status", "").strip()
         day = parse_day(text_day) if text_day else None
         status = discipline.normalise_status(text_status)

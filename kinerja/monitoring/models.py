@@ -321,6 +321,8 @@ class Kehadiran(models.Model):
         verbose_name_plural = _("attendance")
         ordering = ["pegawai", "tanggal"]
         constraints = [models.UniqueConstraint(fields=["pegawai", "tanggal"], name="kehadiran_unique")]
+        # A month of the instansi is read as a range of dates (the unique index leads with the pegawai).
+        indexes = [models.Index(fields=["tanggal"], name="kehadiran_tanggal")]
 
     def __str__(self):
         return f"{self.pegawai_id} {self.tanggal}: {self.status}"
@@ -333,6 +335,8 @@ class PeringatanDisiplin(models.Model):
 
     pegawai = models.ForeignKey("org.Pegawai", on_delete=models.PROTECT, related_name="+")
     tahun = models.PositiveSmallIntegerField(_("year"))
+    # The level (discipline.Crossing.kunci: its band, or the consecutive-days rule), and its words at the time.
+    tingkat = models.CharField(max_length=20)
     sanksi = models.CharField(_("sanction level"), max_length=300)
     tanggal = models.DateField(_("reached on"))
     total = models.PositiveSmallIntegerField(_("days without valid reason"))
@@ -346,7 +350,7 @@ class PeringatanDisiplin(models.Model):
         verbose_name_plural = _("discipline alerts")
         ordering = ["tahun", "pegawai", "tanggal"]
         constraints = [
-            models.UniqueConstraint(fields=["pegawai", "tahun", "sanksi"], name="peringatan_disiplin_unique")
+            models.UniqueConstraint(fields=["pegawai", "tahun", "tingkat"], name="peringatan_disiplin_unique")
         ]
 
     def __str__(self):

@@ -33,9 +33,7 @@ def kehadiran_check(*, actor, instansi: Instansi, rows: list[dict]) -> kehadiran
         raise ApplicationError({"berkas": _("The file has no readable date.")})
     catalogue = selectors.catalogue_for(actor, instansi)
     named = {
-        catalogue.in_scope[nip][0]
-        for nip in {r.get("nip", "").strip() for r in rows}
-        if nip in catalogue.in_scope
+        catalogue.in_scope[nip][0] for nip in {kehadiran.nip_of(r) for r in rows} if nip in catalogue.in_scope
     }
     catalogue = dataclasses.replace(catalogue, recorded=selectors.recorded_in_month(instansi, named, bulan))
     return kehadiran.check_rows(rows, catalogue, bulan)
@@ -126,13 +124,14 @@ def _alert_new_levels(instansi: Instansi, report: kehadiran.Report, record: Impo
         days[pegawai_id].append((tanggal_, status))
     known = set(
         PeringatanDisiplin.objects.filter(pegawai_id__in=touched, tahun=tahun).values_list(
-            "pegawai_id", "sanksi"
+            "pegawai_id", "tingkat"
         )
     )
     new = [
         PeringatanDisiplin(
             pegawai_id=pegawai_id,
             tahun=tahun,
+            tingkat=c.kunci,
             sanksi=c.sanksi[:300],
             tanggal=c.tanggal,
             total=c.total,
@@ -142,12 +141,13 @@ def _alert_new_levels(instansi: Instansi, report: kehadiran.Report, record: Impo
         )
         for pegawai_id, found in days.items()
         for c in rules.crossings(found)
-        if (pegawai_id, c.sanksi[:300]) not in known
+        if (pegawai_id, c.kunci) not in known
     ]
     if not new:
         return 0
     PeringatanDisiplin.objects.bulk_create(new)
-    _notify(instansi, new)
+    heaviest = {a.pegawai_id: a for a in new}  # each person's levels come lightest first: one alert, the last
+    _notify(instansi, list(heaviest.values()))
     return len(new)
 
 
@@ -173,12 +173,14 @@ def _notify(instansi: Instansi, alerts: list[PeringatanDisiplin]) -> None:
             "name": names[alert.pegawai_id],
             "sanksi": alert.sanksi,
         }
-        isi = _("%(total)s working days absent without a valid reason by %(date)s (%(run)s in a row).") % {
+        isi = _("%(total)s working days absent without a valid reason by %(date)s.") % {
             "total": alert.total,
             "date": tanggal(alert.tanggal),
-            "run": alert.berturut,
         }
-        url = reverse("org:pegawai_detail", args=[alert.pegawai_id])
+        if alert.berturut > 1:
+            isi += " " + _("The last %(run)s of them in a row.") % {"run": alert.berturut}
+        # The year in the link: December's file is often imported in January
+        url = f"{reverse('org:pegawai_detail', args=[alert.pegawai_id])}?tahun={alert.tahun}#h-disiplin"
         recipients = [*admins, users.get(penilai_ids.get(alert.pegawai_id))]
         messages += [(u, judul, isi, url) for u in dict.fromkeys(recipients) if u is not None]
     notifications.notify_many(messages)

@@ -13,6 +13,7 @@ from kinerja.accounts.models import Role
 from kinerja.core import clock
 from kinerja.core.errors import ApplicationError
 from kinerja.core.models import AuditEvent, Notifikasi
+from kinerja.criteria import services as criteria_services
 from kinerja.monitoring import kehadiran, services
 from kinerja.monitoring.models import ImporKehadiran, Kehadiran, PeringatanDisiplin
 from kinerja.testkit import factories
@@ -279,3 +280,45 @@ def test_an_import_without_unexcused_days_alerts_nobody(org):
     bulan = framed_month(org)
     apply(org, rows_of([f"{org.staf.nip};{bulan:%d/%m/%Y};S"]))
     assert not PeringatanDisiplin.objects.exists() and not Notifikasi.objects.exists()
+
+
+def test_a_nip_printed_with_spaces_is_the_same_person_on_a_reimport(org):
+    bulan = last_month(org)
+    spaced = f"{org.staf.nip[:8]} {org.staf.nip[8:14]} {org.staf.nip[14]} {org.staf.nip[15:]}"
+    apply(org, rows_of([f"{org.staf.nip};{day(bulan, 2)};H", f"{org.staf.nip};{day(bulan, 3)};H"]))
+    report, _record = apply(org, rows_of([f"{spaced};{day(bulan, 2)};S"]))
+    assert [(c.tanggal.day, c.before, c.after) for c in report.changes] == [
+        (2, "hadir", "sakit"),
+        (3, "hadir", None),
+    ]
+    assert recorded(org.staf) == {bulan.replace(day=2): "sakit"}
+
+
+def test_bands_with_the_same_words_are_two_levels_and_each_person_gets_one_alert_an_import(org):
+    bulan = framed_month(org)
+    draft = criteria_services.kerangka_start(actor=org.admin, instansi=org.instansi, tahun=bulan.year)
+    same = "Pemotongan tunjangan kinerja 25%"
+    criteria_services.aturan_replace(
+        actor=org.admin,
+        kerangka=draft,
+        bagian="disiplin",
+        rows=[
+            {"hari_min": 1, "hari_maks": 1, "sanksi": same, "bulan": 6},
+            {"hari_min": 2, "hari_maks": 2, "sanksi": same, "bulan": 9},
+            {"hari_min": 3, "hari_maks": None, "sanksi": "Pemberhentian", "bulan": None},
+        ],
+        reason="Uji",
+    )
+    criteria_services.kerangka_publish(
+        actor=org.admin, kerangka=draft, berlaku_mulai=bulan, alasan="Uji ambang dengan kata yang sama"
+    )
+    workdays = [d for d in (bulan + datetime.timedelta(days=i) for i in range(28)) if d.weekday() < 5]
+    lines = [f"{org.staf.nip};{workdays[0]:%d/%m/%Y};TK", f"{org.staf.nip};{workdays[1]:%d/%m/%Y};H"]
+    lines.append(f"{org.staf.nip};{workdays[2]:%d/%m/%Y};TK")
+    apply(org, rows_of(lines))
+    assert list(PeringatanDisiplin.objects.values_list("tingkat", "sanksi")) == [
+        ("hari:1", same),
+        ("hari:2", same),
+    ]
+    [(judul, isi)] = alerts_of(org.kepala_user)  # one alert: the heaviest new level
+    assert same in judul and "2 hari kerja tanpa keterangan" in isi and "berturut" not in isi
