@@ -123,20 +123,20 @@ def crossings(
     """Each day of one year on which the pegawai reached a level heavier than any reached before: a band of the
     running total heavier than the last (by the bands in force that day), or `dismissal`, the heaviest, when the
     consecutive unexcused days reach the limit in force that day. Days are (date, status) pairs of one year, in
-    any order; a total that falls in a lighter band after a change of the bands raises nothing."""
+    any order; a total that falls in a lighter band after a change of the bands raises nothing. Every recorded
+    day is looked at, not only unexcused ones: when the bands in force change (a first version taking effect in
+    mid-year, a lower threshold), the total reached before is judged by them from their first day."""
     found: list[Crossing] = []
     total = run = 0
     heaviest = 0
     for day, status in sorted(days):
-        if status != TANPA_KETERANGAN:
-            run = 0
-            continue
-        total += 1
-        run += 1
-        if heaviest == DISMISSED:
+        unexcused = status == TANPA_KETERANGAN
+        total += unexcused
+        run = run + 1 if unexcused else 0
+        if heaviest == DISMISSED or total == 0:
             continue
         limit = consecutive_limit_at(day)
-        if limit and run >= limit:
+        if unexcused and limit and run >= limit:
             heaviest = DISMISSED
             found.append(Crossing(day, total, run, dismissal, None, karena_berturut=True, kunci="berturut"))
             continue

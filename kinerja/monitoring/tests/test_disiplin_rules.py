@@ -117,3 +117,18 @@ def test_the_limit_is_a_setting_of_the_framework_with_its_check(org):
 
 def test_another_years_versions_are_not_read(org):
     assert discipline_rules(org.instansi.pk, YEAR + 1).versions == ()
+
+
+def test_days_before_a_first_version_taking_effect_mid_year_are_judged_from_its_first_day():
+    org = factories.organisation(tahun=None)
+    draft = criteria_services.kerangka_start(actor=org.admin, instansi=org.instansi, tahun=YEAR)
+    criteria_services.kerangka_publish(
+        actor=org.admin, kerangka=draft, berlaku_mulai=datetime.date(YEAR, 6, 1)
+    )
+    rules = discipline_rules(org.instansi.pk, YEAR)
+    days = alternate(datetime.date(YEAR, 3, 2), 5) + working_days(datetime.date(YEAR, 6, 2), [HADIR, HADIR])
+    found = rules.crossings(days)
+    # Nothing before June; on the first recorded day under the version, the five days already count.
+    assert [(c.tanggal, c.total, c.sanksi) for c in found] == [
+        (datetime.date(YEAR, 6, 2), 5, "Teguran tertulis")
+    ]
