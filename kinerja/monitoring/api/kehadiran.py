@@ -15,7 +15,6 @@ from kinerja.core import clock
 from kinerja.core.api import Id, Year, errors
 from kinerja.monitoring import permissions
 from kinerja.monitoring.selectors import kehadiran as selectors
-from kinerja.org.models import Instansi, Pegawai
 
 router = Router()
 
@@ -52,7 +51,7 @@ class ImporOut(Schema):
 @router.get("/kehadiran/pegawai/{pegawai_id}", response={200: CatatanOut, **errors(404)})
 def get_record(request, pegawai_id: Id, tahun: Year | None = None):
     """A pegawai's attendance of a year (default: this year) and the discipline levels it reached."""
-    pegawai = Pegawai.objects.select_related("instansi").filter(pk=pegawai_id).first()
+    pegawai = selectors.pegawai_or_none(pegawai_id)
     if pegawai is None or not permissions.can_see_discipline(request.user, pegawai):
         raise Http404
     record = selectors.discipline_record(pegawai, tahun or clock.today(pegawai.instansi).year)
@@ -74,4 +73,4 @@ def list_imports(request):
     instansi_id = access_of(request.user).instansi_id
     if instansi_id is None or not selectors.can_import_any(request.user, instansi_id):
         raise PermissionDenied(_("Only the BKPSDM or a department administrator can import attendance."))
-    return selectors.imports_of(Instansi.objects.get(pk=instansi_id))
+    return selectors.imports_of(instansi_id)

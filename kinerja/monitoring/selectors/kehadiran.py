@@ -77,8 +77,15 @@ def days_of_year(pegawai_id: int, tahun: int) -> list[tuple[datetime.date, str]]
     )
 
 
-def imports_of(instansi: Instansi):
-    return ImporKehadiran.objects.filter(instansi=instansi).select_related("dibuat_oleh")
+def imports_of(instansi_id: int):
+    """The applied attendance files of an instansi, newest first."""
+    return ImporKehadiran.objects.filter(instansi_id=instansi_id).select_related(
+        "dibuat_oleh", "dibuat_oleh__pegawai"
+    )
+
+
+def pegawai_or_none(pk: int) -> Pegawai | None:
+    return Pegawai.objects.select_related("instansi").filter(pk=pk).first()
 
 
 @dataclass(frozen=True)

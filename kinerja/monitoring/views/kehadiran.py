@@ -42,7 +42,7 @@ def _instansi(request):
 
 def kehadiran_list(request):
     instansi = _instansi(request)
-    rows = list(selectors.imports_of(instansi)[:200])
+    rows = list(selectors.imports_of(instansi.pk)[:200])
     return render(request, "monitoring/kehadiran_list.html", {"rows": rows, "instansi": instansi})
 
 
