@@ -12,28 +12,25 @@ from kinerja.monitoring import discipline
 from kinerja.monitoring.kehadiran import Catalogue
 from kinerja.monitoring.models import ImporKehadiran, Kehadiran, StatusKehadiran
 from kinerja.monitoring.selectors.disiplin import discipline_rules
+from kinerja.monitoring.selectors.pembukaan import can_reopen_any
 from kinerja.org.models import Instansi, Pegawai, Penugasan
 
-
-def can_import_any(user, instansi_id: int | None) -> bool:
-    """May import attendance: the admin BKPSDM of the instansi, or a department administrator in it."""
-    access = access_of(user)
-    return is_admin_bkpsdm(user, instansi_id) or (
-        access.in_instansi(instansi_id) and bool(access.admin_unit_paths)
-    )
+# May import attendance: the same administrators as reopen a period (the admin BKPSDM, a department administrator).
+can_import_any = can_reopen_any
 
 
 def catalogue_for(user, instansi: Instansi) -> Catalogue:
     """The pegawai `user` may import attendance for: everyone of the instansi for its admin BKPSDM; for a
     department administrator, those placed today in the units they administer (the others of the instansi are
     named as out of scope)."""
-    everyone = dict(Pegawai.objects.filter(instansi=instansi).values_list("nip", "pk").order_by())
-    names = {
-        pk: Pegawai(gelar_depan=depan, nama=nama, gelar_belakang=belakang).nama_lengkap
-        for pk, depan, nama, belakang in Pegawai.objects.filter(instansi=instansi)
-        .values_list("pk", "gelar_depan", "nama", "gelar_belakang")
+    everyone, names = {}, {}
+    for pk, nip, depan, nama, belakang in (
+        Pegawai.objects.filter(instansi=instansi)
+        .values_list("pk", "nip", "gelar_depan", "nama", "gelar_belakang")
         .order_by()
-    }
+    ):
+        everyone[nip] = pk
+        names[pk] = Pegawai(gelar_depan=depan, nama=nama, gelar_belakang=belakang).nama_lengkap
     today = clock.today(instansi)
     if is_admin_bkpsdm(user, instansi.pk):
         allowed = set(everyone.values())
