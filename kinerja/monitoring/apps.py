@@ -9,4 +9,4 @@ class MonitoringConfig(appconfig.KinerjaAppConfig):
     menu = {45: "menu.items"}
     home_cards = {32: "realisasi.due", 34: "dialog.feedback", 36: "dialog.actions", 38: "team.team"}
     skp_panels = {10: "realisasi.capaian"}
-    pegawai_panels = {20: "kehadiran.disiplin"}
+    pegawai_panels = {20: "kehadiran.disiplin", 22: "kehadiran.inovasi"}

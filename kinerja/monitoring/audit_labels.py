@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.audit_labels import link_to
 from kinerja.monitoring import permissions
+from kinerja.monitoring.selectors import catatan
 
 # Realisasi and bukti dukung
 REALISASI_ACTIONS: dict = {
@@ -55,14 +56,36 @@ KEHADIRAN_FIELDS: dict = {
     "monitoring.imporkehadiran.tetap": _("days unchanged"),
     "monitoring.imporkehadiran.peringatan": _("discipline levels reached"),
 }
+# Sanctions on record and the innovation log
+CATATAN_ACTIONS: dict = {
+    "monitoring.sanksi.create": _("Disciplinary decision recorded"),
+    "monitoring.sanksi.cancel": _("Disciplinary decision cancelled"),
+    "monitoring.inovasi.create": _("Innovation recorded"),
+    "monitoring.inovasi.update": _("Innovation changed"),
+    "monitoring.inovasi.ajukan": _("Innovation submitted for verification"),
+    "monitoring.inovasi.tarik": _("Innovation submission withdrawn"),
+    "monitoring.inovasi.verifikasi": _("Innovation verified"),
+    "monitoring.inovasi.kembalikan": _("Innovation returned for correction"),
+}
+CATATAN_LINKS: dict = {
+    "monitoring.sanksidisiplin": link_to(catatan.sanksi_visible_to, "monitoring:sanksi_detail"),
+    "monitoring.inovasi": link_to(catatan.inovasi_visible_to, "monitoring:inovasi_detail"),
+}
 # The demo's monitoring data
 DEMO_ACTIONS: dict = {"demo.monitoring": _("Demo monitoring data prepared")}
 
-ACTIONS = {**REALISASI_ACTIONS, **DIALOG_ACTIONS, **TEAM_ACTIONS, **KEHADIRAN_ACTIONS, **DEMO_ACTIONS}
+ACTIONS = {
+    **REALISASI_ACTIONS,
+    **DIALOG_ACTIONS,
+    **TEAM_ACTIONS,
+    **KEHADIRAN_ACTIONS,
+    **CATATAN_ACTIONS,
+    **DEMO_ACTIONS,
+}
 
 FIELDS: dict = {**REALISASI_FIELDS, **KEHADIRAN_FIELDS}
 
-LINKS: dict = {**REALISASI_LINKS}
+LINKS: dict = {**REALISASI_LINKS, **CATATAN_LINKS}
 
 FIELDS.update(TEAM_FIELDS)
 # Reminders (pengingat): the counts of one run

@@ -13,6 +13,7 @@ dismissal (PP 94/2021 art. 11(2)(d)/(3): ten) are arguments.
   in a new version applies from that version's date; levels crossed before it stay as they were.
 """
 
+import calendar
 import datetime
 import functools
 import re
@@ -156,3 +157,65 @@ def crossings(
 def current_level(found: list[Crossing]) -> Crossing | None:
     """The heaviest level reached (the latest crossing: each crossing is heavier than those before it)."""
     return found[-1] if found else None
+
+
+# Sanctions on record (PP 94/2021 art. 8): the nine kinds of disciplinary punishment, by severity. A light one
+# (ringan) has no duration; the allowance cuts and the changes of position last the months the regulation names;
+# dismissal does not end.
+TEGURAN_LISAN = "teguran_lisan"
+TEGURAN_TERTULIS = "teguran_tertulis"
+PERNYATAAN_TIDAK_PUAS = "pernyataan_tidak_puas"
+POTONG_TUKIN_6 = "potong_tukin_6"
+POTONG_TUKIN_9 = "potong_tukin_9"
+POTONG_TUKIN_12 = "potong_tukin_12"
+PENURUNAN_JABATAN = "penurunan_jabatan"
+PEMBEBASAN_JABATAN = "pembebasan_jabatan"
+PEMBERHENTIAN = "pemberhentian"
+SANCTIONS = (
+    TEGURAN_LISAN,
+    TEGURAN_TERTULIS,
+    PERNYATAAN_TIDAK_PUAS,
+    POTONG_TUKIN_6,
+    POTONG_TUKIN_9,
+    POTONG_TUKIN_12,
+    PENURUNAN_JABATAN,
+    PEMBEBASAN_JABATAN,
+    PEMBERHENTIAN,
+)
+SANCTION_MONTHS = {
+    POTONG_TUKIN_6: 6,
+    POTONG_TUKIN_9: 9,
+    POTONG_TUKIN_12: 12,
+    PENURUNAN_JABATAN: 12,
+    PEMBEBASAN_JABATAN: 12,
+}
+RINGAN, SEDANG, BERAT = "ringan", "sedang", "berat"
+
+
+def sanction_weight(level: str) -> str:
+    """ringan, sedang or berat (PP 94/2021 art. 8(2)-(4))."""
+    index = SANCTIONS.index(level)
+    return RINGAN if index < 3 else SEDANG if index < 6 else BERAT
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it has no such day (31 Jan + 1 → 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def sanction_end(level: str, mulai: datetime.date) -> datetime.date | None:
+    """The last day a sanction starting on `mulai` is served: `mulai` itself for a light one, the day before the
+    same date `bulan` months later for a timed one, None (never ends) for dismissal."""
+    if level == PEMBERHENTIAN:
+        return None
+    months = SANCTION_MONTHS.get(level)
+    if months is None:
+        return mulai
+    return add_months(mulai, months) - datetime.timedelta(days=1)
+
+
+def in_force(mulai: datetime.date, sampai: datetime.date | None, on: datetime.date) -> bool:
+    """Whether a sanction from `mulai` until `sampai` (inclusive; None: no end) is being served on `on`."""
+    return mulai <= on and (sampai is None or on <= sampai)

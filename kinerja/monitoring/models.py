@@ -8,11 +8,15 @@ later revision. Every change is kept: a realisasi's earlier values in `RiwayatRe
 withdrawal (never a delete).
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from kinerja.monitoring import discipline
 
 
 class RencanaAksi(models.Model):
@@ -355,3 +359,155 @@ class PeringatanDisiplin(models.Model):
 
     def __str__(self):
         return f"{self.pegawai_id} {self.tahun}: {self.sanksi}"
+
+
+class TingkatSanksi(models.TextChoices):
+    """The disciplinary punishments of PP 94/2021 art. 8, lightest first (monitoring.discipline has their weight
+    and duration)."""
+
+    TEGURAN_LISAN = discipline.TEGURAN_LISAN, _("Oral reprimand")
+    TEGURAN_TERTULIS = discipline.TEGURAN_TERTULIS, _("Written reprimand")
+    PERNYATAAN_TIDAK_PUAS = discipline.PERNYATAAN_TIDAK_PUAS, _("Written statement of dissatisfaction")
+    POTONG_TUKIN_6 = discipline.POTONG_TUKIN_6, _("Performance allowance cut by 25 percent for 6 months")
+    POTONG_TUKIN_9 = discipline.POTONG_TUKIN_9, _("Performance allowance cut by 25 percent for 9 months")
+    POTONG_TUKIN_12 = discipline.POTONG_TUKIN_12, _("Performance allowance cut by 25 percent for 12 months")
+    PENURUNAN_JABATAN = (
+        discipline.PENURUNAN_JABATAN,
+        _("Demotion to a position one level lower for 12 months"),
+    )
+    PEMBEBASAN_JABATAN = (
+        discipline.PEMBEBASAN_JABATAN,
+        _("Release from the position to an implementing position for 12 months"),
+    )
+    PEMBERHENTIAN = discipline.PEMBERHENTIAN, _("Honourable dismissal not at own request")
+
+
+class SanksiDisiplin(models.Model):
+    """A disciplinary decision on record: the punishment, its decree, the days it is served, and the decree's
+    scan. Never deleted: a decree recorded by mistake is cancelled with a reason and stays in the history."""
+
+    instansi = models.ForeignKey(
+        "org.Instansi", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    pegawai = models.ForeignKey(
+        "org.Pegawai", verbose_name=_("employee"), on_delete=models.PROTECT, related_name="+"
+    )
+    tingkat = models.CharField(_("punishment"), max_length=30, choices=TingkatSanksi.choices)
+    nomor_sk = models.CharField(_("decree number"), max_length=100)
+    tanggal_sk = models.DateField(_("decree date"))
+    mulai = models.DateField(_("in force from"))
+    sampai = models.DateField(
+        _("in force until"), null=True, blank=True, help_text="None: dismissal, no end."
+    )
+    uraian = models.TextField(_("violation"), blank=True)
+    berkas = models.FileField(_("decree document"), max_length=200)
+    nama_asli = models.CharField(_("file name"), max_length=255)
+    tipe = models.CharField(_("content type"), max_length=100)
+    ukuran = models.PositiveBigIntegerField(_("size"), default=0)
+    sha256 = models.CharField(max_length=64)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    batal_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    batal_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    alasan_batal = models.TextField(_("reason for cancelling"), blank=True)
+
+    class Meta:
+        verbose_name = _("disciplinary sanction")
+        verbose_name_plural = _("disciplinary sanctions")
+        ordering = ["-mulai", "-pk"]
+        indexes = [models.Index(fields=["pegawai", "mulai"], name="sanksi_pegawai_mulai")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "nomor_sk", "pegawai"],
+                condition=Q(batal_at__isnull=True),
+                name="sanksi_sk_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(sampai__isnull=True) | Q(sampai__gte=F("mulai")), name="sanksi_sampai_after_mulai"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_tingkat_display()} ({self.nomor_sk})"
+
+    @property
+    def berat(self) -> str:
+        return discipline.sanction_weight(self.tingkat)
+
+    def in_force(self, on: datetime.date) -> bool:
+        return self.batal_at is None and discipline.in_force(self.mulai, self.sampai, on)
+
+
+class StatusInovasi(models.TextChoices):
+    DRAF = "draf", _("Draft")
+    DIAJUKAN = "diajukan", _("Submitted")
+    DIKEMBALIKAN = "dikembalikan", _("Returned")
+    DIVERIFIKASI = "diverifikasi", _("Verified")
+
+
+class Inovasi(models.Model):
+    """An innovation a pegawai registers for a year (the problem, what they changed, the effect measured, the
+    evidence), verified by their pejabat penilai or sent back with a reason (monitoring.inovasi's workflow)."""
+
+    instansi = models.ForeignKey(
+        "org.Instansi", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    pegawai = models.ForeignKey(
+        "org.Pegawai", verbose_name=_("employee"), on_delete=models.PROTECT, related_name="+"
+    )
+    tahun = models.PositiveSmallIntegerField(_("year"))
+    judul = models.CharField(_("name of the innovation"), max_length=200)
+    masalah = models.TextField(_("problem it solves"))
+    perubahan = models.TextField(_("what changed"))
+    dampak = models.TextField(_("measured effect"))
+    tautan = models.URLField(_("link to the evidence"), max_length=500, blank=True)
+    berkas = models.FileField(_("evidence file"), max_length=200, blank=True)
+    nama_asli = models.CharField(_("file name"), max_length=255, blank=True)
+    tipe = models.CharField(_("content type"), max_length=100, blank=True)
+    ukuran = models.PositiveBigIntegerField(_("size"), default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=StatusInovasi.choices, default="draf")
+    # The pejabat penilai it was last submitted to (the queue); verifying asks who the penilai is today.
+    penilai = models.ForeignKey(
+        "org.Pegawai",
+        verbose_name=_("assessing official"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    diajukan_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    alasan_kembali = models.TextField(_("reason for returning"), blank=True)
+    diverifikasi_oleh = models.ForeignKey(
+        "org.Pegawai",
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    diverifikasi_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    kunci = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("innovation")
+        verbose_name_plural = _("innovations")
+        ordering = ["-tahun", "-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["pegawai", "tahun"], name="inovasi_pegawai_tahun"),
+            models.Index(fields=["penilai", "status"], name="inovasi_penilai_status"),
+        ]
+
+    def __str__(self):
+        return self.judul

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from kinerja.accounts.permissions import access_of, is_admin_bkpsdm
 from kinerja.core import clock
-from kinerja.monitoring import selectors
+from kinerja.monitoring import innovation, selectors
 from kinerja.monitoring.models import BuktiDukung, DialogKinerja, Realisasi
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import UnitKerja
@@ -114,3 +114,45 @@ def can_see_discipline(user, pegawai) -> bool:
         return True
     superiors = {p.pegawai.pk for p in (chain.penilai, chain.atasan_penilai) if p is not None}
     return access.pegawai_id is not None and access.pegawai_id in superiors
+
+
+def can_record_sanctions(user, instansi_id: int) -> bool:
+    """Disciplinary decisions are put on record (and cancelled) by the admin BKPSDM only."""
+    return is_admin_bkpsdm(user, instansi_id)
+
+
+def is_penilai_today(user, pegawai) -> bool:
+    """The user is the pegawai's pejabat penilai by today's organisation chart (never the pegawai themselves)."""
+    access = access_of(user)
+    if access.pegawai_id is None or access.pegawai_id == pegawai.pk:
+        return False
+    chain = org_selectors.penilai_chain(pegawai, clock.today(pegawai.instansi))
+    return chain.penilai is not None and chain.penilai.pegawai.pk == access.pegawai_id
+
+
+def is_innovator(user, inovasi) -> bool:
+    access = access_of(user)
+    return access.pegawai_id is not None and access.pegawai_id == inovasi.pegawai_id
+
+
+INOVASI_WORKFLOW = innovation.WORKFLOW.with_roles(
+    {
+        innovation.PEGAWAI: is_innovator,
+        innovation.PENILAI: lambda user, inovasi: is_penilai_today(user, inovasi.pegawai),
+    }
+)
+
+
+def can_see_innovation(user, inovasi) -> bool:
+    """An innovation: its pegawai, and whoever sees their discipline record (their superiors, the
+    administrators)."""
+    return is_innovator(user, inovasi) or can_see_discipline(user, inovasi.pegawai)
+
+
+def inovasi_actions(user, inovasi) -> list[str]:
+    """The workflow actions the user has on the innovation now (its buttons, the API's `aksi`)."""
+    return INOVASI_WORKFLOW.actions_for(user, inovasi)
+
+
+def can_edit_innovation(user, inovasi) -> bool:
+    return INOVASI_WORKFLOW.allows(user, inovasi, innovation.AJUKAN)

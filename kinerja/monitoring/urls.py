@@ -1,6 +1,16 @@
 """Monitoring's routes under /pemantauan/: each area's view module declares its own."""
 
-from kinerja.monitoring.views import dialog, feedback, kehadiran, pembukaan, realisasi, rencana, team
+from kinerja.monitoring.views import (
+    dialog,
+    feedback,
+    inovasi,
+    kehadiran,
+    pembukaan,
+    realisasi,
+    rencana,
+    sanksi,
+    team,
+)
 
 app_name = "monitoring"
 
@@ -12,4 +22,6 @@ urlpatterns = [
     *rencana.urlpatterns,
     *pembukaan.urlpatterns,
     *kehadiran.urlpatterns,
+    *sanksi.urlpatterns,
+    *inovasi.urlpatterns,
 ]

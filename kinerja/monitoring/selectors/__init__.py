@@ -1,6 +1,6 @@
 """Every read of monitoring: the plan of each period (plan), and what the pages show."""
 
-from kinerja.monitoring.selectors import dialog, feedback  # noqa: F401
+from kinerja.monitoring.selectors import catatan, dialog, feedback  # noqa: F401
 from kinerja.monitoring.selectors.pembukaan import (  # noqa: F401
     can_reopen_any,
     pegawai_by_nip,

@@ -7,6 +7,7 @@ follows fails or is rolled back: a refused upload leaves nothing in storage."""
 import hashlib
 import uuid
 import zipfile
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -136,23 +137,40 @@ def bukti_upload(*, actor, realisasi: Realisasi, berkas, judul: str = "") -> Buk
         realisasi=realisasi,
         jenis=JenisBukti.BERKAS,
         judul=_clean(judul, 200),
-        nama_asli=_original_name(berkas.name),
-        tipe=rules.CONTENT_TYPES[kind],
-        ukuran=berkas.size,
-        sha256=_sha256(berkas),
         diunggah_oleh=actor,
+        **file_facts(berkas, kind),
     )
+
+    def write():
+        bukti.save()
+        common.record(actor, realisasi.skp, "bukti.upload", audit.created(bukti, FIELDS), obj=bukti)
+
     year = clock.today(realisasi.skp.instansi).year
-    stored = default_storage.save(f"bukti/{year}/{uuid.uuid4().hex}", berkas)
+    save_with_file(bukti, berkas, f"bukti/{year}", write)
+    return bukti
+
+
+def file_facts(berkas, kind: str) -> dict:
+    """What a row keeps of a checked file besides the file: its original name, type, size and SHA-256."""
+    return {
+        "nama_asli": _original_name(berkas.name),
+        "tipe": rules.CONTENT_TYPES[kind],
+        "ukuran": berkas.size,
+        "sha256": _sha256(berkas),
+    }
+
+
+def save_with_file(obj, berkas, folder: str, write: Callable[[], None]) -> None:
+    """Store the file as `obj.berkas` under a name that reveals nothing, then run the database writes; when they
+    fail (or the transaction they run in is rolled back by an exception) the stored file is removed again."""
+    stored = default_storage.save(f"{folder}/{uuid.uuid4().hex}", berkas)
     try:
-        bukti.berkas.name = stored
+        obj.berkas.name = stored
         with transaction.atomic():
-            bukti.save()
-            common.record(actor, realisasi.skp, "bukti.upload", audit.created(bukti, FIELDS), obj=bukti)
+            write()
     except BaseException:
         default_storage.delete(stored)
         raise
-    return bukti
 
 
 @transaction.atomic

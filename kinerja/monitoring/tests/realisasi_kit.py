@@ -40,8 +40,8 @@ def upload(name: str, data: bytes, content_type: str = "application/octet-stream
     return SimpleUploadedFile(name, data, content_type=content_type)
 
 
-def stored_files() -> list[str]:
-    """Every file under the storage's evidence folder."""
+def stored_files(top: str = "bukti") -> list[str]:
+    """Every file under a folder of the storage (the evidence's by default)."""
     found = []
 
     def walk(folder: str) -> None:
@@ -52,7 +52,7 @@ def stored_files() -> list[str]:
         for d in dirs:
             walk(f"{folder}/{d}")
 
-    walk("bukti")
+    walk(top)
     return sorted(found)
 
 

@@ -210,8 +210,9 @@ def download_name(bukti) -> str:
 
 
 def attachment(bukti) -> FileResponse:
-    """The evidence file as an attachment, typed by what its content was found to be, never sniffed."""
-    if bukti.jenis != JenisBukti.BERKAS or not bukti.berkas:
+    """A stored file (evidence, a decree, an innovation's evidence: a row with `berkas`, `nama_asli` and `tipe`)
+    as an attachment, typed by what its content was found to be, never sniffed."""
+    if getattr(bukti, "jenis", JenisBukti.BERKAS) != JenisBukti.BERKAS or not bukti.berkas:
         raise Http404
     try:
         handle = bukti.berkas.open("rb")
