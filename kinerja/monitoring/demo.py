@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from kinerja.accounts.models import User
 from kinerja.core import audit, clock
-from kinerja.monitoring import demo_files, rules
+from kinerja.monitoring import demo_disiplin, demo_files, rules
 from kinerja.monitoring.demo_insert import COLUMNS, COUNTED, first_free_id, insert
 from kinerja.monitoring.demo_words import (
     ALASAN_PEMBUKAAN,
@@ -555,4 +555,9 @@ def load(demo) -> None:
     """The demo year's monitoring (kinerja.core.demo runs it after planning's loader)."""
     demo.counts.update(
         load_monitoring(instansi=demo.instansi, admin=demo.admin, year=demo.year, seed=demo.seed)
+    )
+    demo.counts.update(
+        demo_disiplin.load_discipline(
+            instansi=demo.instansi, admin=demo.admin, year=demo.year, seed=demo.seed
+        )
     )

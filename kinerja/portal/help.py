@@ -214,6 +214,22 @@ _KEHADIRAN = Topic(
     ADMIN,
     "impor-kehadiran-dan-aturan-disiplin",
 )
+_SANKSI = Topic(
+    _(
+        "Disciplinary decisions copied from the signed decree, with its scan. The employee is notified; a decision "
+        "recorded by mistake is cancelled with a reason, never deleted."
+    ),
+    ADMIN,
+    "hukuman-disiplin",
+)
+_INOVASI = Topic(
+    _(
+        "A new method or tool with its measured effect and evidence: saved as a draft, submitted to your assessing "
+        "official, who verifies it or returns it with a reason."
+    ),
+    USER,
+    "inovasi",
+)
 _REOPEN = Topic(
     _(
         "A closed period reopened for one employee (by NIP) or a unit until a date, with a reason. A reopening "
@@ -366,6 +382,8 @@ TOPICS: dict[str, Topic] = {
     ),
     **{name: _REOPEN for name in ("monitoring:reopen_list", "monitoring:reopen_create")},
     **{name: _KEHADIRAN for name in ("monitoring:kehadiran_list", "monitoring:kehadiran_import")},
+    **{f"monitoring:sanksi_{name}": _SANKSI for name in ("list", "create", "detail", "cancel")},
+    **{f"monitoring:inovasi_{name}": _INOVASI for name in ("list", "create", "detail", "edit", "kembalikan")},
     # Monitoring: the realisasi area (realisasi and bukti dukung)
     "monitoring:index": _REALISASI,
     "monitoring:skp": _REALISASI,

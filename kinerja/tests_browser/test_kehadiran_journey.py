@@ -62,7 +62,7 @@ def test_upload_see_the_refused_rows_correct_apply_and_correct_again(
     expect(section(page, "apply")).to_have_count(0)
     page.screenshot(path=str(artifacts / "kehadiran-refused-400.png"), full_page=True)
     fits(page)
-    assert not Kehadiran.objects.exists()
+    assert not Kehadiran.objects.filter(pegawai=pegawai).exists()
 
     # The corrected file: five days, one without a valid reason
     page.get_by_role("link", name="Unggah berkas yang sudah diperbaiki").click()

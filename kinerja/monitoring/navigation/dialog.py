@@ -42,3 +42,15 @@ def actions(request):
     if summary is None:
         return None
     return HomeCard("monitoring/_card_actions.html", {"summary": summary})
+
+
+def innovations(request):
+    """For a penilai: the innovations of the people I assess that wait for my verification."""
+    pegawai_id = access_of(request.user).pegawai_id
+    if pegawai_id is None:
+        return None
+    me = request.user.pegawai
+    waiting = selectors.catatan.innovations_waiting_for(me, clock.today(me.instansi))
+    if not waiting:
+        return None
+    return HomeCard("monitoring/_card_inovasi.html", {"waiting": waiting[:5], "count": len(waiting)})

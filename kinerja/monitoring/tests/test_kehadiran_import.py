@@ -129,7 +129,8 @@ def test_every_problem_is_reported_with_its_row_and_column_and_nothing_is_writte
     assert report.changes == []  # nothing compared while rows are refused
     with pytest.raises(ApplicationError):
         apply(org, rows_of(lines))
-    assert not Kehadiran.objects.exists() and not ImporKehadiran.objects.exists()
+    assert not Kehadiran.objects.filter(pegawai__instansi=org.instansi).exists()
+    assert not ImporKehadiran.objects.filter(instansi=org.instansi).exists()
 
 
 def test_a_department_administrator_imports_for_their_units_only(org):
@@ -149,7 +150,7 @@ def test_someone_who_is_no_administrator_is_refused(org):
     bulan = last_month(org)
     with pytest.raises(PermissionDenied):
         apply(org, rows_of([f"{org.staf.nip};{day(bulan, 2)};H"]), actor=org.staf_user)
-    assert not Kehadiran.objects.exists()
+    assert not Kehadiran.objects.filter(pegawai__instansi=org.instansi).exists()
 
 
 # Applying -----------------------------------------------------------------------------------------------------
@@ -175,7 +176,7 @@ def test_a_month_is_applied_whole_with_its_record_and_an_audit_event_in_words(or
     assert recorded(org.staf) == {bulan.replace(day=2): "hadir", bulan.replace(day=3): "tanpa_keterangan"}
     assert recorded(org.kepala) == {bulan.replace(day=2): "dinas_luar"}
     assert record.bulan == bulan and record.counts["baru"] == 3 and record.perubahan == []
-    event = AuditEvent.objects.get(action="monitoring.kehadiran.impor")
+    event = AuditEvent.objects.get(action="monitoring.kehadiran.impor", instansi=org.instansi)
     assert "absensi.csv" in event.object_repr and str(bulan.year) in event.object_repr
 
 
@@ -186,7 +187,10 @@ def test_a_reimport_of_the_same_file_changes_nothing(org):
     events = AuditEvent.objects.count()
     report, record = apply(org, rows_of(lines))
     assert record is None and report.changes == [] and report.counts["tetap"] == 2
-    assert ImporKehadiran.objects.count() == 1 and AuditEvent.objects.count() == events
+    assert (
+        ImporKehadiran.objects.filter(instansi=org.instansi).count() == 1
+        and AuditEvent.objects.count() == events
+    )
 
 
 def test_a_corrected_file_replaces_the_month_of_the_people_it_names_and_says_what_changed(org):
@@ -248,7 +252,7 @@ def test_a_level_reached_is_recorded_once_and_alerts_the_penilai_and_the_admin(o
     workdays = [d for d in (bulan + datetime.timedelta(days=i) for i in range(28)) if d.weekday() < 5][:8]
     lines = [f"{nip};{d:%d/%m/%Y};{'TK' if i < 3 else 'H'}" for i, d in enumerate(workdays)]
     _report, record = apply(org, rows_of(lines))
-    alert = PeringatanDisiplin.objects.get()
+    alert = PeringatanDisiplin.objects.get(pegawai__instansi=org.instansi)
     assert (alert.pegawai, alert.sanksi, alert.total, alert.tanggal) == (
         org.staf,
         "Teguran lisan",
@@ -264,12 +268,17 @@ def test_a_level_reached_is_recorded_once_and_alerts_the_penilai_and_the_admin(o
 
     # The same file again: no new record, no second alert
     apply(org, rows_of(lines))
-    assert PeringatanDisiplin.objects.count() == 1 and len(alerts_of(org.kepala_user)) == 1
+    assert (
+        PeringatanDisiplin.objects.filter(pegawai__instansi=org.instansi).count() == 1
+        and len(alerts_of(org.kepala_user)) == 1
+    )
 
     # A corrected file with a fourth unexcused day: only the new level is alerted
     lines[3] = f"{nip};{workdays[3]:%d/%m/%Y};TK"
     apply(org, rows_of(lines), name="perbaikan.csv")
-    assert list(PeringatanDisiplin.objects.values_list("sanksi", flat=True)) == [
+    assert list(
+        PeringatanDisiplin.objects.filter(pegawai__instansi=org.instansi).values_list("sanksi", flat=True)
+    ) == [
         "Teguran lisan",
         "Teguran tertulis",
     ]
@@ -279,7 +288,8 @@ def test_a_level_reached_is_recorded_once_and_alerts_the_penilai_and_the_admin(o
 def test_an_import_without_unexcused_days_alerts_nobody(org):
     bulan = framed_month(org)
     apply(org, rows_of([f"{org.staf.nip};{bulan:%d/%m/%Y};S"]))
-    assert not PeringatanDisiplin.objects.exists() and not Notifikasi.objects.exists()
+    assert not PeringatanDisiplin.objects.filter(pegawai__instansi=org.instansi).exists()
+    assert not Notifikasi.objects.filter(penerima__instansi=org.instansi).exists()
 
 
 def test_a_nip_printed_with_spaces_is_the_same_person_on_a_reimport(org):
@@ -316,7 +326,9 @@ def test_bands_with_the_same_words_are_two_levels_and_each_person_gets_one_alert
     lines = [f"{org.staf.nip};{workdays[0]:%d/%m/%Y};TK", f"{org.staf.nip};{workdays[1]:%d/%m/%Y};H"]
     lines.append(f"{org.staf.nip};{workdays[2]:%d/%m/%Y};TK")
     apply(org, rows_of(lines))
-    assert list(PeringatanDisiplin.objects.values_list("tingkat", "sanksi")) == [
+    assert list(
+        PeringatanDisiplin.objects.filter(pegawai__instansi=org.instansi).values_list("tingkat", "sanksi")
+    ) == [
         ("hari:1", same),
         ("hari:2", same),
     ]

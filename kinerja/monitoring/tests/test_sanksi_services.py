@@ -156,7 +156,7 @@ def test_a_file_whose_row_fails_is_removed_from_storage(cast, monkeypatch):
     with pytest.raises(RuntimeError):
         record(cast)
     assert stored_files("sanksi") == []
-    assert not SanksiDisiplin.objects.exists()
+    assert not SanksiDisiplin.objects.filter(pegawai=cast.pegawai.pegawai).exists()
 
 
 def test_in_force_is_read_for_many_people_in_one_query(cast, today):

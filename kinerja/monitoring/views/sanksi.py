@@ -27,11 +27,15 @@ ACCEPT = "application/pdf,.pdf,image/*,.jpg,.jpeg,.png"
 
 
 class SanksiForm(forms.Form):
-    nip = forms.CharField(label=gettext_lazy("Employee's NIP"), max_length=30)
-    tingkat = forms.ChoiceField(label=gettext_lazy("Punishment"), choices=[("", "—"), *TingkatSanksi.choices])
-    nomor_sk = forms.CharField(label=gettext_lazy("Decree number"), max_length=100)
-    tanggal_sk = forms.DateField(label=gettext_lazy("Decree date"), widget=DateInput)
-    mulai = forms.DateField(label=gettext_lazy("In force from"), widget=DateInput)
+    """Nothing is required here: the service names every missing or wrong field at once, in its own words."""
+
+    nip = forms.CharField(label=gettext_lazy("Employee's NIP"), max_length=30, required=False)
+    tingkat = forms.ChoiceField(
+        label=gettext_lazy("Punishment"), choices=[("", "—"), *TingkatSanksi.choices], required=False
+    )
+    nomor_sk = forms.CharField(label=gettext_lazy("Decree number"), max_length=100, required=False)
+    tanggal_sk = forms.DateField(label=gettext_lazy("Decree date"), widget=DateInput, required=False)
+    mulai = forms.DateField(label=gettext_lazy("In force from"), widget=DateInput, required=False)
     sampai = forms.DateField(
         label=gettext_lazy("In force until"),
         widget=DateInput,
@@ -50,6 +54,7 @@ class SanksiForm(forms.Form):
     )
     berkas = forms.FileField(
         label=gettext_lazy("Scan of the signed decree (PDF or photo)"),
+        required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 

@@ -28,6 +28,8 @@ CREATE_FORMS = [
     "monitoring:bukti_add",
     "monitoring:rencana_aksi_edit",
     "monitoring:reopen_create",
+    "monitoring:sanksi_create",
+    "monitoring:inovasi_create",
 ]
 
 TOKEN = re.compile(r'name="sekali" value="([^"]+)"')

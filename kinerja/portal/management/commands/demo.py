@@ -58,6 +58,11 @@ class Command(BaseCommand):
                 f"{counts['rencana_aksi']} rencana aksi, {counts['dialog']} dialog kinerja, "
                 f"{counts['pembukaan']} periode dibuka kembali."
             )
+        if counts.get("kehadiran_pegawai") is not None:
+            self.stdout.write(
+                f"Disiplin: kehadiran {counts['kehadiran_pegawai']} pegawai sejak Januari, "
+                f"{counts['sanksi']} hukuman disiplin, {counts['inovasi']} inovasi."
+            )
         self.print_logins()
 
     def print_logins(self):
