@@ -188,43 +188,51 @@ def _decree(lines: list[str], name: str) -> ContentFile:
 
 
 def _sanctions(instansi, admin, people, plan, today: datetime.date) -> int:
+    """The statement of dissatisfaction for the eight days, two weeks after the eighth; an allowance cut for another
+    violation, decreed some ten weeks ago (in force today)."""
     by_pk = {p.pk: p for p in people}
     eight = next((pk for pk, days in plan.items() if len(days) == 8), None)
     other = next((p for p in reversed(people) if p.pk not in plan), None)  # not one of the named heads
-    made = 0
+    decisions = []
     if eight is not None:
-        person = by_pk[eight]
-        reached = sorted(plan[eight])[-1]
-        on = min(today, reached + datetime.timedelta(days=14))
+        on = min(today, sorted(plan[eight])[-1] + datetime.timedelta(days=14))
+        decisions.append(
+            (
+                by_pk[eight],
+                on,
+                "pernyataan_tidak_puas",
+                "BKPSDM",
+                "ringan",
+                "Tidak masuk kerja tanpa alasan yang sah selama 8 hari kerja dalam satu tahun.",
+            )
+        )
+    if other is not None:
+        on = max(datetime.date(today.year, 1, 2), today - datetime.timedelta(days=75))
+        decisions.append(
+            (
+                other,
+                on,
+                "potong_tukin_6",
+                "INSP",
+                "sedang",
+                "Menggunakan kendaraan dinas untuk kepentingan pribadi di luar jam kerja.",
+            )
+        )
+    for person, on, tingkat, office, weight, uraian in decisions:
         services.sanksi_create(
             actor=admin,
             instansi=instansi,
             nip=person.nip,
-            tingkat="pernyataan_tidak_puas",
-            nomor_sk=f"800.1.6/{on:%m}/BKPSDM/{on.year}",
+            tingkat=tingkat,
+            nomor_sk=f"800.1.6/{on:%m}/{office}/{on.year}",
             tanggal_sk=on,
             mulai=on,
-            uraian="Tidak masuk kerja tanpa alasan yang sah selama 8 hari kerja dalam satu tahun.",
+            uraian=uraian,
             berkas=_decree(
-                ["KEPUTUSAN WALI KOTA SUKAMAJU", "Hukuman disiplin ringan", person.nama], "sk.pdf"
+                ["KEPUTUSAN WALI KOTA SUKAMAJU", f"Hukuman disiplin {weight}", person.nama], "sk.pdf"
             ),
         )
-        made += 1
-    if other is not None:
-        on = max(datetime.date(today.year, 1, 2), today - datetime.timedelta(days=75))
-        services.sanksi_create(
-            actor=admin,
-            instansi=instansi,
-            nip=other.nip,
-            tingkat="potong_tukin_6",
-            nomor_sk=f"800.1.6/{on:%m}/INSP/{on.year}",
-            tanggal_sk=on,
-            mulai=on,
-            uraian="Menggunakan kendaraan dinas untuk kepentingan pribadi di luar jam kerja.",
-            berkas=_decree(["KEPUTUSAN WALI KOTA SUKAMAJU", "Hukuman disiplin sedang", other.nama], "sk.pdf"),
-        )
-        made += 1
-    return made
+    return len(decisions)
 
 
 def _innovations(instansi, today: datetime.date, rng: random.Random) -> int:

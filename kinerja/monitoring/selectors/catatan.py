@@ -1,7 +1,7 @@
 """Reads of a pegawai's record beside their performance: disciplinary sanctions on record and innovations.
 
-`sanctions_in_force(pegawai_ids, on)` is what the promotion rule (kenaikan pangkat needs no sanction in progress,
-DOMAIN 2.9) and the evaluation read; `verified_innovations(pegawai_id, tahun)` is what the evaluation and the
+`sanctions_in_force(pegawai_ids, on)` is what the evaluation reads and `promotion_barred` what the promotion rule
+reads (kenaikan pangkat needs no sanction in progress unless the framework says otherwise, DOMAIN 2.9); `verified_innovations(pegawai_id, tahun)` is what the evaluation and the
 recognition read. Both take many people in one query."""
 
 import datetime
@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from django.db.models import Q, QuerySet
 
 from kinerja.accounts.permissions import access_of, is_admin_bkpsdm
+from kinerja.criteria import selectors as criteria_selectors
 from kinerja.monitoring.models import Inovasi, SanksiDisiplin, StatusInovasi
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai
@@ -39,6 +40,16 @@ def sanctions_in_force(pegawai_ids: Iterable[int], on: datetime.date) -> dict[in
     for row in rows:
         found.setdefault(row.pegawai_id, []).append(row)
     return found
+
+
+def promotion_barred(instansi_id: int, pegawai_ids: Iterable[int], on: datetime.date) -> dict[int, list]:
+    """{pegawai id: the sanctions in force on `on`} for the people whose promotion in rank they bar: all of them
+    unless the framework in force that day lifts the condition (`promosi_tanpa_hukuman`; without a framework, the
+    regulation's default holds)."""
+    kerangka = criteria_selectors.in_force(instansi_id, on)
+    if kerangka is not None and not kerangka.promosi_tanpa_hukuman:
+        return {}
+    return sanctions_in_force(pegawai_ids, on)
 
 
 def sanctions_of_instansi(instansi_id: int, on: datetime.date, berlaku: bool = False, query: str = ""):

@@ -27,6 +27,21 @@ def record(actor, skp: SKP, action: str, changes: dict | None = None, reason: st
     )
 
 
+def record_about(actor, obj, action: str, changes: dict, reason: str = "", label: str = "") -> None:
+    """An audit event of monitoring about one pegawai's record (a decision, an innovation: `obj` has `pegawai`
+    and `instansi`), named by the pegawai and `label` (the object's own words by default)."""
+    audit.record(
+        actor=actor,
+        action=f"monitoring.{action}",
+        obj=obj,
+        object_repr=f"{obj.pegawai.nama_lengkap} · {label or obj}"[:200],
+        instansi=obj.instansi,
+        pegawai=obj.pegawai,
+        changes=changes,
+        reason=reason,
+    )
+
+
 def locked_skp(skp: SKP) -> SKP:
     """The SKP row locked for the rest of the transaction (writes on one SKP's monitoring queue behind it)."""
     return (

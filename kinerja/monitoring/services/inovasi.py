@@ -24,16 +24,7 @@ LIMITS = {"judul": 200, "masalah": 4000, "perubahan": 4000, "dampak": 4000}
 
 
 def _record(actor, inovasi: Inovasi, action: str, changes: dict, reason: str = "") -> None:
-    audit.record(
-        actor=actor,
-        action=f"monitoring.inovasi.{action}",
-        obj=inovasi,
-        object_repr=f"{inovasi.pegawai.nama_lengkap} · {inovasi.judul}"[:200],
-        instansi=inovasi.instansi,
-        pegawai=inovasi.pegawai,
-        changes=changes,
-        reason=reason,
-    )
+    common.record_about(actor, inovasi, f"inovasi.{action}", changes, reason, label=inovasi.judul)
 
 
 def _url(inovasi: Inovasi) -> str:
@@ -159,6 +150,21 @@ def inovasi_update(
     return inovasi
 
 
+def _move(actor, inovasi: Inovasi, action: str, reason: str = "", fields=(), changes=None) -> Inovasi:
+    permissions.INOVASI_WORKFLOW.transition(
+        actor=actor,
+        obj=inovasi,
+        action=action,
+        reason=reason,
+        changes=changes,
+        save=lambda o: o.save(update_fields=["status", "updated_at", *fields]),
+        object_repr=f"{inovasi.pegawai.nama_lengkap} · {inovasi.judul}"[:200],
+        instansi=inovasi.instansi,
+        pegawai=inovasi.pegawai,
+    )
+    return inovasi
+
+
 @transaction.atomic
 def inovasi_ajukan(*, actor, inovasi: Inovasi) -> Inovasi:
     """Submit to the pejabat penilai of today's organisation chart, once nothing a submission needs is missing."""
@@ -192,17 +198,12 @@ def inovasi_ajukan(*, actor, inovasi: Inovasi) -> Inovasi:
     inovasi.penilai = penilai
     inovasi.diajukan_at = timezone.now()
     inovasi.alasan_kembali = ""
-    permissions.INOVASI_WORKFLOW.transition(
-        actor=actor,
-        obj=inovasi,
-        action=innovation.AJUKAN,
+    _move(
+        actor,
+        inovasi,
+        innovation.AJUKAN,
+        fields=("penilai", "diajukan_at", "alasan_kembali"),
         changes={"penilai": [None, penilai.pk]},
-        save=lambda o: o.save(
-            update_fields=["status", "penilai", "diajukan_at", "alasan_kembali", "updated_at"]
-        ),
-        object_repr=f"{inovasi.pegawai.nama_lengkap} · {inovasi.judul}"[:200],
-        instansi=inovasi.instansi,
-        pegawai=inovasi.pegawai,
     )
     notify(
         [common.user_of(penilai.pk)],
@@ -210,21 +211,6 @@ def inovasi_ajukan(*, actor, inovasi: Inovasi) -> Inovasi:
         % {"name": inovasi.pegawai.nama_lengkap},
         isi=inovasi.judul,
         url=_url(inovasi),
-    )
-    return inovasi
-
-
-def _move(actor, inovasi: Inovasi, action: str, reason: str = "", fields=(), changes=None) -> Inovasi:
-    permissions.INOVASI_WORKFLOW.transition(
-        actor=actor,
-        obj=inovasi,
-        action=action,
-        reason=reason,
-        changes=changes,
-        save=lambda o: o.save(update_fields=["status", "updated_at", *fields]),
-        object_repr=f"{inovasi.pegawai.nama_lengkap} · {inovasi.judul}"[:200],
-        instansi=inovasi.instansi,
-        pegawai=inovasi.pegawai,
     )
     return inovasi
 

@@ -24,16 +24,7 @@ FIELDS = ["pegawai", "tingkat", "nomor_sk", "tanggal_sk", "mulai", "sampai", "ur
 
 
 def _record(actor, sanksi: SanksiDisiplin, action: str, changes: dict, reason: str = "") -> None:
-    audit.record(
-        actor=actor,
-        action=f"monitoring.sanksi.{action}",
-        obj=sanksi,
-        object_repr=f"{sanksi.pegawai.nama_lengkap} · {sanksi}"[:200],
-        instansi=sanksi.instansi,
-        pegawai=sanksi.pegawai,
-        changes=changes,
-        reason=reason,
-    )
+    common.record_about(actor, sanksi, f"sanksi.{action}", changes, reason)
 
 
 def _url(sanksi: SanksiDisiplin) -> str:

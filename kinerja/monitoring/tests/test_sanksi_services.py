@@ -13,12 +13,14 @@ from django.test.utils import CaptureQueriesContext
 from kinerja.core import clock
 from kinerja.core.models import Notifikasi
 from kinerja.core.testing.helpers import db_state, denied, last_seq, one_event, refused
+from kinerja.criteria import services as criteria_services
 from kinerja.monitoring import discipline, services
 from kinerja.monitoring.models import SanksiDisiplin
 from kinerja.monitoring.selectors import catatan
 from kinerja.monitoring.tests.realisasi_kit import media, stored_files  # noqa: F401
 from kinerja.monitoring.tests.routes_catatan import decree
 from kinerja.org.models import Pegawai
+from kinerja.testkit import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 DAY = datetime.timedelta(days=1)
@@ -174,3 +176,28 @@ def test_in_force_is_read_for_many_people_in_one_query(cast, today):
         "X",
         "Y",
     ]
+
+
+def test_promotion_is_barred_by_a_sanction_in_force_unless_the_framework_in_force_lifts_it():
+    org = factories.organisation()
+    today = clock.today(org.instansi)
+    start = today - 10 * DAY
+    found = services.sanksi_create(
+        actor=org.admin,
+        instansi=org.instansi,
+        nip=org.staf.nip,
+        tingkat="potong_tukin_6",
+        nomor_sk="800/5/BKPSDM",
+        tanggal_sk=start,
+        mulai=start,
+        berkas=decree(),
+    )
+    people = [org.staf.pk, org.kepala.pk]
+    assert catatan.promotion_barred(org.instansi.pk, people, today) == {org.staf.pk: [found]}
+    draft = criteria_services.kerangka_start(actor=org.admin, instansi=org.instansi, tahun=today.year)
+    criteria_services.kerangka_update_settings(actor=org.admin, kerangka=draft, promosi_tanpa_hukuman=False)
+    criteria_services.kerangka_publish(
+        actor=org.admin, kerangka=draft, berlaku_mulai=today, alasan="Syarat kenaikan pangkat diubah"
+    )
+    assert catatan.promotion_barred(org.instansi.pk, people, today) == {}
+    assert catatan.promotion_barred(org.instansi.pk, people, today - DAY) == {org.staf.pk: [found]}

@@ -58,6 +58,13 @@ class SanksiForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("nip", "tingkat", "nomor_sk", "tanggal_sk", "mulai", "berkas"):
+            self.fields[
+                name
+            ].required_for_choice = True  # marked as required; the service says what is missing
+
 
 class CancelForm(forms.Form):
     reason = ReasonField(label=gettext_lazy("Why is this decision cancelled?"))
@@ -131,6 +138,8 @@ def sanksi_detail(request, pk):
     context = {
         "sanksi": sanksi,
         "berlaku": sanksi.in_force(today),
+        "menghalangi": sanksi.pegawai_id
+        in selectors.promotion_barred(sanksi.instansi_id, [sanksi.pegawai_id], today),
         "can_cancel": sanksi.batal_at is None
         and permissions.can_record_sanctions(request.user, sanksi.instansi_id),
     }
