@@ -130,13 +130,9 @@ def inovasi_update(
     for name, value in values.items():
         setattr(inovasi, name, value)
     if hapus_berkas and berkas is None:
-        inovasi.berkas.name, inovasi.nama_asli, inovasi.tipe, inovasi.ukuran, inovasi.sha256 = (
-            "",
-            "",
-            "",
-            0,
-            "",
-        )
+        inovasi.berkas.name = ""
+        for name, empty in (("nama_asli", ""), ("tipe", ""), ("ukuran", 0), ("sha256", "")):
+            setattr(inovasi, name, empty)
     inovasi.kunci += 1
 
     def write():

@@ -146,7 +146,9 @@ def sanksi_cancel(*, actor, sanksi: SanksiDisiplin, reason: str) -> SanksiDisipl
     deny_unless(permissions.can_record_sanctions(actor, sanksi.instansi_id))
     reason = require_reason(reason, _("Say why the decision is cancelled."))
     sanksi = (
-        SanksiDisiplin.objects.select_for_update().select_related("pegawai", "instansi").get(pk=sanksi.pk)
+        SanksiDisiplin.objects.select_for_update(of=("self",))
+        .select_related("pegawai", "instansi")
+        .get(pk=sanksi.pk)
     )
     if sanksi.batal_at is not None:
         raise ApplicationError(_("This decision was already cancelled."))

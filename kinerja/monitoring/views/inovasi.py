@@ -102,6 +102,8 @@ def inovasi_list(request):
     return render(request, "monitoring/inovasi_list.html", context)
 
 
+# What the form gives the service (the edit form also sends `kunci` and `hapus_berkas`).
+FIELDS = ("tahun", "judul", "masalah", "perubahan", "dampak", "tautan", "berkas")
 INTRO = gettext_lazy(
     "Describe a new method or tool you introduced to serve better: the problem, what you changed and the effect "
     "you measured, with evidence. It is saved as a draft; submit it to your assessing official when complete."
@@ -130,9 +132,6 @@ def inovasi_create(request):
         cancel_url=reverse("monitoring:inovasi_list"),
         intro=INTRO,
     )
-
-
-FIELDS = ("tahun", "judul", "masalah", "perubahan", "dampak", "tautan", "berkas")
 
 
 def inovasi_edit(request, pk):
