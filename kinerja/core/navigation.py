@@ -6,7 +6,7 @@ when the page shows the menu or the home page; each asks the permission layer of
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,21 @@ def add_skp_panel(order: int, provider: PanelProvider) -> None:
 
 
 def menu_for(request) -> list[MenuItem]:
-    return [item for _order, _name, provider in _menu for item in provider(request)]
+    """The menu: every provider's items in order. Dropdowns with the same label are one dropdown (a later app
+    adds its pages to an earlier app's group, e.g. the reports to "Pemantauan"), and a dropdown of one link is
+    that link."""
+    merged: list[MenuItem] = []
+    for _order, _name, provider in _menu:
+        for item in provider(request):
+            same = next(
+                (n for n, m in enumerate(merged) if item.children and m.children and m.label == item.label),
+                None,
+            )
+            if same is None:
+                merged.append(item)
+            else:
+                merged[same] = replace(merged[same], children=(*merged[same].children, *item.children))
+    return [m.children[0] if len(m.children) == 1 else m for m in merged]
 
 
 def home_cards_for(request) -> list[HomeCard]:

@@ -230,6 +230,14 @@ _INOVASI = Topic(
     USER,
     "inovasi",
 )
+_PENGISIAN = Topic(
+    _(
+        "How far each department is with its SKP and realisations, live from the data. Click a unit to see the "
+        "units inside it; the address keeps the year, period and unit, so a view can be shared."
+    ),
+    ADMIN,
+    "pemantauan-pengisian",
+)
 _REOPEN = Topic(
     _(
         "A closed period reopened for one employee (by NIP) or a unit until a date, with a reason. A reopening "
@@ -382,6 +390,7 @@ TOPICS: dict[str, Topic] = {
     ),
     **{name: _REOPEN for name in ("monitoring:reopen_list", "monitoring:reopen_create")},
     **{name: _KEHADIRAN for name in ("monitoring:kehadiran_list", "monitoring:kehadiran_import")},
+    "reports:pengisian": _PENGISIAN,
     **{f"monitoring:sanksi_{name}": _SANKSI for name in ("list", "create", "detail", "cancel")},
     **{f"monitoring:inovasi_{name}": _INOVASI for name in ("list", "create", "detail", "edit", "kembalikan")},
     # Monitoring: the realisasi area (realisasi and bukti dukung)

@@ -107,6 +107,8 @@ SCREENS = [
     Screen("monitoring:inovasi_list", ("pegawai", "atasan")),
     Screen("monitoring:inovasi_create", ("pegawai",)),
     Screen("monitoring:inovasi_detail", ("atasan",)),
+    Screen("reports:pengisian", ("admin_bkpsdm", "admin_pd")),
+    Screen("reports:pengisian[dinkes]", ("admin_bkpsdm",)),
     Screen("core:verify", (ANON,)),
     Screen("core:verify_document[cocok]", (ANON,)),
     Screen("core:verify_document[tidak-cocok]", (ANON,)),

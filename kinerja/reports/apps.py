@@ -1,0 +1,8 @@
+from kinerja.core import appconfig
+
+
+class ReportsConfig(appconfig.KinerjaAppConfig):
+    name = "kinerja.reports"
+    label = "reports"
+    verbose_name = "Kinerja: laporan dan pemantauan pimpinan"
+    menu = {48: "items"}

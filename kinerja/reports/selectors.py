@@ -1,0 +1,217 @@
+"""Monitoring pengisian: how far each part of the instansi is with its SKP and its realisations, counted in the
+database (GROUP BY unit) and rolled up along the unit tree, so that the number of queries does not grow with the
+number of pegawai (issue 14).
+
+For a scope (the whole instansi, or the subtrees a department administrator administers) and a unit chosen in it
+(none: the perangkat daerah, the top units), one row per unit one level down, each counting everything in its
+subtree:
+
+- `pegawai`: active people whose definitive placement on the day lies there (an acting seat is a second seat of
+  someone already counted where they are placed);
+- `belum`: of them, those with no SKP of the year (an SKP ended by a transfer does not count);
+- `skp`: the year's SKP by status, counted where their position lies;
+- `terisi`: approved SKP (approved at least once) with a realisation in the period; `realisasi`: realisations of
+  the period, `ditanggapi`: of them those with a message of the penilai;
+- `dialog`: dialog kinerja of the year on those SKP.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from kinerja.monitoring.models import DialogKinerja, PeranUmpanBalik, Realisasi, UmpanBalik
+from kinerja.org.models import JenisPenugasan, Penugasan, UnitKerja
+from kinerja.planning.models import SKP, Periode, StatusSKP, TahunKinerja
+
+APPROVED = (StatusSKP.DISETUJUI, StatusSKP.REVISI)
+
+
+@dataclass
+class Angka:
+    """The counts of one unit's subtree."""
+
+    pegawai: int = 0
+    belum: int = 0
+    skp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(StatusSKP.values, 0))
+    terisi: int = 0
+    realisasi: int = 0
+    ditanggapi: int = 0
+    dialog: int = 0
+
+    def add(self, other: "Angka") -> None:
+        self.pegawai += other.pegawai
+        self.belum += other.belum
+        for status, n in other.skp.items():
+            self.skp[status] += n
+        self.terisi += other.terisi
+        self.realisasi += other.realisasi
+        self.ditanggapi += other.ditanggapi
+        self.dialog += other.dialog
+
+    @property
+    def disetujui(self) -> int:
+        return sum(self.skp[s] for s in APPROVED)
+
+    @property
+    def diajukan(self) -> int:
+        return self.skp[StatusSKP.DIAJUKAN]
+
+    @property
+    def draf(self) -> int:
+        return self.skp[StatusSKP.DRAFT] + self.skp[StatusSKP.DIKEMBALIKAN]
+
+    @staticmethod
+    def rate(part: int, whole: int) -> float | None:
+        return round(100 * part / whole, 1) if whole else None
+
+    @property
+    def persen_disetujui(self) -> float | None:
+        """Approved SKP per person placed."""
+        return self.rate(self.disetujui, self.pegawai)
+
+    @property
+    def persen_terisi(self) -> float | None:
+        """Approved SKP with a realisation of the period."""
+        return self.rate(self.terisi, self.disetujui)
+
+    @property
+    def persen_ditanggapi(self) -> float | None:
+        return self.rate(self.ditanggapi, self.realisasi)
+
+
+@dataclass
+class Baris:
+    unit: UnitKerja
+    angka: Angka
+    has_children: bool
+
+
+@dataclass
+class Pengisian:
+    tahun: TahunKinerja
+    periode: Periode | None
+    periods: list[Periode]
+    on: datetime.date
+    unit: UnitKerja | None  # the unit drilled into (None: the perangkat daerah)
+    rows: list[Baris]
+    total: Angka
+    crumbs: list[UnitKerja] = field(default_factory=list)  # the chosen unit's ancestors within the scope
+
+
+def _by_unit(rows: Iterable[tuple[int, int]]) -> dict[int, int]:
+    return {unit_id: n for unit_id, n in rows if unit_id is not None}
+
+
+def _counts(
+    instansi_id: int, tahun: TahunKinerja, periode: Periode | None, on: datetime.date
+) -> dict[int, Angka]:
+    """The counts of each unit of the instansi on its own (not its subtree): six grouped queries."""
+    found: dict[int, Angka] = {}
+
+    def of(unit_id: int) -> Angka:
+        return found.setdefault(unit_id, Angka())
+
+    has_skp = SKP.objects.filter(pegawai=OuterRef("pegawai"), tahun_kinerja=tahun, berakhir=False)
+    placed = (
+        Penugasan.objects.active_at(on)
+        .filter(jenis=JenisPenugasan.DEFINITIF, jabatan__unit__instansi_id=instansi_id, pegawai__aktif=True)
+        .annotate(punya_skp=Exists(has_skp))
+        .values("jabatan__unit_id")
+        .annotate(
+            n=Count("pegawai", distinct=True),
+            belum=Count("pegawai", distinct=True, filter=Q(punya_skp=False)),
+        )
+        .order_by()
+    )
+    for row in placed:
+        angka = of(row["jabatan__unit_id"])
+        angka.pegawai, angka.belum = row["n"], row["belum"]
+    skp = SKP.objects.filter(tahun_kinerja=tahun, berakhir=False)
+    for unit_id, status, n in (
+        skp.values_list("jabatan__unit_id", "status").annotate(n=Count("pk")).order_by()
+    ):
+        of(unit_id).skp[status] = n
+    for unit_id, n in (
+        DialogKinerja.objects.filter(skp__in=skp)
+        .values_list("skp__jabatan__unit_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        of(unit_id).dialog = n
+    if periode is not None:
+        filled = Realisasi.objects.filter(skp=OuterRef("pk"), periode=periode)
+        for unit_id, n in (
+            skp.filter(versi__gt=0, status__in=APPROVED)
+            .filter(Exists(filled))
+            .values_list("jabatan__unit_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            of(unit_id).terisi = n
+        answered = UmpanBalik.objects.filter(realisasi=OuterRef("pk"), peran=PeranUmpanBalik.PENILAI)
+        for row in (
+            Realisasi.objects.filter(periode=periode, skp__in=skp)
+            .annotate(ada=Exists(answered))
+            .values("skp__jabatan__unit_id")
+            .annotate(n=Count("pk"), dijawab=Count("pk", filter=Q(ada=True)))
+            .order_by()
+        ):
+            angka = of(row["skp__jabatan__unit_id"])
+            angka.realisasi, angka.ditanggapi = row["n"], row["dijawab"]
+    return found
+
+
+def scope_units(instansi_id: int, paths: list[str] | None) -> QuerySet[UnitKerja]:
+    """The instansi's units a viewer reads: all (`paths` None), or those inside the given subtrees."""
+    qs = UnitKerja.objects.filter(instansi_id=instansi_id)
+    if paths is not None:
+        subtree = Q(pk__in=[])
+        for p in paths:
+            subtree |= Q(path__startswith=p)
+        qs = qs.filter(subtree)
+    return qs.order_by("path")
+
+
+def pengisian(
+    *,
+    instansi_id: int,
+    tahun: TahunKinerja,
+    periode: Periode | None,
+    periods: list[Periode],
+    on: datetime.date,
+    paths: list[str] | None,
+    unit: UnitKerja | None,
+) -> Pengisian:
+    """The rows for `unit`'s children (or the top units of the scope), each with its subtree's counts, and the
+    total of what is shown. Seven queries whatever the number of people and units."""
+    units = list(scope_units(instansi_id, paths))
+    counts = _counts(instansi_id, tahun, periode, on)
+    in_scope = {u.pk for u in units}
+    if unit is None:
+        # the top of the scope: units whose parent the viewer does not read
+        shown = [u for u in units if u.parent_id not in in_scope and u.aktif]
+    else:
+        shown = [u for u in units if u.parent_id == unit.pk and u.aktif]
+    rows = []
+    total = Angka()
+    for top in shown:
+        angka = Angka()
+        for u in units:
+            if u.path.startswith(top.path) and u.pk in counts:
+                angka.add(counts[u.pk])
+        has_children = any(u.parent_id == top.pk for u in units)
+        rows.append(Baris(top, angka, has_children))
+        total.add(angka)
+    if unit is not None and unit.pk in counts:
+        own = counts[unit.pk]  # placed in the unit itself, not in a sub-unit
+        rows.insert(0, Baris(unit, own, False))
+        total.add(own)
+    crumbs = [u for u in units if unit is not None and unit.path.startswith(u.path) and u.pk != unit.pk]
+    return Pengisian(tahun, periode, periods, on, unit, rows, total, crumbs)
+
+
+def years_of(instansi_id: int) -> list[TahunKinerja]:
+    """The instansi's performance years, latest first."""
+    return list(TahunKinerja.objects.filter(instansi_id=instansi_id).order_by("-tahun"))

@@ -1,0 +1,160 @@
+"""Monitoring pengisian on a hand-made agency: the numbers of each unit's subtree, the drill-down with the people
+placed in the unit itself, the scope of a department administrator (a unit outside it is a 404), and a query count
+that does not grow with the number of people.
+
+The agency (testkit.factories.organisation plus): Dinas Uji holds its head (no SKP) and a pelaksana (SKP in
+draft); its Seksi Uji holds two pelaksana with approved SKP, one of them with a realisation of the running period
+answered by the head and a dialog; Badan Uji holds one pelaksana without SKP."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from kinerja.accounts import services as account_services
+from kinerja.accounts.models import Role, User
+from kinerja.core import clock
+from kinerja.core.testing.helpers import count_queries
+from kinerja.monitoring.models import DialogKinerja, Realisasi, UmpanBalik
+from kinerja.planning.models import SKP, Periode
+from kinerja.testkit import factories
+
+pytestmark = pytest.mark.django_db
+URL = reverse("reports:pengisian")
+
+
+class Agency:
+    def __init__(self, people_in_badan: int = 1):
+        org = self.org = factories.organisation()
+        self.today = clock.today(org.instansi)
+        self.seksi = factories.unit(org.admin, org.instansi, kode="SEKSI", nama="Seksi Uji", parent=org.unit)
+        self.badan = factories.unit(org.admin, org.instansi, kode="BADAN", nama="Badan Uji")
+        _j3, self.p3 = factories.staffed_position(org.admin, self.seksi, 9001, atasan=org.jabatan_kepala)
+        _j4, self.p4 = factories.staffed_position(org.admin, self.seksi, 9002, atasan=org.jabatan_kepala)
+        for n in range(people_in_badan):
+            factories.staffed_position(org.admin, self.badan, 9100 + n)
+        factories.skp(org.staf_user)
+        self.periode = Periode.objects.get(
+            tahun_kinerja=org.tahun, mulai__lte=self.today, selesai__gte=self.today
+        )
+        approved = []
+        for person in (self.p3, self.p4):
+            found = factories.skp(_user(person))
+            SKP.objects.filter(pk=found.pk).update(status="disetujui", versi=1)
+            approved.append(SKP.objects.get(pk=found.pk))
+        realisasi = Realisasi.objects.create(
+            skp=approved[0], periode=self.periode, indikator_id=1, versi_skp=1, nilai_angka=Decimal(5)
+        )
+        UmpanBalik.objects.create(realisasi=realisasi, penulis=org.kepala, peran="penilai", isi="Bagus")
+        DialogKinerja.objects.create(
+            skp=approved[0],
+            penilai=org.kepala,
+            jenis="coaching",
+            tanggal=self.today,
+            topik="Laporan",
+            catatan="Tepat waktu.",
+            dicatat_oleh=org.kepala,
+        )
+
+
+def _user(pegawai) -> User:
+    return User.objects.get(pegawai=pegawai)
+
+
+def cells(html: str, unit_name: str) -> dict[str, str]:
+    """The cells of the row of `unit_name`, by their data-col."""
+    row = next(r for r in html.split('data-testid="pengisian-row"')[1:] if unit_name in r.split("</th>")[0])
+    row = row.split("</tr>")[0]
+    return {
+        col: re.sub(r"<[^>]+>", "", text).strip()
+        for col, text in re.findall(r'data-col="(\w+)">(.*?)</td>', row)
+    }
+
+
+def login(client, user: User) -> None:
+    """Signed in, past the first password change the factories' accounts are asked for."""
+    User.objects.filter(pk=user.pk).update(must_change_password=False)
+    client.force_login(user)
+
+
+@pytest.fixture
+def agency():
+    return Agency()
+
+
+def test_the_top_units_with_their_subtrees_numbers(agency, client):
+    login(client, agency.org.admin)
+    html = client.get(URL).content.decode()
+    assert cells(html, "Dinas Uji") == {
+        "pegawai": "4",
+        "belum": "1",  # the head
+        "draf": "1",
+        "diajukan": "0",
+        "disetujui": "2 (50%)",
+        "terisi": "1 (50%)",
+        "ditanggapi": "1/1",
+        "dialog": "1",
+    }
+    assert cells(html, "Badan Uji") == {
+        "pegawai": "1",
+        "belum": "1",
+        "draf": "0",
+        "diajukan": "0",
+        "disetujui": "0 (0%)",
+        "terisi": "0",
+        "ditanggapi": "0/0",
+        "dialog": "0",
+    }
+    assert 'data-testid="pengisian-total"' in html
+
+
+def test_drilling_into_a_unit_shows_those_placed_in_it_and_its_sub_units(agency, client):
+    login(client, agency.org.admin)
+    html = client.get(URL, {"unit": agency.org.unit.pk}).content.decode()
+    assert cells(html, "Dinas Uji (ditempatkan langsung di unit ini)")["pegawai"] == "2"
+    assert cells(html, "Seksi Uji") == {
+        "pegawai": "2",
+        "belum": "0",
+        "draf": "0",
+        "diajukan": "0",
+        "disetujui": "2 (100%)",
+        "terisi": "1 (50%)",
+        "ditanggapi": "1/1",
+        "dialog": "1",
+    }
+    assert "Semua perangkat daerah" in html  # the way back
+
+
+def test_another_period_counts_its_own_realisations(agency, client):
+    login(client, agency.org.admin)
+    other = Periode.objects.filter(tahun_kinerja=agency.org.tahun).exclude(pk=agency.periode.pk).first()
+    html = client.get(URL, {"periode": other.pk}).content.decode()
+    assert cells(html, "Dinas Uji")["terisi"] == "0 (0%)" and cells(html, "Dinas Uji")["ditanggapi"] == "0/0"
+
+
+def test_a_department_administrator_sees_their_subtree_only(agency, client):
+    org = agency.org
+    account_services.role_grant(actor=org.admin, user=_user(agency.p3), role=Role.ADMIN_PD, unit=agency.badan)
+    login(client, _user(agency.p3))
+    html = client.get(URL).content.decode()
+    assert "Badan Uji" in html and "Dinas Uji" not in html
+    assert client.get(URL, {"unit": org.unit.pk}).status_code == 404  # never silently widened
+    assert client.get(URL, {"tahun": 1999}).status_code == 404
+    assert client.get(URL, {"periode": 999999}).status_code == 404
+
+
+def test_readers_without_a_report_role_are_refused(agency, client):
+    login(client, agency.org.staf_user)
+    assert client.get(URL).status_code == 403
+
+
+def test_the_query_count_does_not_grow_with_the_people(client):
+    small = Agency(people_in_badan=1)
+    login(client, small.org.admin)
+    few, _response = count_queries(client, URL)
+    for n in range(12):
+        factories.staffed_position(small.org.admin, small.badan, 9200 + n)
+    many, response = count_queries(client, URL)
+    assert "13" in cells(response.content.decode(), "Badan Uji")["pegawai"]
+    assert many == few, (few, many)

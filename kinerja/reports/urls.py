@@ -1,0 +1,6 @@
+"""The leaders' reports under /laporan/."""
+
+from kinerja.reports import views
+
+app_name = "reports"
+urlpatterns = [*views.urlpatterns]
