@@ -76,6 +76,8 @@ from kinerja.core.tabular_limits import (
     refusal,
 )
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # a workbook's content type
+
 __all__ = [
     "FIELD",
     "INSTRUCTIONS_SHEET",

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 
 from kinerja.core import imports as pipeline
 from kinerja.core.errors import ApplicationError, apply_to_form
+from kinerja.core.tabular import XLSX
 from kinerja.org import forms, imports, permissions, selectors, services_import
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_SALT = "kinerja.org.import.file"
 MISSING_SALT = "kinerja.org.import.missing"
 TOKEN_MAX_AGE = pipeline.MAX_AGE  # seconds

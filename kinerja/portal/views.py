@@ -8,10 +8,9 @@ from django.utils.translation import gettext as _
 
 from kinerja.core import navigation, selectors
 from kinerja.core.formats import parse_int, tanggal
+from kinerja.core.tabular import XLSX
 from kinerja.portal import audit_trail, help, services
 from kinerja.portal.permissions import audit_events_visible_to, can_export_audit_trail, sees_whole_trail
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def home(request):

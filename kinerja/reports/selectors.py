@@ -19,7 +19,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from kinerja.monitoring.models import DialogKinerja, PeranUmpanBalik, Realisasi, UmpanBalik
 from kinerja.org.models import JenisPenugasan, Penugasan, UnitKerja
@@ -85,7 +85,6 @@ class Angka:
 class Baris:
     unit: UnitKerja
     angka: Angka
-    has_children: bool
 
 
 @dataclass
@@ -201,12 +200,11 @@ def pengisian(
         for u in units:
             if u.path.startswith(top.path) and u.pk in counts:
                 angka.add(counts[u.pk])
-        has_children = any(u.parent_id == top.pk for u in units)
-        rows.append(Baris(top, angka, has_children))
+        rows.append(Baris(top, angka))
         total.add(angka)
     if unit is not None and unit.pk in counts:
         own = counts[unit.pk]  # placed in the unit itself, not in a sub-unit
-        rows.insert(0, Baris(unit, own, False))
+        rows.insert(0, Baris(unit, own))
         total.add(own)
     crumbs = [u for u in units if unit is not None and unit.path.startswith(u.path) and u.pk != unit.pk]
     return Pengisian(tahun, periode, periods, on, unit, rows, total, crumbs)
@@ -215,3 +213,79 @@ def pengisian(
 def years_of(instansi_id: int) -> list[TahunKinerja]:
     """The instansi's performance years, latest first."""
     return list(TahunKinerja.objects.filter(instansi_id=instansi_id).order_by("-tahun"))
+
+
+@dataclass
+class Orang:
+    """One person placed in a unit, with their SKP of the year (if any) and whether it has a realisation of the
+    period."""
+
+    penugasan: Penugasan
+    skp_id: int | None
+    skp_status: str | None
+    terisi: bool
+
+    @property
+    def status_label(self) -> str:
+        return str(dict(StatusSKP.choices).get(self.skp_status or "", ""))
+
+
+def people_of(
+    unit: UnitKerja, tahun: TahunKinerja, periode: Periode | None, on: datetime.date
+) -> list[Orang]:
+    """The people whose definitive placement on `on` is in the unit itself (not its sub-units), by name: one
+    query."""
+    own = SKP.objects.filter(pegawai=OuterRef("pegawai"), tahun_kinerja=tahun, berakhir=False).order_by(
+        "-mulai"
+    )
+    rows = (
+        Penugasan.objects.active_at(on)
+        .filter(jenis=JenisPenugasan.DEFINITIF, jabatan__unit=unit, pegawai__aktif=True)
+        .annotate(skp_id=Subquery(own.values("pk")[:1]), skp_status=Subquery(own.values("status")[:1]))
+        .select_related("pegawai", "jabatan")
+        .order_by("pegawai__nama", "pk")
+    )
+    if periode is not None:
+        rows = rows.annotate(
+            terisi=Exists(Realisasi.objects.filter(skp_id=OuterRef("skp_id"), periode=periode))
+        )
+    return [Orang(row, row.skp_id, row.skp_status, bool(getattr(row, "terisi", False))) for row in rows]
+
+
+EXPORT_HEADER = [
+    "Unit",
+    "Pegawai",
+    "Belum ada SKP",
+    "Draf",
+    "Diajukan",
+    "Disetujui",
+    "% disetujui",
+    "Realisasi terisi",
+    "% terisi",
+    "Realisasi",
+    "Umpan balik diberikan",
+    "Dialog",
+]
+
+
+def export_rows(report: Pengisian) -> list[list]:
+    """The report's rows and total as a sheet (numbers as numbers, rates as percentages or empty)."""
+    out = []
+    for label, a in [*[(row.unit.nama, row.angka) for row in report.rows], ("Jumlah", report.total)]:
+        out.append(
+            [
+                label,
+                a.pegawai,
+                a.belum,
+                a.draf,
+                a.diajukan,
+                a.disetujui,
+                a.persen_disetujui,
+                a.terisi,
+                a.persen_terisi,
+                a.realisasi,
+                a.ditanggapi,
+                a.dialog,
+            ]
+        )
+    return out

@@ -1,13 +1,14 @@
 """Monitoring pengisian: the instansi (or a department administrator's units) by perangkat daerah, drilled down
-unit by unit, for a year and one of its periods. Read only; the filters live in the URL so a view can be shared."""
+unit by unit to the people placed in a unit and their realisation page, for a year and one of its periods, and
+the same table as a workbook. Read only; the filters live in the URL so a view can be shared."""
 
 import datetime
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
-from kinerja.core import clock
+from kinerja.core import clock, tabular
 from kinerja.core.formats import parse_int
 from kinerja.org.permissions import current_instansi
 from kinerja.reports import permissions, selectors
@@ -23,7 +24,8 @@ def _choose(items, pk, default):
     return found
 
 
-def pengisian(request):
+def _report(request):
+    """(instansi, the report or None when no year is open, the years): the filters checked against the scope."""
     instansi = current_instansi(request)
     paths = permissions.scope_of(request.user, instansi.pk)
     today = clock.today(instansi)
@@ -34,31 +36,55 @@ def pengisian(request):
         if unit is None:
             raise Http404
     years = selectors.years_of(instansi.pk)
-    asked_year = parse_int(request.GET.get("tahun"), low=1, high=9999)
     default_year = next((y for y in years if y.tahun == today.year), years[0] if years else None)
+    tahun = default_year
+    asked_year = parse_int(request.GET.get("tahun"), low=1, high=9999)
     if asked_year is not None:
         tahun = next((y for y in years if y.tahun == asked_year), None)
         if tahun is None:
             raise Http404
-    else:
-        tahun = default_year
     if tahun is None:
-        return render(request, "reports/pengisian.html", {"report": None})
+        return instansi, None, years
     periods = list(tahun.periode.order_by("nomor"))
     started = [p for p in periods if p.mulai <= today]
-    periode = _choose(
-        periods, parse_int(request.GET.get("periode")), started[-1] if started else (periods or [None])[0]
-    )
+    default = started[-1] if started else (periods[0] if periods else None)
+    periode = _choose(periods, parse_int(request.GET.get("periode")), default)
     on = min(today, datetime.date(tahun.tahun, 12, 31))
     report = selectors.pengisian(
         instansi_id=instansi.pk, tahun=tahun, periode=periode, periods=periods, on=on, paths=paths, unit=unit
     )
-    query = {"tahun": tahun.tahun, "periode": periode.pk if periode else ""}
-    return render(
-        request,
-        "reports/pengisian.html",
-        {"report": report, "years": years, "query": query, "instansi": instansi},
-    )
+    return instansi, report, years
 
 
-urlpatterns: list = [path("pengisian/", pengisian, name="pengisian")]
+def pengisian(request):
+    instansi, report, years = _report(request)
+    context: dict = {"report": report, "years": years, "instansi": instansi}
+    if report is not None:
+        context["query"] = {
+            "tahun": report.tahun.tahun,
+            "periode": report.periode.pk if report.periode else "",
+        }
+        if report.unit is not None:
+            context["people"] = selectors.people_of(report.unit, report.tahun, report.periode, report.on)
+    return render(request, "reports/pengisian.html", context)
+
+
+def pengisian_export(request):
+    instansi, report, _years = _report(request)
+    if report is None:
+        raise Http404
+    content = tabular.write_workbook({"Pengisian": (selectors.EXPORT_HEADER, selectors.export_rows(report))})
+    response = HttpResponse(content, content_type=tabular.XLSX)
+    parts = ["pengisian", instansi.kode, str(report.tahun.tahun)]
+    if report.periode is not None:
+        parts.append(f"p{report.periode.nomor}")
+    if report.unit is not None:
+        parts.append(report.unit.kode)
+    response["Content-Disposition"] = f'attachment; filename="{"-".join(parts)}.xlsx"'
+    return response
+
+
+urlpatterns: list = [
+    path("pengisian/", pengisian, name="pengisian"),
+    path("pengisian/unduh/", pengisian_export, name="pengisian_export"),
+]

@@ -125,6 +125,7 @@ NOT_SCREENS = {
     "accounts:password_reset_complete": CONFIRM,
     "org:unit_children": FRAGMENT,
     "monitoring:sanksi_document": DOWNLOAD,
+    "reports:pengisian_export": DOWNLOAD,
     "monitoring:inovasi_file": DOWNLOAD,
     "monitoring:sanksi_cancel": SAME_FORM,
     "monitoring:inovasi_edit": SAME_FORM,

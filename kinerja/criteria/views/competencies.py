@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.core.errors import ApplicationError, apply_to_form
+from kinerja.core.tabular import XLSX
 from kinerja.core.views_util import confirm_action, run_service
 from kinerja.criteria import forms, imports, permissions, selectors, services
 from kinerja.criteria.models import JenisKompetensi, Kerangka
 from kinerja.criteria.views.base import editable, entry_page, item_of, visible
 from kinerja.org import permissions as org_permissions
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 STANDAR_PAGE_SIZE = 25  # positions per page: keeps the grid under Django's limit of 1000 fields per POST
 
 

@@ -18,8 +18,6 @@ from kinerja.core.views_util import confirm_first
 from kinerja.planning import forms, permissions, selectors
 from kinerja.planning.models import RHK, SKP, Indikator, JenisRHK, StatusSKP
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 STATUS_BADGE = {
     StatusSKP.DRAFT: "text-bg-secondary",
     StatusSKP.DIAJUKAN: "text-bg-primary",

@@ -11,6 +11,11 @@ WHOLE = ("admin_bkpsdm", "tim_penilai", "auditor", "superuser")
 
 ROUTES = [
     Route("reports:pengisian", read=page_for(READERS)),
+    # the outsider's instansi has opened no performance year: nothing to download
+    Route(
+        "reports:pengisian_export",
+        read=expect_roles(403, {200: (*WHOLE, "admin_pd"), 404: ("outsider",)}, anon=LOGIN),
+    ),
     Route(
         "reports:pengisian",
         case="dinkes",

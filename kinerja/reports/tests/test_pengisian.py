@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from kinerja.accounts import services as account_services
 from kinerja.accounts.models import Role, User
-from kinerja.core import clock
+from kinerja.core import clock, tabular
 from kinerja.core.testing.helpers import count_queries
 from kinerja.monitoring.models import DialogKinerja, Realisasi, UmpanBalik
 from kinerja.planning.models import SKP, Periode
@@ -158,3 +158,30 @@ def test_the_query_count_does_not_grow_with_the_people(client):
     many, response = count_queries(client, URL)
     assert "13" in cells(response.content.decode(), "Badan Uji")["pegawai"]
     assert many == few, (few, many)
+
+
+def test_a_unit_lists_the_people_placed_in_it_with_a_link_to_their_realisations(agency, client):
+    login(client, agency.org.admin)
+    html = client.get(URL, {"unit": agency.seksi.pk}).content.decode()
+    people = html.split('data-testid="pengisian-people"')[1].split("</table>")[0]
+    assert people.count('data-testid="pengisian-person"') == 2
+    first = SKP.objects.get(pegawai=agency.p3, berakhir=False)
+    assert f'href="{reverse("monitoring:skp", args=[first.pk])}"' in people
+    assert people.count("✓ ya") == 1 and people.count("belum") == 1  # p3 filled the period, p4 not yet
+    at_top = client.get(URL, {"unit": agency.org.unit.pk}).content.decode()
+    assert "Belum ada SKP" in at_top.split('data-testid="pengisian-people"')[1]  # the head has none
+
+
+def test_the_workbook_holds_the_rows_shown_and_the_total(agency, client):
+    login(client, agency.org.admin)
+    response = client.get(reverse("reports:pengisian_export"), {"unit": agency.org.unit.pk})
+    assert response.status_code == 200 and response["Content-Type"] == tabular.XLSX
+    assert response["Content-Disposition"].endswith(f'-{agency.org.unit.kode}.xlsx"')
+    rows = [
+        values
+        for _n, values in tabular.first_sheet("p.xlsx", response.content, max_bytes=10**7, max_rows=1000)
+    ]
+    assert rows[0][:3] == ["Unit", "Pegawai", "Belum ada SKP"]
+    by_unit = {r[0]: r for r in rows[1:]}
+    assert [str(v) for v in by_unit["Seksi Uji"][1:6]] == ["2", "0", "0", "0", "2"]
+    assert str(by_unit["Jumlah"][1]) == "4"
