@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument(
         "--only",
-        choices=["kehadiran"],
+        choices=["kehadiran", "reports"],
         help="run one scenario after the demo load, written to bench/results/<name>.json",
     )
     args = parser.parse_args()
@@ -68,9 +68,9 @@ def main() -> None:
     demo_runner.load_demo(pegawai=args.pegawai)
     results["demo_load_seconds"] = round(time.perf_counter() - started, 2)
 
-    if args.only == "kehadiran":
-        kehadiran(results, args)
-        out = ROOT / "bench" / "results" / "kehadiran.json"
+    if args.only in ("kehadiran", "reports"):
+        {"kehadiran": kehadiran, "reports": reports}[args.only](results, args)
+        out = ROOT / "bench" / "results" / f"{args.only}.json"
         out.write_text(json.dumps(results, indent=2) + "\n")
         print(json.dumps(results, indent=2))
         return
@@ -104,11 +104,40 @@ def main() -> None:
 
     planning(results, args)
     monitoring(results, args)
+    reports(results, args)
     kehadiran(results, args)
 
     out = ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))
+
+
+def reports(results: dict, args) -> None:
+    """Monitoring pengisian as the admin BKPSDM: the whole instansi by perangkat daerah, Dinas Kesehatan drilled
+    into (its units and the people placed in it), and the workbook of the whole instansi; with the queries each
+    page runs (they must not grow with the number of pegawai)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.accounts.models import User
+    from kinerja.org.models import UnitKerja
+
+    client = Client()
+    client.force_login(User.objects.get(username="admin.bkpsdm"))
+    dinkes = UnitKerja.objects.get(kode="DINKES")
+    pages = {
+        "reports_pengisian_instansi": "/laporan/pengisian/",
+        "reports_pengisian_dinkes": f"/laporan/pengisian/?unit={dinkes.pk}",
+        "reports_pengisian_export": "/laporan/pengisian/unduh/",
+    }
+    for key, url in pages.items():
+        connection.queries_log.clear()  # the log keeps 9,000 queries; a full one would count none
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(url).status_code
+        assert status == 200, (key, status)
+        results[f"{key}_queries"] = len(queries.captured_queries)
+        results[f"{key}_ms"] = median_ms(lambda u=url: client.get(u), args.repeat)
 
 
 def planning(results: dict, args) -> None:

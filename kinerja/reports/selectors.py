@@ -26,6 +26,7 @@ from kinerja.org.models import JenisPenugasan, Penugasan, UnitKerja
 from kinerja.planning.models import SKP, Periode, StatusSKP, TahunKinerja
 
 APPROVED = (StatusSKP.DISETUJUI, StatusSKP.REVISI)
+STATUSES = tuple(StatusSKP.values)
 
 
 @dataclass
@@ -34,7 +35,7 @@ class Angka:
 
     pegawai: int = 0
     belum: int = 0
-    skp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(StatusSKP.values, 0))
+    skp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     terisi: int = 0
     realisasi: int = 0
     ditanggapi: int = 0
@@ -110,7 +111,9 @@ def _counts(
     found: dict[int, Angka] = {}
 
     def of(unit_id: int) -> Angka:
-        return found.setdefault(unit_id, Angka())
+        if unit_id not in found:
+            found[unit_id] = Angka()
+        return found[unit_id]
 
     has_skp = SKP.objects.filter(pegawai=OuterRef("pegawai"), tahun_kinerja=tahun, berakhir=False)
     placed = (
