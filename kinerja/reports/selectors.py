@@ -20,13 +20,34 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import TruncWeek
 
 from kinerja.monitoring.models import DialogKinerja, PeranUmpanBalik, Realisasi, UmpanBalik
 from kinerja.org.models import JenisPenugasan, Penugasan, UnitKerja
-from kinerja.planning.models import SKP, Periode, StatusSKP, TahunKinerja
+from kinerja.planning.models import SKP, Periode, StatusSKP, TahunKinerja, VersiSKP
 
 APPROVED = (StatusSKP.DISETUJUI, StatusSKP.REVISI)
 STATUSES = tuple(StatusSKP.values)
+
+
+@dataclass(frozen=True)
+class Saring:
+    """The leaders' filters: a kind of position (org.JenisJabatan) and a staff status (PNS, PPPK); "" for all."""
+
+    jenis: str = ""
+    status: str = ""
+
+    def on(self) -> Q:
+        """The filter on an SKP or a placement (each has `jabatan` and `pegawai`)."""
+        q = Q()
+        if self.jenis:
+            q &= Q(jabatan__jenis=self.jenis)
+        if self.status:
+            q &= Q(pegawai__status=self.status)
+        return q
+
+
+ALL = Saring()
 
 
 @dataclass
@@ -98,6 +119,9 @@ class Pengisian:
     rows: list[Baris]
     total: Angka
     crumbs: list[UnitKerja] = field(default_factory=list)  # the chosen unit's ancestors within the scope
+    saring: Saring = ALL
+    instansi_id: int = 0
+    paths: list[str] | None = None
 
 
 def _by_unit(rows: Iterable[tuple[int, int]]) -> dict[int, int]:
@@ -105,7 +129,7 @@ def _by_unit(rows: Iterable[tuple[int, int]]) -> dict[int, int]:
 
 
 def _counts(
-    instansi_id: int, tahun: TahunKinerja, periode: Periode | None, on: datetime.date
+    instansi_id: int, tahun: TahunKinerja, periode: Periode | None, on: datetime.date, saring: Saring
 ) -> dict[int, Angka]:
     """The counts of each unit of the instansi on its own (not its subtree): six grouped queries."""
     found: dict[int, Angka] = {}
@@ -119,6 +143,7 @@ def _counts(
     placed = (
         Penugasan.objects.active_at(on)
         .filter(jenis=JenisPenugasan.DEFINITIF, jabatan__unit__instansi_id=instansi_id, pegawai__aktif=True)
+        .filter(saring.on())
         .annotate(punya_skp=Exists(has_skp))
         .values("jabatan__unit_id")
         .annotate(
@@ -130,7 +155,7 @@ def _counts(
     for row in placed:
         angka = of(row["jabatan__unit_id"])
         angka.pegawai, angka.belum = row["n"], row["belum"]
-    skp = SKP.objects.filter(tahun_kinerja=tahun, berakhir=False)
+    skp = SKP.objects.filter(saring.on(), tahun_kinerja=tahun, berakhir=False)
     for unit_id, status, n in (
         skp.values_list("jabatan__unit_id", "status").annotate(n=Count("pk")).order_by()
     ):
@@ -185,11 +210,12 @@ def pengisian(
     on: datetime.date,
     paths: list[str] | None,
     unit: UnitKerja | None,
+    saring: Saring = ALL,
 ) -> Pengisian:
     """The rows for `unit`'s children (or the top units of the scope), each with its subtree's counts, and the
     total of what is shown. Seven queries whatever the number of people and units."""
     units = list(scope_units(instansi_id, paths))
-    counts = _counts(instansi_id, tahun, periode, on)
+    counts = _counts(instansi_id, tahun, periode, on, saring)
     in_scope = {u.pk for u in units}
     if unit is None:
         # the top of the scope: units whose parent the viewer does not read
@@ -210,7 +236,7 @@ def pengisian(
         rows.insert(0, Baris(unit, own))
         total.add(own)
     crumbs = [u for u in units if unit is not None and unit.path.startswith(u.path) and u.pk != unit.pk]
-    return Pengisian(tahun, periode, periods, on, unit, rows, total, crumbs)
+    return Pengisian(tahun, periode, periods, on, unit, rows, total, crumbs, saring, instansi_id, paths)
 
 
 def years_of(instansi_id: int) -> list[TahunKinerja]:
@@ -234,7 +260,7 @@ class Orang:
 
 
 def people_of(
-    unit: UnitKerja, tahun: TahunKinerja, periode: Periode | None, on: datetime.date
+    unit: UnitKerja, tahun: TahunKinerja, periode: Periode | None, on: datetime.date, saring: Saring = ALL
 ) -> list[Orang]:
     """The people whose definitive placement on `on` is in the unit itself (not its sub-units), by name: one
     query."""
@@ -244,6 +270,7 @@ def people_of(
     rows = (
         Penugasan.objects.active_at(on)
         .filter(jenis=JenisPenugasan.DEFINITIF, jabatan__unit=unit, pegawai__aktif=True)
+        .filter(saring.on())
         .annotate(skp_id=Subquery(own.values("pk")[:1]), skp_status=Subquery(own.values("status")[:1]))
         .select_related("pegawai", "jabatan")
         .order_by("pegawai__nama", "pk")
@@ -292,3 +319,58 @@ def export_rows(report: Pengisian) -> list[list]:
             ]
         )
     return out
+
+
+@dataclass
+class Minggu:
+    """One week of the year: SKP approved for the first time, realisations recorded and feedback given."""
+
+    mulai: datetime.date  # its Monday
+    disetujui: int
+    kumulatif: int  # SKP approved so far
+    realisasi: int
+    umpan_balik: int
+
+
+def trend(
+    instansi_id: int,
+    tahun: TahunKinerja,
+    on: datetime.date,
+    paths: list[str] | None,
+    unit: UnitKerja | None,
+    saring: Saring = ALL,
+) -> list[Minggu]:
+    """Week by week from the year's first Monday to `on`, for the scope (the unit's subtree when given): three
+    queries grouped by week, whatever the number of people."""
+    skp = SKP.objects.filter(saring.on(), tahun_kinerja=tahun, berakhir=False, instansi_id=instansi_id)
+    if unit is not None:
+        skp = skp.filter(jabatan__unit__path__startswith=unit.path)
+    elif paths is not None:
+        within = Q(pk__in=[])
+        for p in paths:
+            within |= Q(jabatan__unit__path__startswith=p)
+        skp = skp.filter(within)
+
+    def weekly(qs, moment: str) -> dict[datetime.date, int]:
+        rows = qs.annotate(minggu=TruncWeek(moment)).values_list("minggu").annotate(n=Count("pk")).order_by()
+        return {_monday(w): n for w, n in rows if w is not None}
+
+    approved = weekly(VersiSKP.objects.filter(skp__in=skp, nomor=1), "disetujui_at")
+    recorded = weekly(Realisasi.objects.filter(skp__in=skp), "created_at")
+    answered = weekly(
+        UmpanBalik.objects.filter(realisasi__skp__in=skp, peran=PeranUmpanBalik.PENILAI), "created_at"
+    )
+    start = datetime.date(tahun.tahun, 1, 1)
+    week = start - datetime.timedelta(days=start.weekday())
+    total = sum(n for w, n in approved.items() if w < week)
+    weeks = []
+    while week <= on:
+        total += approved.get(week, 0)
+        weeks.append(Minggu(week, approved.get(week, 0), total, recorded.get(week, 0), answered.get(week, 0)))
+        week += datetime.timedelta(days=7)
+    return weeks
+
+
+def _monday(value) -> datetime.date:
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    return day - datetime.timedelta(days=day.weekday())

@@ -3,6 +3,7 @@ unit by unit to the people placed in a unit and their realisation page, for a ye
 the same table as a workbook. Read only; the filters live in the URL so a view can be shared."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -10,6 +11,7 @@ from django.urls import path
 
 from kinerja.core import clock, tabular
 from kinerja.core.formats import parse_int
+from kinerja.org.models import JenisJabatan, StatusPegawai
 from kinerja.org.permissions import current_instansi
 from kinerja.reports import permissions, selectors
 
@@ -51,22 +53,63 @@ def _report(request):
     periode = _choose(periods, parse_int(request.GET.get("periode")), default)
     on = min(today, datetime.date(tahun.tahun, 12, 31))
     report = selectors.pengisian(
-        instansi_id=instansi.pk, tahun=tahun, periode=periode, periods=periods, on=on, paths=paths, unit=unit
+        instansi_id=instansi.pk,
+        tahun=tahun,
+        periode=periode,
+        periods=periods,
+        on=on,
+        paths=paths,
+        unit=unit,
+        saring=_saring(request),
     )
     return instansi, report, years
+
+
+def _saring(request) -> selectors.Saring:
+    """The filters of the URL; a value that is none of the choices is a 404, never a wider view."""
+    jenis, status = request.GET.get("jenis", ""), request.GET.get("status", "")
+    if (jenis and jenis not in JenisJabatan.values) or (status and status not in StatusPegawai.values):
+        raise Http404
+    return selectors.Saring(jenis=jenis, status=status)
+
+
+def _base_query(report) -> str:
+    """The filters every link of the page keeps (the unit is added by each link)."""
+    values = {
+        "tahun": report.tahun.tahun,
+        "periode": report.periode.pk if report.periode else "",
+        "jenis": report.saring.jenis,
+        "status": report.saring.status,
+    }
+    return urlencode({k: v for k, v in values.items() if v != ""})
 
 
 def pengisian(request):
     instansi, report, years = _report(request)
     context: dict = {"report": report, "years": years, "instansi": instansi}
     if report is not None:
-        context["query"] = {
-            "tahun": report.tahun.tahun,
-            "periode": report.periode.pk if report.periode else "",
-        }
+        context["base"] = _base_query(report)
+        context["jenis_choices"] = JenisJabatan.choices
+        context["status_choices"] = StatusPegawai.choices
+        weeks = selectors.trend(
+            report.instansi_id, report.tahun, report.on, report.paths, report.unit, report.saring
+        )
+        context["trend"] = weeks
+        context["bars"] = _bars(weeks, report.total.pegawai)
         if report.unit is not None:
-            context["people"] = selectors.people_of(report.unit, report.tahun, report.periode, report.on)
+            context["people"] = selectors.people_of(
+                report.unit, report.tahun, report.periode, report.on, report.saring
+            )
     return render(request, "reports/pengisian.html", context)
+
+
+def _bars(weeks, pegawai: int) -> list[dict]:
+    """The chart's bars: each week's approved SKP as a share of the people placed (0 to 100), 10 units wide."""
+    bars = []
+    for n, w in enumerate(weeks):
+        h = min(100.0, round(100 * w.kumulatif / pegawai, 1)) if pegawai else 0.0
+        bars.append({"x": n * 10, "y": round(100 - h, 1), "h": h, "minggu": w.mulai})
+    return bars
 
 
 def pengisian_export(request):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from kinerja.core import tabular
 from kinerja.core.errors import ApplicationError, apply_to_form
 from kinerja.core.views_util import submitted
 from kinerja.planning import forms, imports, permissions, rules, selectors, services
@@ -283,6 +284,6 @@ def import_apply(request, pk):
 
 def import_template(request):
     base.forbid_unless(permissions.can_start(request.user))
-    response = HttpResponse(imports.template_xlsx(), content_type=base.XLSX)
+    response = HttpResponse(imports.template_xlsx(), content_type=tabular.XLSX)
     response["Content-Disposition"] = 'attachment; filename="templat-rhk-skp.xlsx"'
     return response

@@ -72,7 +72,7 @@ def skp_list(request):
 def export(request):
     instansi, _form, tahun, status, _every, qs = _filtered(request)
     content = tabular.write_workbook({"SKP": (selectors.EXPORT_HEADER, selectors.export_rows(qs))})
-    response = HttpResponse(content, content_type=base.XLSX)
+    response = HttpResponse(content, content_type=tabular.XLSX)
     suffix = f"-{status}" if status else ""
     response["Content-Disposition"] = f'attachment; filename="skp-{instansi.kode}-{tahun}{suffix}.xlsx"'
     return response

@@ -6,18 +6,22 @@ The agency (testkit.factories.organisation plus): Dinas Uji holds its head (no S
 draft); its Seksi Uji holds two pelaksana with approved SKP, one of them with a realisation of the running period
 answered by the head and a dialog; Badan Uji holds one pelaksana without SKP."""
 
+import datetime
 import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kinerja.accounts import services as account_services
 from kinerja.accounts.models import Role, User
 from kinerja.core import clock, tabular
 from kinerja.core.testing.helpers import count_queries
 from kinerja.monitoring.models import DialogKinerja, Realisasi, UmpanBalik
-from kinerja.planning.models import SKP, Periode
+from kinerja.org.models import Pegawai
+from kinerja.planning.models import SKP, Periode, VersiSKP
+from kinerja.reports import selectors
 from kinerja.testkit import factories
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +46,7 @@ class Agency:
         for person in (self.p3, self.p4):
             found = factories.skp(_user(person))
             SKP.objects.filter(pk=found.pk).update(status="disetujui", versi=1)
+            VersiSKP.objects.create(skp=found, nomor=1, konten={}, disetujui_at=timezone.now())
             approved.append(SKP.objects.get(pk=found.pk))
         realisasi = Realisasi.objects.create(
             skp=approved[0], periode=self.periode, indikator_id=1, versi_skp=1, nilai_angka=Decimal(5)
@@ -185,3 +190,43 @@ def test_the_workbook_holds_the_rows_shown_and_the_total(agency, client):
     by_unit = {r[0]: r for r in rows[1:]}
     assert [str(v) for v in by_unit["Seksi Uji"][1:6]] == ["2", "0", "0", "0", "2"]
     assert str(by_unit["Jumlah"][1]) == "4"
+
+
+def test_the_filters_narrow_every_count_and_stay_in_the_links(agency, client):
+    Pegawai.objects.filter(pk=agency.p4.pk).update(status="PPPK", golongan="", grade_pppk="IX")
+    login(client, agency.org.admin)
+    html = client.get(URL, {"status": "PPPK"}).content.decode()
+    assert cells(html, "Dinas Uji") == {
+        "pegawai": "1",
+        "belum": "0",
+        "draf": "0",
+        "diajukan": "0",
+        "disetujui": "1 (100%)",
+        "terisi": "0 (0%)",
+        "ditanggapi": "0/0",
+        "dialog": "0",
+    }
+    assert "status=PPPK" in html.split('data-testid="pengisian-row"')[1]  # the drill-down keeps the filter
+    heads = client.get(URL, {"jenis": "administrator"}).content.decode()
+    assert cells(heads, "Dinas Uji")["pegawai"] == "1" and cells(heads, "Dinas Uji")["belum"] == "1"
+    assert client.get(URL, {"status": "honorer"}).status_code == 404
+    assert client.get(URL, {"jenis": "menteri"}).status_code == 404
+
+
+def test_week_by_week_counts_approvals_realisations_and_feedback_of_the_scope(agency, client):
+    org = agency.org
+    weeks = selectors.trend(org.instansi.pk, org.tahun, agency.today, None, None)
+    assert weeks[0].mulai.weekday() == 0 and weeks[0].mulai <= datetime.date(agency.today.year, 1, 1)
+    this_week = weeks[-1]
+    assert (this_week.disetujui, this_week.kumulatif, this_week.realisasi, this_week.umpan_balik) == (
+        2,
+        2,
+        1,
+        1,
+    )
+    assert all(w.kumulatif == 0 for w in weeks[:-1])
+    badan_only = selectors.trend(org.instansi.pk, org.tahun, agency.today, None, agency.badan)
+    assert badan_only[-1].kumulatif == 0 and badan_only[-1].realisasi == 0
+    login(client, org.admin)
+    html = client.get(URL).content.decode()
+    assert 'data-testid="pengisian-trend"' in html and html.count("<rect ") == len(weeks)
