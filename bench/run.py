@@ -114,8 +114,8 @@ def main() -> None:
 
 def reports(results: dict, args) -> None:
     """Monitoring pengisian as the admin BKPSDM: the whole instansi by perangkat daerah, Dinas Kesehatan drilled
-    into (its units and the people placed in it), and the workbook of the whole instansi; with the queries each
-    page runs (they must not grow with the number of pegawai)."""
+    into (its units and the people placed in it), the workbook of the whole instansi, and the week-by-week part
+    the page loads after its table; with the queries each runs (they must not grow with the number of pegawai)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -130,6 +130,7 @@ def reports(results: dict, args) -> None:
         "reports_pengisian_instansi": "/laporan/pengisian/",
         "reports_pengisian_dinkes": f"/laporan/pengisian/?unit={dinkes.pk}",
         "reports_pengisian_export": "/laporan/pengisian/unduh/",
+        "reports_pengisian_trend": "/laporan/pengisian/mingguan/",
     }
     for key, url in pages.items():
         connection.queries_log.clear()  # the log keeps 9,000 queries; a full one would count none

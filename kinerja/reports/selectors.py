@@ -19,9 +19,10 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import TruncWeek
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast, Substr
 
+from kinerja.core import clock
 from kinerja.monitoring.models import DialogKinerja, PeranUmpanBalik, Realisasi, UmpanBalik
 from kinerja.org.models import JenisPenugasan, Penugasan, UnitKerja
 from kinerja.planning.models import SKP, Periode, StatusSKP, TahunKinerja, VersiSKP
@@ -241,7 +242,9 @@ def pengisian(
 
 def years_of(instansi_id: int) -> list[TahunKinerja]:
     """The instansi's performance years, latest first."""
-    return list(TahunKinerja.objects.filter(instansi_id=instansi_id).order_by("-tahun"))
+    return list(
+        TahunKinerja.objects.filter(instansi_id=instansi_id).select_related("instansi").order_by("-tahun")
+    )
 
 
 @dataclass
@@ -351,26 +354,63 @@ def trend(
             within |= Q(jabatan__unit__path__startswith=p)
         skp = skp.filter(within)
 
-    def weekly(qs, moment: str) -> dict[datetime.date, int]:
-        rows = qs.annotate(minggu=TruncWeek(moment)).values_list("minggu").annotate(n=Count("pk")).order_by()
-        return {_monday(w): n for w, n in rows if w is not None}
+    start = datetime.date(tahun.tahun, 1, 1)
+    mondays = []
+    week = start - datetime.timedelta(days=start.weekday())
+    while week <= on:
+        mondays.append(week)
+        week += datetime.timedelta(days=7)
+    if not mondays:
+        return []
 
-    approved = weekly(VersiSKP.objects.filter(skp__in=skp, nomor=1), "disetujui_at")
-    recorded = weekly(Realisasi.objects.filter(skp__in=skp), "created_at")
-    answered = weekly(
+    first, index = mondays[0], {monday: n for n, monday in enumerate(mondays)}
+    zone = clock.zone_of(tahun.instansi)  # weeks run Monday to Sunday in the instansi's time zone
+
+    def weekly(qs, moment: str) -> tuple[int, list[int]]:
+        """(the rows before the first week, the rows of each week). The database groups by the UTC hour, read
+        from the timestamp as text (`YYYY-MM-DD HH` on SQLite and PostgreSQL alike, in C, not a Python function
+        per row as a truncation would be on SQLite); each hour is placed in its local week here."""
+        hours = (
+            qs.annotate(jam=Substr(Cast(moment, CharField()), 1, 13))
+            .values_list("jam")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        before, per_week = 0, [0] * len(mondays)
+        for jam, n in hours:
+            if not jam:
+                continue
+            utc = datetime.datetime(
+                int(jam[:4]), int(jam[5:7]), int(jam[8:10]), int(jam[11:13]), tzinfo=datetime.UTC
+            )
+            local = utc.astimezone(zone).date()
+            monday = local - datetime.timedelta(days=local.weekday())
+            if monday < first:
+                before += n
+            elif monday in index:
+                per_week[index[monday]] += n
+        return before, per_week
+
+    before, approved = weekly(VersiSKP.objects.filter(skp__in=skp, nomor=1), "disetujui_at")
+    _before, recorded = weekly(Realisasi.objects.filter(skp__in=skp), "created_at")
+    _earlier, answered = weekly(
         UmpanBalik.objects.filter(realisasi__skp__in=skp, peran=PeranUmpanBalik.PENILAI), "created_at"
     )
-    start = datetime.date(tahun.tahun, 1, 1)
-    week = start - datetime.timedelta(days=start.weekday())
-    total = sum(n for w, n in approved.items() if w < week)
-    weeks = []
-    while week <= on:
-        total += approved.get(week, 0)
-        weeks.append(Minggu(week, approved.get(week, 0), total, recorded.get(week, 0), answered.get(week, 0)))
-        week += datetime.timedelta(days=7)
+    weeks, total = [], before
+    for n, monday in enumerate(mondays):
+        total += approved[n]
+        weeks.append(Minggu(monday, approved[n], total, recorded[n], answered[n]))
     return weeks
 
 
-def _monday(value) -> datetime.date:
-    day = value.date() if isinstance(value, datetime.datetime) else value
-    return day - datetime.timedelta(days=day.weekday())
+TREND_HEADER = [
+    "Minggu mulai",
+    "SKP disetujui",
+    "Disetujui sampai minggu ini",
+    "Realisasi dicatat",
+    "Umpan balik",
+]
+
+
+def trend_rows(weeks: list[Minggu]) -> list[list]:
+    return [[w.mulai, w.disetujui, w.kumulatif, w.realisasi, w.umpan_balik] for w in weeks]

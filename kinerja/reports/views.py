@@ -91,16 +91,31 @@ def pengisian(request):
         context["base"] = _base_query(report)
         context["jenis_choices"] = JenisJabatan.choices
         context["status_choices"] = StatusPegawai.choices
-        weeks = selectors.trend(
-            report.instansi_id, report.tahun, report.on, report.paths, report.unit, report.saring
-        )
-        context["trend"] = weeks
-        context["bars"] = _bars(weeks, report.total.pegawai)
         if report.unit is not None:
             context["people"] = selectors.people_of(
                 report.unit, report.tahun, report.periode, report.on, report.saring
             )
     return render(request, "reports/pengisian.html", context)
+
+
+def pengisian_trend(request):
+    """The week-by-week part of the page, loaded after the table (htmx), or on a page of its own without
+    JavaScript: it reads every approval, realisation and feedback of the year, the table does not wait for it."""
+    _instansi, report, _years = _report(request)
+    if report is None:
+        raise Http404
+    weeks = selectors.trend(
+        report.instansi_id, report.tahun, report.on, report.paths, report.unit, report.saring
+    )
+    context = {
+        "report": report,
+        "base": _base_query(report),
+        "trend": weeks,
+        "bars": _bars(weeks, report.total.pegawai),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "reports/_pengisian_trend.html", context)
+    return render(request, "reports/pengisian_trend.html", context)
 
 
 def _bars(weeks, pegawai: int) -> list[dict]:
@@ -116,7 +131,15 @@ def pengisian_export(request):
     instansi, report, _years = _report(request)
     if report is None:
         raise Http404
-    content = tabular.write_workbook({"Pengisian": (selectors.EXPORT_HEADER, selectors.export_rows(report))})
+    weeks = selectors.trend(
+        report.instansi_id, report.tahun, report.on, report.paths, report.unit, report.saring
+    )
+    content = tabular.write_workbook(
+        {
+            "Pengisian": (selectors.EXPORT_HEADER, selectors.export_rows(report)),
+            "Per minggu": (selectors.TREND_HEADER, selectors.trend_rows(weeks)),
+        }
+    )
     response = HttpResponse(content, content_type=tabular.XLSX)
     parts = ["pengisian", instansi.kode, str(report.tahun.tahun)]
     if report.periode is not None:
@@ -130,4 +153,5 @@ def pengisian_export(request):
 urlpatterns: list = [
     path("pengisian/", pengisian, name="pengisian"),
     path("pengisian/unduh/", pengisian_export, name="pengisian_export"),
+    path("pengisian/mingguan/", pengisian_trend, name="pengisian_trend"),
 ]

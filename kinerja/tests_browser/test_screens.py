@@ -126,6 +126,7 @@ NOT_SCREENS = {
     "org:unit_children": FRAGMENT,
     "monitoring:sanksi_document": DOWNLOAD,
     "reports:pengisian_export": DOWNLOAD,
+    "reports:pengisian_trend": FRAGMENT,
     "monitoring:inovasi_file": DOWNLOAD,
     "monitoring:sanksi_cancel": SAME_FORM,
     "monitoring:inovasi_edit": SAME_FORM,

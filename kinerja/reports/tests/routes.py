@@ -17,6 +17,10 @@ ROUTES = [
         read=expect_roles(403, {200: (*WHOLE, "admin_pd"), 404: ("outsider",)}, anon=LOGIN),
     ),
     Route(
+        "reports:pengisian_trend",
+        read=expect_roles(403, {200: (*WHOLE, "admin_pd"), 404: ("outsider",)}, anon=LOGIN),
+    ),
+    Route(
         "reports:pengisian",
         case="dinkes",
         query=lambda o: {"unit": named.unit("DINKES").pk},

@@ -7,12 +7,14 @@ draft); its Seksi Uji holds two pelaksana with approved SKP, one of them with a 
 answered by the head and a dialog; Badan Uji holds one pelaksana without SKP."""
 
 import datetime
+import io
 import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from kinerja.accounts import services as account_services
 from kinerja.accounts.models import Role, User
@@ -190,6 +192,13 @@ def test_the_workbook_holds_the_rows_shown_and_the_total(agency, client):
     by_unit = {r[0]: r for r in rows[1:]}
     assert [str(v) for v in by_unit["Seksi Uji"][1:6]] == ["2", "0", "0", "0", "2"]
     assert str(by_unit["Jumlah"][1]) == "4"
+    book = load_workbook(io.BytesIO(response.content), read_only=True)
+    weekly = list(book["Per minggu"].iter_rows(values_only=True))
+    assert weekly[0][0] == "Minggu mulai" and weekly[-1][2:] == (
+        2,
+        1,
+        1,
+    )  # this week: approved so far, recorded, fed back
 
 
 def test_the_filters_narrow_every_count_and_stay_in_the_links(agency, client):
@@ -228,5 +237,11 @@ def test_week_by_week_counts_approvals_realisations_and_feedback_of_the_scope(ag
     badan_only = selectors.trend(org.instansi.pk, org.tahun, agency.today, None, agency.badan)
     assert badan_only[-1].kumulatif == 0 and badan_only[-1].realisasi == 0
     login(client, org.admin)
-    html = client.get(URL).content.decode()
-    assert 'data-testid="pengisian-trend"' in html and html.count("<rect ") == len(weeks)
+    page = client.get(URL).content.decode()
+    trend_url = reverse("reports:pengisian_trend")
+    assert f'hx-get="{trend_url}?' in page  # loaded after the table
+    part = client.get(trend_url, headers={"HX-Request": "true"}).content.decode()
+    assert 'data-testid="pengisian-trend"' in part and part.count("<rect ") == len(weeks)
+    assert "<html" not in part
+    whole = client.get(trend_url).content.decode()  # without JavaScript: a page of its own
+    assert "<html" in whole and 'data-testid="pengisian-trend"' in whole
