@@ -16,12 +16,12 @@ subtree:
 """
 
 import datetime
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast, Substr
 
+from kinerja.accounts.permissions import under_unit_paths
 from kinerja.core import clock
 from kinerja.monitoring.models import DialogKinerja, PeranUmpanBalik, Realisasi, UmpanBalik
 from kinerja.org.models import JenisPenugasan, Penugasan, UnitKerja
@@ -125,10 +125,6 @@ class Pengisian:
     paths: list[str] | None = None
 
 
-def _by_unit(rows: Iterable[tuple[int, int]]) -> dict[int, int]:
-    return {unit_id: n for unit_id, n in rows if unit_id is not None}
-
-
 def _counts(
     instansi_id: int, tahun: TahunKinerja, periode: Periode | None, on: datetime.date, saring: Saring
 ) -> dict[int, Angka]:
@@ -195,10 +191,7 @@ def scope_units(instansi_id: int, paths: list[str] | None) -> QuerySet[UnitKerja
     """The instansi's units a viewer reads: all (`paths` None), or those inside the given subtrees."""
     qs = UnitKerja.objects.filter(instansi_id=instansi_id)
     if paths is not None:
-        subtree = Q(pk__in=[])
-        for p in paths:
-            subtree |= Q(path__startswith=p)
-        qs = qs.filter(subtree)
+        qs = qs.filter(under_unit_paths(paths))
     return qs.order_by("path")
 
 
@@ -349,10 +342,7 @@ def trend(
     if unit is not None:
         skp = skp.filter(jabatan__unit__path__startswith=unit.path)
     elif paths is not None:
-        within = Q(pk__in=[])
-        for p in paths:
-            within |= Q(jabatan__unit__path__startswith=p)
-        skp = skp.filter(within)
+        skp = skp.filter(under_unit_paths(paths, "jabatan__unit__"))
 
     start = datetime.date(tahun.tahun, 1, 1)
     mondays = []
