@@ -5,8 +5,6 @@ returns it with a reason; a returned one is corrected and submitted again; a sub
 the draft while it waits. A verified innovation is final: it counts on the pegawai's record of its year.
 """
 
-from collections.abc import Mapping
-
 from django.utils.translation import gettext_lazy
 
 from kinerja.core import workflow
@@ -33,9 +31,10 @@ EDITABLE = WORKFLOW.sources(AJUKAN)
 TEXTS = ("judul", "masalah", "perubahan", "dampak")
 
 
-def missing(values: Mapping) -> list[str]:
-    """The fields a submission still lacks: the four texts, and evidence (a file or a link)."""
-    lacking = [name for name in TEXTS if not str(values.get(name) or "").strip()]
-    if not values.get("berkas") and not values.get("tautan"):
+def missing(inovasi) -> list[str]:
+    """The fields a submission still lacks (of an innovation, or anything with its fields as attributes): the four
+    texts, and evidence (a file or a link)."""
+    lacking = [name for name in TEXTS if not str(getattr(inovasi, name, "") or "").strip()]
+    if not getattr(inovasi, "berkas", None) and not getattr(inovasi, "tautan", ""):
         lacking.append("bukti")
     return lacking

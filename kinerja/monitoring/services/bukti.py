@@ -103,6 +103,16 @@ def check_file(berkas) -> str:
     return kind
 
 
+def check_file_among(berkas, errors: dict[str, str]) -> str | None:
+    """The kind of an acceptable file, or None with its problem added to `errors` (a form naming every problem
+    at once)."""
+    try:
+        return check_file(berkas)
+    except ApplicationError as exc:
+        errors.update({field: " ".join(messages) for field, messages in exc.message_dict.items()})
+        return None
+
+
 def _sha256(berkas) -> str:
     digest = hashlib.sha256()
     berkas.seek(0)

@@ -34,12 +34,20 @@ def record_about(actor, obj, action: str, changes: dict, reason: str = "", label
         actor=actor,
         action=f"monitoring.{action}",
         obj=obj,
-        object_repr=f"{obj.pegawai.nama_lengkap} · {label or obj}"[:200],
-        instansi=obj.instansi,
-        pegawai=obj.pegawai,
         changes=changes,
         reason=reason,
+        **about(obj, label),
     )
+
+
+def about(obj, label: str = "") -> dict:
+    """Whom an audit event of a pegawai's record is about, and its words (for `audit.record` or a workflow's
+    `transition`)."""
+    return {
+        "object_repr": f"{obj.pegawai.nama_lengkap} · {label or obj}"[:200],
+        "instansi": obj.instansi,
+        "pegawai": obj.pegawai,
+    }
 
 
 def locked_skp(skp: SKP) -> SKP:

@@ -15,7 +15,7 @@ from kinerja.core.notifications import notify
 from kinerja.monitoring import innovation, permissions, rules
 from kinerja.monitoring.models import Inovasi
 from kinerja.monitoring.services import common
-from kinerja.monitoring.services.bukti import check_file, file_facts, save_with_file
+from kinerja.monitoring.services.bukti import check_file_among, file_facts, save_with_file
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai
 
@@ -53,10 +53,7 @@ def _values(pegawai: Pegawai, tahun, texts: dict, tautan: str, berkas) -> tuple[
         errors["tautan"] = _("The link is too long (at most 500 characters).")
     kind = None
     if berkas is not None:
-        try:
-            kind = check_file(berkas)
-        except ApplicationError as exc:
-            errors.update({k: " ".join(v) for k, v in exc.message_dict.items()})
+        kind = check_file_among(berkas, errors)
     if errors:
         raise ApplicationError(errors)
     return {**values, "tahun": tahun, "tautan": tautan}, kind
@@ -154,9 +151,7 @@ def _move(actor, inovasi: Inovasi, action: str, reason: str = "", fields=(), cha
         reason=reason,
         changes=changes,
         save=lambda o: o.save(update_fields=["status", "updated_at", *fields]),
-        object_repr=f"{inovasi.pegawai.nama_lengkap} · {inovasi.judul}"[:200],
-        instansi=inovasi.instansi,
-        pegawai=inovasi.pegawai,
+        **common.about(inovasi, inovasi.judul),
     )
     return inovasi
 
@@ -166,13 +161,7 @@ def inovasi_ajukan(*, actor, inovasi: Inovasi) -> Inovasi:
     """Submit to the pejabat penilai of today's organisation chart, once nothing a submission needs is missing."""
     inovasi = _locked(inovasi)
     permissions.INOVASI_WORKFLOW.check(actor=actor, obj=inovasi, action=innovation.AJUKAN)
-    lacking = innovation.missing(
-        {
-            **{name: getattr(inovasi, name) for name in innovation.TEXTS},
-            "berkas": inovasi.berkas.name,
-            "tautan": inovasi.tautan,
-        }
-    )
+    lacking = innovation.missing(inovasi)
     if lacking:
         labels = {
             "judul": _("name"),

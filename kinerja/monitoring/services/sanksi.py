@@ -17,7 +17,7 @@ from kinerja.core.services import deny_unless, require_reason
 from kinerja.monitoring import discipline, permissions
 from kinerja.monitoring.models import SanksiDisiplin, TingkatSanksi
 from kinerja.monitoring.services import common
-from kinerja.monitoring.services.bukti import check_file, file_facts, save_with_file
+from kinerja.monitoring.services.bukti import check_file_among, file_facts, save_with_file
 from kinerja.org.models import Instansi, Pegawai
 
 FIELDS = ["pegawai", "tingkat", "nomor_sk", "tanggal_sk", "mulai", "sampai", "uraian", "nama_asli"]
@@ -71,10 +71,7 @@ def _checked(instansi: Instansi, nip: str, tingkat: str, nomor_sk: str, tanggal_
     if berkas is None:
         errors["berkas"] = _("Attach the scan of the signed decree (PDF or photo).")
     else:
-        try:
-            kind = check_file(berkas)
-        except ApplicationError as exc:
-            errors.update({k: " ".join(v) for k, v in exc.message_dict.items()})
+        kind = check_file_among(berkas, errors)
     if pegawai is not None and nomor_sk:
         earlier = SanksiDisiplin.objects.filter(
             instansi=instansi, pegawai=pegawai, nomor_sk=nomor_sk, batal_at__isnull=True

@@ -167,13 +167,7 @@ def inovasi_detail(request, pk):
         "inovasi": inovasi,
         "actions": actions,
         "can_edit": innovation.AJUKAN in actions,
-        "lacking": innovation.missing(
-            {
-                **{name: getattr(inovasi, name) for name in innovation.TEXTS},
-                "berkas": inovasi.berkas.name,
-                "tautan": inovasi.tautan,
-            }
-        ),
+        "lacking": innovation.missing(inovasi),
     }
     return render(request, "monitoring/inovasi_detail.html", context)
 
