@@ -18,6 +18,7 @@ COLUMNS = {
         "nilai_angka",
         "nilai_teks",
         "narasi",
+        "capaian",
         "diisi_oleh_id",
         "kunci",
         "created_at",

@@ -61,6 +61,15 @@ class Realisasi(models.Model):
     )
     nilai_teks = models.TextField(_("qualitative realisation"), blank=True)
     narasi = models.TextField(_("narrative"), blank=True)
+    capaian = models.DecimalField(
+        _("achievement"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Against the period target of the version in force (rules.period_numbers), kept with every "
+        "change so that the leaders' reports average it in the database; empty without a number or a target.",
+    )
     diisi_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -151,6 +151,23 @@ def indikator_capaian(
     return Capaian(per_period=per_period, ytd_realisasi=ytd, ytd_capaian=capaian(ytd, annual_target, arah))
 
 
+def period_numbers(
+    indikator: Mapping, nomor: int, nilai_angka: Decimal | None, mode: str
+) -> tuple[Decimal | None, Decimal | None]:
+    """(the period target, the capaian) of one realisation of a numeric indikator (as a version's content
+    records it: `jenis_target`, `target_angka`, `target_periode`, `arah`) in period `nomor`, the indikator's
+    periods adding up by `mode`; (None, None) for a qualitative indikator or a realisation without a number."""
+    if indikator.get("jenis_target") != "angka" or nilai_angka is None:
+        return None, None
+    annual = indikator.get("target_angka")
+    try:
+        annual_target = Decimal(str(annual)) if annual not in (None, "") else None
+    except ArithmeticError:
+        annual_target = None
+    target = period_target(indikator.get("target_periode"), nomor, annual_target, mode)
+    return target, capaian(nilai_angka, target, indikator.get("arah") or NAIK)
+
+
 # Evidence ---------------------------------------------------------------------------------------------------
 
 PDF, JPEG, PNG, WEBP, HEIC, DOCX, XLSX, PPTX, ODT, ODS, DOC = (

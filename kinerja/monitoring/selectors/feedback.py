@@ -31,11 +31,11 @@ from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
 from kinerja.monitoring import rules
 from kinerja.monitoring.models import PeranUmpanBalik, Realisasi, UmpanBalik
+from kinerja.monitoring.selectors.realisasi import akumulasi_of
 from kinerja.monitoring.selectors.waiting import waiting as waiting_only
 from kinerja.monitoring.selectors.waiting import with_last_message
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Penugasan
-from kinerja.planning import rules as planning_rules
 from kinerja.planning import selectors as planning_selectors
 from kinerja.planning.models import VersiSKP
 
@@ -182,19 +182,9 @@ def _find(konten: dict, indikator_id: int) -> tuple[dict | None, dict | None]:
 
 def _numbers(indikator: dict, realisasi: Realisasi) -> tuple[Decimal | None, Decimal | None]:
     """The period target of a numeric indikator and the capaian of the realisation against it."""
-    if indikator.get("jenis_target") != "angka" or realisasi.nilai_angka is None:
-        return None, None
-    annual = indikator.get("target_angka")
-    mode = indikator.get("akumulasi") or planning_rules.default_akumulasi(
-        indikator.get("aspek", ""), indikator.get("satuan", "")
+    return rules.period_numbers(
+        indikator, realisasi.periode.nomor, realisasi.nilai_angka, akumulasi_of(indikator)
     )
-    target = rules.period_target(
-        indikator.get("target_periode"),
-        realisasi.periode.nomor,
-        Decimal(str(annual)) if annual not in (None, "") else None,
-        mode,
-    )
-    return target, rules.capaian(realisasi.nilai_angka, target, indikator.get("arah") or rules.NAIK)
 
 
 def queue(user) -> list[Menunggu]:

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from kinerja.core import audit
 from kinerja.core.errors import ApplicationError, ConflictError
+from kinerja.monitoring import rules
 from kinerja.monitoring.models import Realisasi, RiwayatRealisasi
+from kinerja.monitoring.selectors.realisasi import akumulasi_of
 from kinerja.monitoring.services import common
 from kinerja.planning import rules as planning_rules
 from kinerja.planning.models import SKP, Periode
@@ -129,6 +131,9 @@ def realisasi_save(
         action = "realisasi.update"
     for name, value in values.items():
         setattr(realisasi, name, value)
+    _target, realisasi.capaian = rules.period_numbers(
+        indikator, periode.nomor, realisasi.nilai_angka, akumulasi_of(indikator)
+    )
     realisasi.save()
     common.record(actor, skp, action, audit.diff(before, audit.snapshot(realisasi, FIELDS)), obj=realisasi)
     return realisasi

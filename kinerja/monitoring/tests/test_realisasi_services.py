@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from kinerja.core.errors import ApplicationError, ConflictError
 from kinerja.core.testing.clock import on_day
 from kinerja.core.testing.helpers import last_seq, one_event, refused
-from kinerja.monitoring import rules, services
+from kinerja.monitoring import rules, selectors, services
 from kinerja.monitoring.models import BuktiDukung, Pembukaan, Realisasi
 from kinerja.monitoring.services.bukti import file_kind
 from kinerja.monitoring.services.realisasi import realisasi_values
@@ -93,6 +93,23 @@ def test_saving_the_same_values_again_writes_nothing(world):
         before = state()
         again = save(world, nilai="10,00", kunci=first.kunci)
     assert again.kunci == 0 and state() == before
+
+
+def test_each_change_keeps_the_capaian_against_the_period_target_for_the_leaders_reports(world):
+    indikator = world.numeric()
+    nomor = world.open_plan.periode.nomor
+    mode = selectors.akumulasi_of(indikator)
+    with on_day(world.day):
+        first = save(world, nilai="10")
+        assert first.capaian == rules.period_numbers(indikator, nomor, Decimal(10), mode)[1]
+        second = save(world, nilai="1.000", kunci=first.kunci)
+    expected = rules.period_numbers(indikator, nomor, Decimal(1000), mode)[1]
+    assert expected is not None and second.capaian == expected
+    assert Realisasi.objects.get(pk=first.pk).capaian == expected
+    if world.qualitative() is not None:
+        with on_day(world.day):
+            statement = save(world, indikator=world.qualitative(), nilai_teks="Selesai")
+        assert statement.capaian is None
 
 
 # Refusals -------------------------------------------------------------------------------------------------------
