@@ -57,8 +57,9 @@ from kinerja.monitoring.models import (
     TindakLanjut,
     UmpanBalik,
 )
+from kinerja.monitoring.selectors.realisasi import akumulasi_of
 from kinerja.org import demo as org_demo
-from kinerja.org.models import Pegawai
+from kinerja.org.models import Pegawai, UnitKerja
 from kinerja.planning.models import SKP, Periode, StatusSKP, TahunKinerja, VersiSKP
 
 CHUNK = 2000  # SKP per write
@@ -81,6 +82,12 @@ class _Skp:
     fill: str = ""  # the current period: FULL, PARTLY or NONE
     behind: bool = False
     versions: list = field(default_factory=list)  # (nomor, approved on, konten)
+    path: str = ""  # of the position's unit
+    declining: bool = False  # near target early in the year, lower every period after
+
+
+# Whole subtrees that lag, for the leaders' dashboards: few realisations of the current period, many behind.
+LAGGING_UNITS = ("DINKES.PKM002", "DUKCAPIL")
 
 
 class _Monitoring:
@@ -166,14 +173,29 @@ class _Monitoring:
 
     def realisasi(self, skp: _Skp, periode: Periode, ind: dict, versi: int, with_files: bool) -> None:
         rng = self.rng
-        angka, teks = value_for(ind, periode.nomor, len(self.periods), rng, skp.behind)
+        angka, teks = value_for(ind, periode.nomor, len(self.periods), rng, skp.behind, skp.declining)
         texts = NARASI_TERTINGGAL if skp.behind else NARASI
         created = self.moment(self.filled_on(periode, rng), rng)
         pk = self.next_realisasi
         self.next_realisasi += 1
         narasi = rng.choice(texts).format(periode=periode.nama)
+        _target, capaian = rules.period_numbers(ind, periode.nomor, angka, akumulasi_of(ind))
         self.rows[Realisasi].append(
-            (pk, skp.pk, periode.pk, ind["id"], versi, angka, teks, narasi, skp.user_id, 0, created, created)
+            (
+                pk,
+                skp.pk,
+                periode.pk,
+                ind["id"],
+                versi,
+                angka,
+                teks,
+                narasi,
+                capaian,
+                skp.user_id,
+                0,
+                created,
+                created,
+            )
         )
         self.bukti(skp, periode, (pk, ind["id"], teks or f"{angka}", narasi, created), with_files)
         self.feedback(skp, periode, pk, created)
@@ -456,9 +478,9 @@ def _approved(tahun: TahunKinerja, named: dict[str, int], rng: random.Random) ->
     rows = (
         SKP.objects.filter(tahun_kinerja=tahun, versi__gt=0, status__in=STATUSES)
         .order_by("pk")
-        .values_list("pk", "pegawai_id", "penilai_id", "mulai", "selesai")
+        .values_list("pk", "pegawai_id", "penilai_id", "mulai", "selesai", "jabatan__unit__path")
     )
-    found = [_Skp(*row) for row in rows]
+    found = [_Skp(*row[:5], path=row[5]) for row in rows]
     users = dict(
         User.objects.filter(pegawai_id__in=[s.pegawai_id for s in found]).values_list("pegawai_id", "pk")
     )
@@ -476,8 +498,22 @@ def _approved(tahun: TahunKinerja, named: dict[str, int], rng: random.Random) ->
             skp.focus, skp.behind = True, False
             # Their own current period is left to fill: a trial (or a test) records it from nothing.
             skp.fill = NONE
+    # Drawn apart from `rng`, so that everything else of the demo stays as it was.
+    focus_pks = {s.pk for s in subordinates}
+    marks = random.Random(tahun.tahun)  # noqa: S311 (demo data, not a secret)
+    units = UnitKerja.objects.filter(instansi_id=tahun.instansi_id, kode__in=LAGGING_UNITS)
+    lagging = list(units.values_list("path", flat=True))
+    for skp in found:
+        if skp.focus or skp.pk in focus_pks:
+            continue
+        if any(skp.path.startswith(p) for p in lagging):
+            skp.fill = NONE if marks.random() < 0.85 else skp.fill
+            skp.behind = skp.behind or marks.random() < 0.65
+        elif not skp.behind and marks.random() < 0.06:
+            skp.declining = True
     for n, skp in enumerate(subordinates):
         skp.focus = True
+        skp.declining = n % 3 == 0  # the one who filled everything has been falling period after period
         skp.fill = (FULL, PARTLY, NONE)[n % 3]
         skp.behind = n % 3 == 1  # the one partly filled is also behind target
     return found

@@ -88,10 +88,10 @@ def share(annual: Decimal, nomor: int, periods: int) -> Decimal:
 
 
 def value_for(
-    ind: dict, nomor: int, periods: int, rng: random.Random, behind: bool
+    ind: dict, nomor: int, periods: int, rng: random.Random, behind: bool, declining: bool = False
 ) -> tuple[Decimal | None, str]:
     """A realisation of one indikator in one period: a number near its period target (clearly under it when
-    `behind`), or a statement for a qualitative indikator."""
+    `behind`; a little lower every period when `declining`), or a statement for a qualitative indikator."""
     if ind.get("jenis_target") == "kualitatif" or ind.get("target_angka") in (None, ""):
         return None, rng.choice(PERNYATAAN)
     annual = Decimal(str(ind["target_angka"]))
@@ -100,6 +100,9 @@ def value_for(
     if target is None:  # a count without a target per period: its share of the year
         target = share(annual, nomor, periods)
     low, high = (0.55, 0.8) if behind else (0.93, 1.07)
+    if declining:
+        middle = 1.04 - 0.13 * (nomor - 1)
+        low, high = middle - 0.02, middle + 0.02
     factor = Decimal(str(round(rng.uniform(low, high), 3)))
     if ind.get("arah") == rules.TURUN:
         factor = 2 - factor  # behind on "lower is better" means higher

@@ -27,6 +27,7 @@ LOGINS = [
     ("tim.penilai", "tim penilai kinerja"),
     ("auditor", "auditor (hanya baca)"),
     (NIP_KEPALA_DINKES, "kepala dinas: Kepala Dinas Kesehatan"),
+    (NIP_KABID_KESMAS, "kepala bidang: Kesehatan Masyarakat (capaian sepanjang tahun)"),
     (NIP_KASI_IMUNISASI, "atasan: Kepala Seksi Imunisasi"),
     (NIP_PELAKSANA_IMUNISASI, "pegawai: pelaksana di Seksi Imunisasi"),
     ("admin.lembah", "admin BKPSDM instansi lain (Kab. Lembah Hijau)"),
