@@ -113,32 +113,46 @@ def main() -> None:
 
 
 def reports(results: dict, args) -> None:
-    """Monitoring pengisian as the admin BKPSDM: the whole instansi by perangkat daerah, Dinas Kesehatan drilled
-    into (its units and the people placed in it), the workbook of the whole instansi, and the week-by-week part
-    the page loads after its table; with the queries each runs (they must not grow with the number of pegawai)."""
+    """The leaders' reports and the dashboards of issue 14, with the queries each runs (they must not grow with
+    the number of pegawai): monitoring pengisian as the admin BKPSDM (the whole instansi by perangkat daerah, Dinas
+    Kesehatan drilled into, the workbook, the week-by-week part the page loads after its table); the performance
+    dashboard of the admin BKPSDM (whole instansi) and of the kepala dinas (Dinas Kesehatan); the home pages with
+    their dashboard cards of a pegawai (the Kabid Kesmas), a supervisor (the Kasi Imunisasi), the kepala dinas and
+    the admin BKPSDM."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from kinerja.accounts.models import User
+    from kinerja.org import demo
     from kinerja.org.models import UnitKerja
 
-    client = Client()
-    client.force_login(User.objects.get(username="admin.bkpsdm"))
     dinkes = UnitKerja.objects.get(kode="DINKES")
+    admin, head = "admin.bkpsdm", demo.NIP_KEPALA_DINKES
     pages = {
-        "reports_pengisian_instansi": "/laporan/pengisian/",
-        "reports_pengisian_dinkes": f"/laporan/pengisian/?unit={dinkes.pk}",
-        "reports_pengisian_export": "/laporan/pengisian/unduh/",
-        "reports_pengisian_trend": "/laporan/pengisian/mingguan/",
+        "reports_pengisian_instansi": (admin, "/laporan/pengisian/"),
+        "reports_pengisian_dinkes": (admin, f"/laporan/pengisian/?unit={dinkes.pk}"),
+        "reports_pengisian_export": (admin, "/laporan/pengisian/unduh/"),
+        "reports_pengisian_trend": (admin, "/laporan/pengisian/mingguan/"),
+        "reports_kinerja_instansi": (admin, "/laporan/kinerja/"),
+        "reports_kinerja_kepala_dinas": (head, "/laporan/kinerja/"),
+        "home_pegawai_kabid": (demo.NIP_KABID_KESMAS, "/"),
+        "home_atasan_kasi": (demo.NIP_KASI_IMUNISASI, "/"),
+        "home_kepala_dinas": (head, "/"),
+        "home_admin_bkpsdm": (admin, "/"),
     }
-    for key, url in pages.items():
+    clients: dict[str, Client] = {}
+    for key, (username, url) in pages.items():
+        if username not in clients:
+            clients[username] = Client()
+            clients[username].force_login(User.objects.get(username=username))
+        client = clients[username]
         connection.queries_log.clear()  # the log keeps 9,000 queries; a full one would count none
         with CaptureQueriesContext(connection) as queries:
             status = client.get(url).status_code
         assert status == 200, (key, status)
         results[f"{key}_queries"] = len(queries.captured_queries)
-        results[f"{key}_ms"] = median_ms(lambda u=url: client.get(u), args.repeat)
+        results[f"{key}_ms"] = median_ms(lambda c=client, u=url: c.get(u), args.repeat)
 
 
 def planning(results: dict, args) -> None:

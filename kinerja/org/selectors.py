@@ -154,6 +154,22 @@ def held_positions(pegawai: Pegawai, at: datetime.date | None = None) -> list[Ja
     return [p.jabatan for p in holders_of(own, at).values() if p.pegawai_id == pegawai.pk]
 
 
+def headed_unit_paths(pegawai_id: int, at: datetime.date) -> list[str]:
+    """The paths of the units whose head position the pegawai holds at a date, definitively or acting (Plt/Plh):
+    one query. A unit inside another they head is left out (its subtree is already read)."""
+    paths = sorted(
+        UnitKerja.objects.filter(
+            aktif=True,
+            jabatan__kepala_unit=True,
+            jabatan__aktif=True,
+            jabatan__penugasan__in=Penugasan.objects.active_at(at).filter(pegawai_id=pegawai_id),
+        )
+        .values_list("path", flat=True)
+        .distinct()
+    )
+    return [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
+
+
 def assessed_by(pegawai: Pegawai, at: datetime.date | None = None) -> list[Dinilai]:
     """Everyone the pegawai assesses at a date.
 

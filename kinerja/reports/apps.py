@@ -6,3 +6,4 @@ class ReportsConfig(appconfig.KinerjaAppConfig):
     label = "reports"
     verbose_name = "Kinerja: laporan dan pemantauan pimpinan"
     menu = {48: "items"}
+    home_cards = {31: "leader", 33: "my_progress", 39: "team_warnings"}

@@ -123,6 +123,14 @@ class Pengisian:
     saring: Saring = ALL
     instansi_id: int = 0
     paths: list[str] | None = None
+    units: list[UnitKerja] = field(default_factory=list)  # every unit of the scope, by path
+
+    def subtree(self, row: "Baris") -> list[UnitKerja]:
+        """The units a row counts: the unit drilled into counts only itself (its own row), any other its
+        subtree."""
+        if self.unit is not None and row.unit.pk == self.unit.pk:
+            return [row.unit]
+        return [u for u in self.units if u.path.startswith(row.unit.path)]
 
 
 def _counts(
@@ -230,7 +238,9 @@ def pengisian(
         rows.insert(0, Baris(unit, own))
         total.add(own)
     crumbs = [u for u in units if unit is not None and unit.path.startswith(u.path) and u.pk != unit.pk]
-    return Pengisian(tahun, periode, periods, on, unit, rows, total, crumbs, saring, instansi_id, paths)
+    return Pengisian(
+        tahun, periode, periods, on, unit, rows, total, crumbs, saring, instansi_id, paths, units
+    )
 
 
 def years_of(instansi_id: int) -> list[TahunKinerja]:

@@ -9,11 +9,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from kinerja.accounts.permissions import access_of
 from kinerja.core import clock, tabular
 from kinerja.core.formats import parse_int
 from kinerja.org.models import JenisJabatan, StatusPegawai
 from kinerja.org.permissions import current_instansi
-from kinerja.reports import permissions, selectors
+from kinerja.reports import capaian, permissions, rules, selectors
 
 
 def _choose(items, pk, default):
@@ -26,17 +27,21 @@ def _choose(items, pk, default):
     return found
 
 
-def _report(request):
-    """(instansi, the report or None when no year is open, the years): the filters checked against the scope."""
+def _report(request, open_single_top: bool = False):
+    """(instansi, the report or None when no year is open, the years): the filters checked against the scope.
+    With `open_single_top`, a view with a single unit at its top (a head of one unit, the administrator of one
+    department) opens on that unit's units rather than on one row."""
     instansi = current_instansi(request)
-    paths = permissions.scope_of(request.user, instansi.pk)
     today = clock.today(instansi)
+    paths = permissions.scope_of(request.user, instansi.pk, today)
     unit_id = parse_int(request.GET.get("unit"))
     unit = None
     if unit_id is not None:
         unit = selectors.scope_units(instansi.pk, paths).filter(pk=unit_id).first()
         if unit is None:
             raise Http404
+    elif open_single_top and paths is not None and len(paths) == 1:
+        unit = selectors.scope_units(instansi.pk, paths).filter(path=paths[0]).first()
     years = selectors.years_of(instansi.pk)
     default_year = next((y for y in years if y.tahun == today.year), years[0] if years else None)
     tahun = default_year
@@ -84,18 +89,57 @@ def _base_query(report) -> str:
     return urlencode({k: v for k, v in values.items() if v != ""})
 
 
-def pengisian(request):
-    instansi, report, years = _report(request)
+def _context(request, report, years, instansi) -> dict:
     context: dict = {"report": report, "years": years, "instansi": instansi}
     if report is not None:
         context["base"] = _base_query(report)
+        unit = f"&unit={report.unit.pk}" if report.unit is not None else ""
+        context["refresh_url"] = f"{request.path}?{context['base']}{unit}&segar=1"
+        context["now"] = clock.now(instansi)
         context["jenis_choices"] = JenisJabatan.choices
         context["status_choices"] = StatusPegawai.choices
         if report.unit is not None:
             context["people"] = selectors.people_of(
                 report.unit, report.tahun, report.periode, report.on, report.saring
             )
+    return context
+
+
+def _refreshing(request) -> bool:
+    """Whether this is the page's own timed refresh (htmx), which gets the numbers without the page's frame."""
+    return request.headers.get("HX-Request") == "true" and request.GET.get("segar") == "1"
+
+
+def pengisian(request):
+    instansi, report, years = _report(request)
+    context = _context(request, report, years, instansi)
+    if _refreshing(request) and report is not None:
+        return render(request, "reports/_pengisian_body.html", context)
     return render(request, "reports/pengisian.html", context)
+
+
+def kinerja(request):
+    """The leaders' dashboard: the same view, period and filters as monitoring pengisian, with the spread of
+    capaian per unit, the units that lag and the people flagged by the early warning."""
+    instansi, report, years = _report(request, open_single_top=True)
+    context = _context(request, report, years, instansi)
+    if report is not None:
+        context["single_top"] = report.paths is not None and len(report.paths) == 1
+        board = capaian.dashboard(report)
+        context["board"] = board
+        context.update(gap=rules.GAP, capaian_gap=rules.CAPAIAN_GAP, min_people=rules.MIN_PEOPLE)
+        context["dialog_for"] = capaian.dialog_openable(
+            board.warnings, access_of(request.user).pegawai_id, report.on
+        )
+        if report.unit is not None and report.periode is not None:
+            people = context["people"]
+            found = capaian.capaian_of([o.skp_id for o in people if o.skp_id], report.periode)
+            context["people_capaian"] = [
+                (o, found.get(o.skp_id), rules.band_of(found.get(o.skp_id), board.bands)) for o in people
+            ]
+    if _refreshing(request) and report is not None:
+        return render(request, "reports/_kinerja_body.html", context)
+    return render(request, "reports/kinerja.html", context)
 
 
 def pengisian_trend(request):
@@ -154,4 +198,5 @@ urlpatterns: list = [
     path("pengisian/", pengisian, name="pengisian"),
     path("pengisian/unduh/", pengisian_export, name="pengisian_export"),
     path("pengisian/mingguan/", pengisian_trend, name="pengisian_trend"),
+    path("kinerja/", kinerja, name="kinerja"),
 ]

@@ -27,7 +27,7 @@ def test_drill_down_to_a_pegawai_and_download(browser, live_server, demo, artifa
     if width == 400:
         page.locator(".navbar-toggler").click()
     page.get_by_role("button", name="Pemantauan").click()
-    page.get_by_role("link", name="Pemantauan pengisian").click()
+    page.get_by_test_id("nav-pengisian").click()
     table = section(page, "pengisian")
     expect(table).to_contain_text("Dinas Kesehatan")
     page.screenshot(path=str(artifacts / f"pengisian-instansi-{width}.png"), full_page=True)

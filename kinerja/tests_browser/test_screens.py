@@ -109,6 +109,7 @@ SCREENS = [
     Screen("monitoring:inovasi_detail", ("atasan",)),
     Screen("reports:pengisian", ("admin_bkpsdm", "admin_pd")),
     Screen("reports:pengisian[dinkes]", ("admin_bkpsdm",)),
+    Screen("reports:kinerja", ("admin_bkpsdm", "kepala_dinas", "atasan")),
     Screen("core:verify", (ANON,)),
     Screen("core:verify_document[cocok]", (ANON,)),
     Screen("core:verify_document[tidak-cocok]", (ANON,)),

@@ -123,6 +123,7 @@ def test_the_home_page_shows_the_cards_the_apps_give_this_user(cast):
     ]
     assert [c.template for c in admin] == [
         "planning/_card_ppk_inbox.html",
+        "reports/_card_leader.html",
         "planning/_card_year_state.html",
         "criteria/_card_framework_review.html",
         "org/_card_attention.html",

@@ -39,4 +39,10 @@ from kinerja.monitoring.selectors.rencana import (  # noqa: F401
     rencana_page,
     rhk_of,
 )
-from kinerja.monitoring.selectors.team import TeamRow, TeamStatus, menu_summary, team_status  # noqa: F401
+from kinerja.monitoring.selectors.team import (  # noqa: F401
+    TeamRow,
+    TeamStatus,
+    current_period,
+    menu_summary,
+    team_status,
+)

@@ -112,7 +112,13 @@ def _party_skp(request, pk):
 
 def dialog_create(request, pk):
     skp = _party_skp(request, pk)
-    form = DialogForm(request.POST or None, initial={"tanggal": clock.today(skp.instansi)})
+    initial = {"tanggal": clock.today(skp.instansi)}
+    # Opened from a flag of the leaders' early warning: the kind and topic come suggested (the user may change them).
+    if request.GET.get("jenis") in JenisDialog.values:
+        initial["jenis"] = request.GET["jenis"]
+    if request.GET.get("topik"):
+        initial["topik"] = request.GET["topik"].strip()[:200]
+    form = DialogForm(request.POST or None, initial=initial)
     done = submitted(
         request,
         form,
