@@ -69,13 +69,14 @@ class Peringatan:
 
 
 def _series(periods: list[Periode]) -> dict:
-    return {f"c{p.nomor}": Avg("realisasi__capaian", filter=Q(realisasi__periode_id=p.pk)) for p in periods}
+    return {f"c{p.nomor}": Avg("capaian", filter=Q(periode_id=p.pk)) for p in periods}
 
 
 def warnings(skp: QuerySet[SKP], periods: list[Periode], threshold: Decimal) -> list[Peringatan]:
     """The flagged pegawai of the SKP given, over `periods` (in order, up to the one looked at), lowest latest
-    capaian first: one query. The database returns only the SKP with a period under the threshold or a fall from
-    one period to the next; the rule decides on those."""
+    capaian first: two queries. The database averages the realisations per SKP and period (grouped by the SKP's
+    id alone, a narrow key) and returns only the SKP with a period under the threshold or a fall from one period
+    to the next; the rule decides on those, whose SKP are then read with their pegawai and position."""
     if not periods:
         return []
     names = [f"c{p.nomor}" for p in periods]
@@ -84,19 +85,25 @@ def warnings(skp: QuerySet[SKP], periods: list[Periode], threshold: Decimal) -> 
         maybe |= Q(**{f"{name}__lt": threshold})
         if n:
             maybe |= Q(**{f"{names[n - 1]}__gt": F(name)})
-    rows = (
-        skp.annotate(**_series(periods))
+    averaged = (
+        Realisasi.objects.filter(skp__in=skp, periode__in=periods, capaian__isnull=False)
+        .values("skp_id")
+        .annotate(**_series(periods))
         .filter(maybe)
-        .select_related("pegawai", "jabatan", "jabatan__unit")
-        .order_by("pegawai__nama", "pk")
+        .order_by()
     )
-    found = []
-    for row in rows:
-        series = [getattr(row, name) for name in names]
-        series = [None if v is None else Decimal(v).quantize(Decimal("0.01")) for v in series]
+    flags = {}
+    for row in averaged:
+        series = [
+            None if row[name] is None else Decimal(row[name]).quantize(Decimal("0.01")) for name in names
+        ]
         flag = rules.early_warning(series, threshold)
         if flag is not None:
-            found.append(Peringatan(row, flag, periods))
+            flags[row["skp_id"]] = flag
+    if not flags:
+        return []
+    rows = SKP.objects.filter(pk__in=list(flags)).select_related("pegawai", "jabatan", "jabatan__unit")
+    found = [Peringatan(row, flags[row.pk], periods) for row in rows]
     found.sort(key=lambda w: (w.flag.latest, w.skp.pegawai.nama))
     return found
 
