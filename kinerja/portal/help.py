@@ -238,6 +238,14 @@ _PENGISIAN = Topic(
     ADMIN,
     "pemantauan-pengisian",
 )
+_KINERJA = Topic(
+    _(
+        "Capaian of the units you lead or administer: its spread per unit, the units that lag and the people whose "
+        "capaian fell or is below expectation, with a dialogue to open from each flag."
+    ),
+    ADMIN,
+    "dasbor-kinerja",
+)
 _REOPEN = Topic(
     _(
         "A closed period reopened for one employee (by NIP) or a unit until a date, with a reason. A reopening "
@@ -391,6 +399,7 @@ TOPICS: dict[str, Topic] = {
     **{name: _REOPEN for name in ("monitoring:reopen_list", "monitoring:reopen_create")},
     **{name: _KEHADIRAN for name in ("monitoring:kehadiran_list", "monitoring:kehadiran_import")},
     "reports:pengisian": _PENGISIAN,
+    "reports:kinerja": _KINERJA,
     **{f"monitoring:sanksi_{name}": _SANKSI for name in ("list", "create", "detail", "cancel")},
     **{f"monitoring:inovasi_{name}": _INOVASI for name in ("list", "create", "detail", "edit", "kembalikan")},
     # Monitoring: the realisasi area (realisasi and bukti dukung)
