@@ -13,6 +13,7 @@ from kinerja.criteria.api import router as criteria_router
 from kinerja.monitoring.api import router as monitoring_router
 from kinerja.org.api import router as org_router
 from kinerja.planning.api import router as planning_router
+from kinerja.reports.api import router as reports_router
 
 
 class SessionAuth(APIKeyCookie):
@@ -118,3 +119,4 @@ api.add_router("/", org_router)
 api.add_router("/", criteria_router)
 api.add_router("/", planning_router)
 api.add_router("/", monitoring_router)
+api.add_router("/", reports_router)

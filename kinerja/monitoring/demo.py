@@ -493,7 +493,7 @@ def _approved(tahun: TahunKinerja, named: dict[str, int], rng: random.Random) ->
         skp.user_id = users.get(skp.pegawai_id)
         r = rng.random()
         skp.fill = FULL if r < 0.5 else PARTLY if r < 0.75 else NONE
-        skp.behind = rng.random() < 0.15
+        skp.behind = rng.random() < 0.08
         if skp.pegawai_id in named_ids:
             skp.focus, skp.behind = True, False
             # Their own current period is left to fill: a trial (or a test) records it from nothing.

@@ -72,11 +72,20 @@ def _series(periods: list[Periode]) -> dict:
     return {f"c{p.nomor}": Avg("capaian", filter=Q(periode_id=p.pk)) for p in periods}
 
 
-def warnings(skp: QuerySet[SKP], periods: list[Periode], threshold: Decimal) -> list[Peringatan]:
-    """The flagged pegawai of the SKP given, over `periods` (in order, up to the one looked at), lowest latest
-    capaian first: two queries. The database averages the realisations per SKP and period (grouped by the SKP's
-    id alone, a narrow key) and returns only the SKP with a period under the threshold or a fall from one period
-    to the next; the rule decides on those, whose SKP are then read with their pegawai and position."""
+@dataclass(frozen=True)
+class Tanda:
+    """One flagged SKP as the database and the rule found it, before any model is read."""
+
+    skp_id: int
+    unit_id: int
+    flag: rules.Flag
+
+
+def flags(skp: QuerySet[SKP], periods: list[Periode], threshold: Decimal) -> list[Tanda]:
+    """The flagged SKP among those given, over `periods` (in order, up to the one looked at), lowest latest
+    capaian first: one query of plain values. The database averages the realisations per SKP and period (grouped
+    by the SKP and its unit, a narrow key) and returns only the SKP with a period under the threshold or a fall of
+    at least `rules.FALL` from one period to the next; the rule decides on those."""
     if not periods:
         return []
     names = [f"c{p.nomor}" for p in periods]
@@ -84,28 +93,42 @@ def warnings(skp: QuerySet[SKP], periods: list[Periode], threshold: Decimal) -> 
     for n, name in enumerate(names):
         maybe |= Q(**{f"{name}__lt": threshold})
         if n:
-            maybe |= Q(**{f"{names[n - 1]}__gt": F(name)})
+            maybe |= Q(**{f"{names[n - 1]}__gte": F(name) + rules.FALL})
     averaged = (
         Realisasi.objects.filter(skp__in=skp, periode__in=periods, capaian__isnull=False)
-        .values("skp_id")
+        .values("skp_id", "skp__jabatan__unit_id")
         .annotate(**_series(periods))
         .filter(maybe)
         .order_by()
     )
-    flags = {}
+    found = []
     for row in averaged:
         series = [
             None if row[name] is None else Decimal(row[name]).quantize(Decimal("0.01")) for name in names
         ]
         flag = rules.early_warning(series, threshold)
         if flag is not None:
-            flags[row["skp_id"]] = flag
-    if not flags:
-        return []
-    rows = SKP.objects.filter(pk__in=list(flags)).select_related("pegawai", "jabatan", "jabatan__unit")
-    found = [Peringatan(row, flags[row.pk], periods) for row in rows]
-    found.sort(key=lambda w: (w.flag.latest, w.skp.pegawai.nama))
+            found.append(Tanda(row["skp_id"], row["skp__jabatan__unit_id"], flag))
+    found.sort(key=lambda t: (t.flag.latest, t.skp_id))
     return found
+
+
+def read(found: list[Tanda], periods: list[Periode], limit: int | None = None) -> list[Peringatan]:
+    """The first `limit` (all with None) flagged SKP with their pegawai and position: one query."""
+    shown = found if limit is None else found[:limit]
+    if not shown:
+        return []
+    by_pk = SKP.objects.select_related("pegawai", "jabatan", "jabatan__unit").in_bulk(
+        [t.skp_id for t in shown]
+    )
+    out = [Peringatan(by_pk[t.skp_id], t.flag, periods) for t in shown if t.skp_id in by_pk]
+    out.sort(key=lambda w: (w.flag.latest, w.skp.pegawai.nama))
+    return out
+
+
+def warnings(skp: QuerySet[SKP], periods: list[Periode], threshold: Decimal) -> list[Peringatan]:
+    """Every flagged pegawai of the SKP given, with their SKP read (for a team: two queries)."""
+    return read(flags(skp, periods, threshold), periods)
 
 
 # Spread across units -------------------------------------------------------------------------------------
@@ -197,6 +220,9 @@ def spread(skp: QuerySet[SKP], periode: Periode, bands: Bands) -> dict[int, Seba
 # The leaders' dashboard -----------------------------------------------------------------------------------
 
 
+SHOWN = 50  # flagged people listed on the dashboard; the count covers them all, a unit chosen shows its own
+
+
 @dataclass
 class BarisKinerja:
     """One unit of the dashboard: its filling (pengisian), its spread of capaian and why it lags, if it does."""
@@ -204,7 +230,7 @@ class BarisKinerja:
     baris: Baris
     sebaran: Sebaran
     tertinggal_isi: bool
-    di_bawah_ambang: bool
+    tertinggal_capaian: bool
 
     @property
     def unit(self) -> UnitKerja:
@@ -216,7 +242,7 @@ class BarisKinerja:
 
     @property
     def tertinggal(self) -> bool:
-        return self.tertinggal_isi or self.di_bawah_ambang
+        return self.tertinggal_isi or self.tertinggal_capaian
 
 
 @dataclass
@@ -224,7 +250,7 @@ class Kinerja:
     report: Pengisian
     rows: list[BarisKinerja]
     total: Sebaran
-    warnings: list[Peringatan]
+    warnings: list[Peringatan]  # the first SHOWN of those flagged (`total.ditandai` counts them all)
     bands: Bands
     threshold: Decimal
     periods: list[Periode]  # read by the early warning, up to the period shown
@@ -245,10 +271,10 @@ def dashboard(report: Pengisian) -> Kinerja:
     skp = skp_in_view(
         report.instansi_id, report.tahun, paths=report.paths, unit=report.unit, saring=report.saring
     )
-    flagged = warnings(skp, periods, threshold)
+    flagged = flags(skp, periods, threshold)
     own = spread(skp, report.periode, bands)
-    for w in flagged:
-        own.setdefault(w.skp.jabatan.unit_id, Sebaran()).ditandai += 1
+    for t in flagged:
+        own.setdefault(t.unit_id, Sebaran()).ditandai += 1
     per_row, total = [], Sebaran()
     for baris in report.rows:
         sebaran = Sebaran()
@@ -268,7 +294,7 @@ def dashboard(report: Pengisian) -> Kinerja:
             rated=sebaran.dinilai,
         )
         rows.append(BarisKinerja(baris, sebaran, behind, under))
-    return Kinerja(report, rows, total, flagged, bands, threshold, periods)
+    return Kinerja(report, rows, total, read(flagged, periods, SHOWN), bands, threshold, periods)
 
 
 def capaian_of(skp_ids: list[int], periode: Periode) -> dict[int, Decimal]:

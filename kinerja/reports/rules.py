@@ -8,7 +8,8 @@
   pegawai is flagged.
 - **Early warning** of one pegawai, from their capaian per period in order (up to the period looked at):
   - *menurun*: the capaian fell in two consecutive periods: the last three periods all have a capaian and each is
-    lower than the one before;
+    at least `FALL` points lower than the one before (a smaller fall is the noise of a few realisations, not a
+    decline: with no floor, one person in six on target would be flagged by chance alone);
   - *di bawah ambang*: the latest period with a capaian is under the threshold; the flag says for how many
     periods in a row (counting back over periods that have a capaian) it has stayed there.
   Either flag is shown with the numbers behind it; none is raised from a single missing period.
@@ -33,6 +34,7 @@ MENURUN, DI_BAWAH_AMBANG = "menurun", "di_bawah_ambang"
 GAP = Decimal(15)  # percentage points of filling under the view's share that make a unit lag
 CAPAIAN_GAP = Decimal(10)  # points of mean capaian under the view's mean that make a unit lag
 MIN_PEOPLE = 3  # a unit smaller than this is not judged
+FALL = Decimal(5)  # points of capaian a period must lose against the one before to count as a fall
 
 
 def bands_of(rating_rows: Sequence[Mapping] | None) -> dict[str, tuple[Decimal, Decimal | None]]:
@@ -91,7 +93,7 @@ def early_warning(series: Sequence[Decimal | None], threshold: Decimal) -> Flag 
     kinds = []
     if latest_index >= 2:
         a, b, c = series[latest_index - 2], series[latest_index - 1], latest
-        if a is not None and b is not None and a > b > c:
+        if a is not None and b is not None and a - b >= FALL and b - c >= FALL:
             kinds.append(MENURUN)
     under = 0
     for _n, value in reversed(known):

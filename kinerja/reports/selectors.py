@@ -195,6 +195,23 @@ def _counts(
     return found
 
 
+def placed(
+    instansi_id: int, on: datetime.date, paths: list[str] | None, unit: UnitKerja | None, saring: Saring = ALL
+) -> int:
+    """The active people whose definitive placement on the day lies in the view (the unit's subtree, else the
+    scope): one query, the `pegawai` of the report's total."""
+    qs = (
+        Penugasan.objects.active_at(on)
+        .filter(jenis=JenisPenugasan.DEFINITIF, jabatan__unit__instansi_id=instansi_id, pegawai__aktif=True)
+        .filter(saring.on())
+    )
+    if unit is not None:
+        qs = qs.filter(jabatan__unit__path__startswith=unit.path)
+    elif paths is not None:
+        qs = qs.filter(under_unit_paths(paths, "jabatan__unit__"))
+    return qs.values("pegawai").distinct().count()
+
+
 def scope_units(instansi_id: int, paths: list[str] | None) -> QuerySet[UnitKerja]:
     """The instansi's units a viewer reads: all (`paths` None), or those inside the given subtrees."""
     qs = UnitKerja.objects.filter(instansi_id=instansi_id)

@@ -2,7 +2,6 @@
 unit by unit to the people placed in a unit and their realisation page, for a year and one of its periods, and
 the same table as a workbook. Read only; the filters live in the URL so a view can be shared."""
 
-import datetime
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
@@ -11,71 +10,9 @@ from django.urls import path
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock, tabular
-from kinerja.core.formats import parse_int
 from kinerja.org.models import JenisJabatan, StatusPegawai
-from kinerja.org.permissions import current_instansi
-from kinerja.reports import capaian, permissions, rules, selectors
-
-
-def _choose(items, pk, default):
-    """The item with the pk asked for, the default when none was asked; 404 for one that is not there."""
-    if pk is None:
-        return default
-    found = next((i for i in items if i.pk == pk), None)
-    if found is None:
-        raise Http404
-    return found
-
-
-def _report(request, open_single_top: bool = False):
-    """(instansi, the report or None when no year is open, the years): the filters checked against the scope.
-    With `open_single_top`, a view with a single unit at its top (a head of one unit, the administrator of one
-    department) opens on that unit's units rather than on one row."""
-    instansi = current_instansi(request)
-    today = clock.today(instansi)
-    paths = permissions.scope_of(request.user, instansi.pk, today)
-    unit_id = parse_int(request.GET.get("unit"))
-    unit = None
-    if unit_id is not None:
-        unit = selectors.scope_units(instansi.pk, paths).filter(pk=unit_id).first()
-        if unit is None:
-            raise Http404
-    elif open_single_top and paths is not None and len(paths) == 1:
-        unit = selectors.scope_units(instansi.pk, paths).filter(path=paths[0]).first()
-    years = selectors.years_of(instansi.pk)
-    default_year = next((y for y in years if y.tahun == today.year), years[0] if years else None)
-    tahun = default_year
-    asked_year = parse_int(request.GET.get("tahun"), low=1, high=9999)
-    if asked_year is not None:
-        tahun = next((y for y in years if y.tahun == asked_year), None)
-        if tahun is None:
-            raise Http404
-    if tahun is None:
-        return instansi, None, years
-    periods = list(tahun.periode.order_by("nomor"))
-    started = [p for p in periods if p.mulai <= today]
-    default = started[-1] if started else (periods[0] if periods else None)
-    periode = _choose(periods, parse_int(request.GET.get("periode")), default)
-    on = min(today, datetime.date(tahun.tahun, 12, 31))
-    report = selectors.pengisian(
-        instansi_id=instansi.pk,
-        tahun=tahun,
-        periode=periode,
-        periods=periods,
-        on=on,
-        paths=paths,
-        unit=unit,
-        saring=_saring(request),
-    )
-    return instansi, report, years
-
-
-def _saring(request) -> selectors.Saring:
-    """The filters of the URL; a value that is none of the choices is a 404, never a wider view."""
-    jenis, status = request.GET.get("jenis", ""), request.GET.get("status", "")
-    if (jenis and jenis not in JenisJabatan.values) or (status and status not in StatusPegawai.values):
-        raise Http404
-    return selectors.Saring(jenis=jenis, status=status)
+from kinerja.reports import capaian, rules, selectors
+from kinerja.reports.filters import report_from, view_from
 
 
 def _base_query(report) -> str:
@@ -111,7 +48,7 @@ def _refreshing(request) -> bool:
 
 
 def pengisian(request):
-    instansi, report, years = _report(request)
+    instansi, report, years = report_from(request)
     context = _context(request, report, years, instansi)
     if _refreshing(request) and report is not None:
         return render(request, "reports/_pengisian_body.html", context)
@@ -121,7 +58,7 @@ def pengisian(request):
 def kinerja(request):
     """The leaders' dashboard: the same view, period and filters as monitoring pengisian, with the spread of
     capaian per unit, the units that lag and the people flagged by the early warning."""
-    instansi, report, years = _report(request, open_single_top=True)
+    instansi, report, years = report_from(request, open_single_top=True)
     context = _context(request, report, years, instansi)
     if report is not None:
         context["single_top"] = report.paths is not None and len(report.paths) == 1
@@ -144,19 +81,14 @@ def kinerja(request):
 
 def pengisian_trend(request):
     """The week-by-week part of the page, loaded after the table (htmx), or on a page of its own without
-    JavaScript: it reads every approval, realisation and feedback of the year, the table does not wait for it."""
-    _instansi, report, _years = _report(request)
-    if report is None:
+    JavaScript: it reads every approval, realisation and feedback of the year, the table does not wait for it.
+    Of the table it needs only the number of people placed (one query, not the report)."""
+    view = view_from(request)
+    if view.tahun is None:
         raise Http404
-    weeks = selectors.trend(
-        report.instansi_id, report.tahun, report.on, report.paths, report.unit, report.saring
-    )
-    context = {
-        "report": report,
-        "base": _base_query(report),
-        "trend": weeks,
-        "bars": _bars(weeks, report.total.pegawai),
-    }
+    weeks = selectors.trend(view.instansi.pk, view.tahun, view.on, view.paths, view.unit, view.saring)
+    placed = selectors.placed(view.instansi.pk, view.on, view.paths, view.unit, view.saring)
+    context = {"report": view, "base": _base_query(view), "trend": weeks, "bars": _bars(weeks, placed)}
     if request.headers.get("HX-Request"):
         return render(request, "reports/_pengisian_trend.html", context)
     return render(request, "reports/pengisian_trend.html", context)
@@ -172,7 +104,7 @@ def _bars(weeks, pegawai: int) -> list[dict]:
 
 
 def pengisian_export(request):
-    instansi, report, _years = _report(request)
+    instansi, report, _years = report_from(request)
     if report is None:
         raise Http404
     weeks = selectors.trend(

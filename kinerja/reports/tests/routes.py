@@ -19,7 +19,12 @@ DINKES = expect_roles(
 # the outsider's instansi has opened no performance year: nothing to download, no weeks to count
 PARTS = expect_roles(403, {200: (*WHOLE, *HEADS, "admin_pd"), 404: ("outsider",)}, anon=LOGIN)
 
+# the API answers as the pages: refused (403) for the pegawai, 401 without a login
+API_READ = expect_roles(403, {200: (*WHOLE, *HEADS, "admin_pd"), 404: ("outsider",)}, anon=401)
+
 ROUTES = [
+    Route("GET /api/v1/laporan/pengisian", read=API_READ),
+    Route("GET /api/v1/laporan/kinerja", read=API_READ),
     Route("reports:pengisian_export", read=PARTS),
     Route("reports:pengisian_trend", read=PARTS),
     *[

@@ -162,3 +162,54 @@ def test_the_selector_reads_the_capaian_of_each_period_in_two_queries(board):
     assert n == 2  # the averages, then the flagged SKP with their pegawai
     assert [w.skp.pegawai_id for w in found] == [board.p3.pk]
     assert found[0].flag.series == (Decimal(100), Decimal(95), Decimal(80))
+
+
+def test_the_api_gives_the_dashboard_s_numbers_to_the_same_readers(board, client):
+    login(client, board.org.admin)
+    body = client.get("/api/v1/laporan/kinerja", board.query).json()
+    dinas = next(r for r in body["unit_baris"] if r["unit"]["nama"] == "Dinas Uji")
+    assert dinas["sebaran"] == {
+        "di_bawah": 1,
+        "sesuai": 0,
+        "di_atas": 1,
+        "tanpa_capaian": 0,
+        "rata_rata_capaian": "97.50",
+        "ditandai": 1,
+    }
+    assert body["ambang"] == "90"
+    [flag] = body["peringatan"]
+    assert flag["pegawai_id"] == board.p3.pk
+    assert flag["capaian_per_periode"] == ["100.00", "95.00", "80.00"]
+    assert (flag["menurun"], flag["di_bawah_ambang"], flag["dialog_dapat_dibuka"]) == (True, True, False)
+    pengisian = client.get("/api/v1/laporan/pengisian", board.query).json()
+    assert next(r for r in pengisian["baris"] if r["unit"]["nama"] == "Dinas Uji")["angka"]["pegawai"] == 4
+    assert client.get("/api/v1/laporan/kinerja", {"jenis": "raja"}).status_code == 404
+    # the head: their unit (the top of their view), the dialog theirs to open; a unit outside is a 404
+    login(client, _user(board.org.kepala))
+    body = client.get("/api/v1/laporan/kinerja", board.query).json()
+    assert [r["unit"]["nama"] for r in body["baris"]] == ["Dinas Uji"]
+    assert body["peringatan"][0]["dialog_dapat_dibuka"] is True
+    assert client.get("/api/v1/laporan/kinerja", {"unit": board.badan.pk}).status_code == 404
+    # the pegawai is refused
+    login(client, _user(board.p3))
+    assert client.get("/api/v1/laporan/kinerja").status_code == 403
+    assert client.get("/api/v1/laporan/pengisian").status_code == 403
+
+
+def test_the_weekly_part_counts_the_people_placed_as_the_table_does(board):
+    from kinerja.reports import selectors
+
+    org = board.org
+    for unit in (None, org.unit, board.seksi, board.badan):
+        report = selectors.pengisian(
+            instansi_id=org.instansi.pk,
+            tahun=org.tahun,
+            periode=None,
+            periods=[],
+            on=board.today,
+            paths=None,
+            unit=unit,
+        )
+        n, placed = count_queries(lambda u=unit: selectors.placed(org.instansi.pk, board.today, None, u))
+        assert n == 1
+        assert placed == report.total.pegawai

@@ -58,6 +58,11 @@ T = D(90)
         ([D(90)], None, 0),  # the threshold itself meets expectation
         # a fall in two consecutive periods, all above the threshold
         ([D(120), D(110), D(100)], ("menurun",), 0),
+        # each fall must be of at least 5 points
+        ([D(120), D(115), D(110)], ("menurun",), 0),
+        ([D(120), D("115.01"), D(110)], None, 0),
+        ([D(120), D(115), D("110.01")], None, 0),
+        ([D(100), D(99), D(98)], None, 0),
         # one fall is not enough; nor is a level period between two falls
         ([D(120), D(110)], None, 0),
         ([D(120), D(110), D(110)], None, 0),
