@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core.api import Id, Year, errors
@@ -15,6 +15,17 @@ from kinerja.reports.filters import report_from
 from kinerja.reports.selectors import Angka, Pengisian
 
 router = Router(tags=["laporan pimpinan"])
+
+
+class Saringan(Schema):
+    """The view, as in the pages' address: read from the query string by reports.filters (declared here for the
+    schema and its checks); each left out means the current year and period, the top of the view, everyone."""
+
+    tahun: Year | None = None
+    periode: Id | None = None  # a period's id
+    unit: Id | None = None  # a unit's id, inside the reader's view
+    jenis: str = ""  # a kind of position (org.JenisJabatan)
+    status: str = ""  # a staff status: pns, pppk
 
 
 class AngkaOut(Schema):
@@ -150,28 +161,14 @@ def _report(request) -> Pengisian:
 
 
 @router.get("/laporan/pengisian", response={200: PengisianOut, **errors(403, 404)})
-def pengisian(
-    request,
-    tahun: Year | None = None,
-    periode: Id | None = None,
-    unit: Id | None = None,
-    jenis: str = "",
-    status: str = "",
-):
+def pengisian(request, saringan: Query[Saringan]):
     """Monitoring pengisian of the view, with the filters of the page: the year, a period and a unit (ids), a kind
     of position and a staff status; the current period and the top of the view when left out."""
     return _pengisian(_report(request))
 
 
 @router.get("/laporan/kinerja", response={200: KinerjaOut, **errors(403, 404)})
-def kinerja(
-    request,
-    tahun: Year | None = None,
-    periode: Id | None = None,
-    unit: Id | None = None,
-    jenis: str = "",
-    status: str = "",
-):
+def kinerja(request, saringan: Query[Saringan]):
     """The performance dashboard of the view: the spread of capaian per unit, the lagging units and the early
     warning, with the same filters as monitoring pengisian."""
     report = _report(request)
