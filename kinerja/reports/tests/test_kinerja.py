@@ -213,3 +213,25 @@ def test_the_weekly_part_counts_the_people_placed_as_the_table_does(board):
         n, placed = count_queries(lambda u=unit: selectors.placed(org.instansi.pk, board.today, None, u))
         assert n == 1
         assert placed == report.total.pegawai
+
+
+def test_the_leader_card_gives_the_totals_of_the_view(board, client):
+    login(client, board.org.admin)
+    html = client.get(reverse("portal:home")).content.decode()
+    card = html.split('data-testid="card-leader"')[1].split("</section>")[0]
+    numbers = dict(re.findall(r'data-testid="leader-(pegawai|disetujui|terisi)">([^<]*)<', card))
+    # Dinas Uji's four and Badan Uji's one; two approved SKP of five people; one of them filled the period
+    assert numbers == {"pegawai": "5", "disetujui": "2 (40%)", "terisi": "1 (50%)"}
+
+
+def test_the_head_s_home_does_not_grow_with_the_people_of_their_unit(client):
+    small = Board()
+    login(client, _user(small.org.kepala))
+    home = reverse("portal:home")
+    client.get(home)
+    few, _ = count_queries(client, home)
+    for n in range(6):
+        factories.staffed_position(small.org.admin, small.seksi, 9600 + n, atasan=small.org.jabatan_kepala)
+    many, response = count_queries(client, home)
+    assert many == few
+    assert 'data-testid="leader-pegawai">10<' in response.content.decode()
