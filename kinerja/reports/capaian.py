@@ -387,7 +387,8 @@ def my_progress(skp: SKP, page, bands: Bands) -> Kemajuan:
         .annotate(a=Avg("capaian"))
         .order_by()
     )
-    titik, rows_by_id = [], {}
+    titik: list[Titik] = []
+    rows_by_id: dict[int, BarisIndikator] = {}
     for view in begun:
         mean = means.get(view.periode.pk)
         mean = None if mean is None else Decimal(mean).quantize(Decimal("0.01"))
