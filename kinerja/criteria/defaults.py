@@ -358,3 +358,9 @@ ATURAN: dict[str, list[tuple[str, dict, str]]] = {
     bagian: [(SECTION_KEYS[bagian](data), data, sumber) for data, sumber in rows]
     for bagian, rows in _RULE_ROWS.items()
 }
+
+
+def rule_rows(bagian: str) -> list[dict]:
+    """The default rows of one rule section (e.g. "rating", "predikat"), for a capability reading an instansi
+    that has not published a framework yet, and for tests."""
+    return [dict(data) for _kunci, data, _sumber in ATURAN.get(bagian, [])]

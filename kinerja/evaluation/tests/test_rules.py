@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kinerja.criteria.defaults import _RULE_ROWS
+from kinerja.criteria.defaults import rule_rows
 from kinerja.evaluation import rules
 
-MATRIX = [row for row, _sumber in _RULE_ROWS["predikat"]]
-BANDS = [row for row, _sumber in _RULE_ROWS["rating"]]
+MATRIX = rule_rows("predikat")
+BANDS = rule_rows("rating")
 
 
 @pytest.mark.parametrize(
