@@ -179,7 +179,7 @@ class _Monitoring:
         pk = self.next_realisasi
         self.next_realisasi += 1
         narasi = rng.choice(texts).format(periode=periode.nama)
-        _target, capaian = rules.period_numbers(ind, periode.nomor, angka, akumulasi_of(ind))
+        capaian = rules.stored(rules.period_numbers(ind, periode.nomor, angka, akumulasi_of(ind))[1])
         self.rows[Realisasi].append(
             (
                 pk,

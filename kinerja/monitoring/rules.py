@@ -151,6 +151,16 @@ def indikator_capaian(
     return Capaian(per_period=per_period, ytd_realisasi=ytd, ytd_capaian=capaian(ytd, annual_target, arah))
 
 
+# The largest capaian a realisation keeps (`Realisasi.capaian`, 16 digits with 2 decimals): a realisation can be
+# 10^14 against a target of 0.01; beyond this the number says nothing more and PostgreSQL would refuse it.
+STORED_MAX = Decimal("9999999999.99")
+
+
+def stored(capaian_value: Decimal | None) -> Decimal | None:
+    """The capaian as a realisation keeps it: capped at STORED_MAX."""
+    return None if capaian_value is None else min(capaian_value, STORED_MAX)
+
+
 def period_numbers(
     indikator: Mapping, nomor: int, nilai_angka: Decimal | None, mode: str
 ) -> tuple[Decimal | None, Decimal | None]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Avg, Case, CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models.functions import Round
 
 from kinerja.accounts.permissions import under_unit_paths
 from kinerja.criteria import selectors as criteria_selectors
@@ -24,6 +25,7 @@ from kinerja.reports import rules
 from kinerja.reports.selectors import ALL, Angka, Baris, Pengisian, Saring
 
 Bands = dict[str, tuple[Decimal, Decimal | None]]
+CENT = Decimal("0.01")
 
 
 def bands_for(instansi_id: int, on: datetime.date) -> Bands:
@@ -90,10 +92,11 @@ def flags(skp: QuerySet[SKP], periods: list[Periode], threshold: Decimal) -> lis
         return []
     names = [f"c{p.nomor}" for p in periods]
     maybe = Q()
+    # the database compares unrounded means; a cent of margin keeps every SKP the rule (on rounded means) flags
     for n, name in enumerate(names):
-        maybe |= Q(**{f"{name}__lt": threshold})
+        maybe |= Q(**{f"{name}__lt": threshold + CENT})
         if n:
-            maybe |= Q(**{f"{names[n - 1]}__gte": F(name) + rules.FALL})
+            maybe |= Q(**{f"{names[n - 1]}__gte": F(name) + rules.FALL - CENT})
     averaged = (
         Realisasi.objects.filter(skp__in=skp, periode__in=periods, capaian__isnull=False)
         .values("skp_id", "skp__jabatan__unit_id")
@@ -186,7 +189,9 @@ def spread(skp: QuerySet[SKP], periode: Periode, bands: Bands) -> dict[int, Seba
     mean = (
         Realisasi.objects.filter(skp=OuterRef("pk"), periode=periode, capaian__isnull=False)
         .values("skp")
-        .annotate(a=Avg("capaian"))
+        .annotate(
+            a=Round(Avg("capaian"), 2)
+        )  # banded as shown: to the cent, as the lists and the rules read it
         .values("a")
     )
     cases = [When(c__isnull=True, then=Value(""))]

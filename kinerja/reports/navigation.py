@@ -30,10 +30,14 @@ def my_progress(request) -> HomeCard | None:
     if pegawai is None:
         return None
     today = clock.today(pegawai.instansi)
-    mine = monitoring_selectors.my_skps(pegawai.pk, today.year)
+    mine = [
+        s
+        for s in monitoring_selectors.my_skps(pegawai.pk, today.year)
+        if s.tahun_kinerja.tahun == today.year and s.versi and not s.berakhir
+    ]
     if not mine:
         return None
-    skp = mine[-1]
+    skp = mine[0]  # this year's SKP in force, approved at least once
     page = monitoring_selectors.realisasi_page(skp)
     progress = capaian.my_progress(skp, page, capaian.bands_for(pegawai.instansi_id, today))
     if not progress.titik:

@@ -40,7 +40,7 @@ def backfill(apps, schema_editor):
         )
         _target, value = rules.period_numbers(indikator, nomor, nilai, mode)
         if value is not None:
-            changed.append(Realisasi(pk=pk, capaian=value))
+            changed.append(Realisasi(pk=pk, capaian=rules.stored(value)))
     Realisasi.objects.bulk_update(changed, ["capaian"], batch_size=1000)
 
 

@@ -131,9 +131,13 @@ def realisasi_save(
         action = "realisasi.update"
     for name, value in values.items():
         setattr(realisasi, name, value)
-    _target, realisasi.capaian = rules.period_numbers(
+    # against the version in force for the period, which the realisation then belongs to (a revision approved by
+    # the period's first day moves it there)
+    realisasi.versi_skp = plan.versi.nomor
+    _target, value = rules.period_numbers(
         indikator, periode.nomor, realisasi.nilai_angka, akumulasi_of(indikator)
     )
+    realisasi.capaian = rules.stored(value)
     realisasi.save()
     common.record(actor, skp, action, audit.diff(before, audit.snapshot(realisasi, FIELDS)), obj=realisasi)
     return realisasi

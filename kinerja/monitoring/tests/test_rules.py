@@ -358,3 +358,11 @@ def test_is_web_link(url, ok):
 def test_a_link_without_an_http_scheme_is_never_accepted(text):
     assume(not text.strip().lower().startswith(("http://", "https://")))
     assert rules.is_web_link(text) is False
+
+
+def test_a_stored_capaian_is_capped_to_what_the_column_holds():
+    assert rules.stored(None) is None
+    assert rules.stored(Decimal("92.50")) == Decimal("92.50")
+    huge = rules.capaian(Decimal("99999999999999"), Decimal("0.01"))
+    assert huge > rules.STORED_MAX
+    assert rules.stored(huge) == rules.STORED_MAX
