@@ -8,9 +8,8 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Query, Router, Schema
 
-from kinerja.accounts.permissions import access_of
 from kinerja.core.api import Id, Year, errors
-from kinerja.reports import capaian
+from kinerja.reports import capaian, permissions
 from kinerja.reports.filters import report_from
 from kinerja.reports.selectors import Angka, Pengisian
 
@@ -173,7 +172,7 @@ def kinerja(request, saringan: Query[Saringan]):
     warning, with the same filters as monitoring pengisian."""
     report = _report(request)
     board = capaian.dashboard(report)
-    openable = capaian.dialog_openable(board.warnings, access_of(request.user).pegawai_id, report.on)
+    openable = permissions.dialog_openable(request.user, [w.skp for w in board.warnings], report.on)
     return {
         **_pengisian(report),
         "ambang": board.threshold,

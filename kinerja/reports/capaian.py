@@ -18,8 +18,7 @@ from kinerja.accounts.permissions import under_unit_paths
 from kinerja.criteria import selectors as criteria_selectors
 from kinerja.criteria.rules import RATING_LABELS
 from kinerja.monitoring.models import Realisasi
-from kinerja.org import selectors as org_selectors
-from kinerja.org.models import Pegawai, UnitKerja
+from kinerja.org.models import UnitKerja
 from kinerja.planning.models import SKP, Periode, TahunKinerja
 from kinerja.reports import rules
 from kinerja.reports.selectors import ALL, Angka, Baris, Pengisian, Saring
@@ -313,21 +312,6 @@ def capaian_of(skp_ids: list[int], periode: Periode) -> dict[int, Decimal]:
         .annotate(a=Avg("capaian"))
         .order_by()
         if value is not None
-    }
-
-
-def dialog_openable(found: list[Peringatan], pegawai_id: int | None, on: datetime.date) -> set[int]:
-    """The SKP among the flagged ones whose penilai the viewer is today (they may open a dialog kinerja from the
-    flag, as monitoring's dialog form allows): the people the organisation puts under them, unless the BKPSDM set
-    another penilai, and those the BKPSDM set them to assess."""
-    if pegawai_id is None or not found:
-        return set()
-    assessed = {d.pegawai.pk for d in org_selectors.assessed_by(Pegawai(pk=pegawai_id), on)}
-    return {
-        w.skp.pk
-        for w in found
-        if w.skp.pegawai_id != pegawai_id
-        and (w.skp.penilai_id == pegawai_id if w.skp.penilai_ditetapkan else w.skp.pegawai_id in assessed)
     }
 
 

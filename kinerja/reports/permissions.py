@@ -11,6 +11,7 @@ from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
 from kinerja.core.navigation import per_request
 from kinerja.org import selectors as org_selectors
+from kinerja.org.models import Pegawai
 
 
 def _refused() -> PermissionDenied:
@@ -59,3 +60,19 @@ def can_read_reports(request) -> bool:
         return bool(headed_paths(request.user, clock.today(request.user.instansi)))
 
     return bool(per_request(request, "reports.can_read", compute))
+
+
+def dialog_openable(user, skps, on: datetime.date) -> set[int]:
+    """The SKP among those given (flagged ones) whose penilai the user is on the day, who may open a dialog kinerja
+    from the flag as monitoring's dialog form allows: the people the organisation puts under them, unless the
+    BKPSDM set another penilai, and those the BKPSDM set them to assess."""
+    pegawai_id = access_of(user).pegawai_id
+    if pegawai_id is None or not skps:
+        return set()
+    assessed = {d.pegawai.pk for d in org_selectors.assessed_by(Pegawai(pk=pegawai_id), on)}
+    return {
+        s.pk
+        for s in skps
+        if s.pegawai_id != pegawai_id
+        and (s.penilai_id == pegawai_id if s.penilai_ditetapkan else s.pegawai_id in assessed)
+    }

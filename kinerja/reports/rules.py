@@ -23,8 +23,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-DI_BAWAH, SESUAI, DI_ATAS = "di_bawah", "sesuai", "di_atas"  # criteria.rules.RATINGS
-BANDS = (DI_BAWAH, SESUAI, DI_ATAS)
+from kinerja.criteria import rules as criteria_rules
+
+BANDS = criteria_rules.RATINGS  # worst to best
+DI_BAWAH, SESUAI, DI_ATAS = BANDS
 DEFAULT_BANDS = {
     DI_BAWAH: (Decimal(0), Decimal(90)),
     SESUAI: (Decimal(90), Decimal(110)),

@@ -8,10 +8,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
-from kinerja.accounts.permissions import access_of
 from kinerja.core import clock, tabular
 from kinerja.org.models import JenisJabatan, StatusPegawai
-from kinerja.reports import capaian, rules, selectors
+from kinerja.reports import capaian, permissions, rules, selectors
 from kinerja.reports.filters import report_from, view_from
 
 
@@ -65,8 +64,8 @@ def kinerja(request):
         board = capaian.dashboard(report)
         context["board"] = board
         context.update(gap=rules.GAP, capaian_gap=rules.CAPAIAN_GAP, min_people=rules.MIN_PEOPLE)
-        context["dialog_for"] = capaian.dialog_openable(
-            board.warnings, access_of(request.user).pegawai_id, report.on
+        context["dialog_for"] = permissions.dialog_openable(
+            request.user, [w.skp for w in board.warnings], report.on
         )
         if report.unit is not None and report.periode is not None:
             people = context["people"]
