@@ -10,6 +10,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 from kinerja.accounts.services import api_token_authenticate
 from kinerja.core.errors import ConflictError
 from kinerja.criteria.api import router as criteria_router
+from kinerja.evaluation.api import router as evaluation_router
 from kinerja.monitoring.api import router as monitoring_router
 from kinerja.org.api import router as org_router
 from kinerja.planning.api import router as planning_router
@@ -119,4 +120,5 @@ api.add_router("/", org_router)
 api.add_router("/", criteria_router)
 api.add_router("/", planning_router)
 api.add_router("/", monitoring_router)
+api.add_router("/", evaluation_router)
 api.add_router("/", reports_router)

@@ -163,6 +163,7 @@ INSTALLED_APPS = [
     "kinerja.criteria",
     "kinerja.planning",
     "kinerja.monitoring",
+    "kinerja.evaluation",
     "kinerja.reports",
     "kinerja.portal",
 ]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("kriteria/", include("kinerja.criteria.urls")),
     path("skp/", include("kinerja.planning.urls")),
     path("pemantauan/", include("kinerja.monitoring.urls")),
+    path("evaluasi/", include("kinerja.evaluation.urls")),
     path("laporan/", include("kinerja.reports.urls")),
     # The language switch works before logging in too (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -24,6 +24,7 @@ SUMBER = {
     "jumlah_rekan_min": KINERJA_DEFAULT,
     "jumlah_rekan_maks": KINERJA_DEFAULT,
     "disiplin_hari_berturut": PP_94_2021 + " — 10 hari kerja berturut-turut tanpa keterangan",
+    "hari_keberatan": KINERJA_DEFAULT,
     "promosi": "syarat kenaikan pangkat: predikat minimal Baik dua tahun terakhir, tanpa hukuman disiplin "
     "(bawaan yang dapat diubah)",
 }

@@ -24,6 +24,7 @@ SETTING_FIELDS = [
     "promosi_jumlah_tahun",
     "promosi_tanpa_hukuman",
     "disiplin_hari_berturut",
+    "hari_keberatan",
 ]
 
 
@@ -76,6 +77,9 @@ class Kerangka(TimeStampedModel):
     promosi_tanpa_hukuman = models.BooleanField(_("no disciplinary sanction in progress"), default=True)
     disiplin_hari_berturut = models.PositiveSmallIntegerField(
         _("consecutive unexcused working days that lead to dismissal"), default=10
+    )
+    hari_keberatan = models.PositiveSmallIntegerField(
+        _("days to object to a finalised evaluation"), default=14
     )
 
     class Meta:

@@ -190,6 +190,8 @@ def kerangka_update_settings(*, actor, kerangka: Kerangka, **values) -> Kerangka
         errors["ambang_anonim_360"] = _("Anonymity needs at least 2 answers before feedback is shown.")
     if kerangka.disiplin_hari_berturut < 2:
         errors["disiplin_hari_berturut"] = _("The consecutive-days rule needs at least 2 days.")
+    if kerangka.hari_keberatan < 1:
+        errors["hari_keberatan"] = _("An employee needs at least 1 day to object to an evaluation.")
     if kerangka.promosi_predikat_minimal not in rules.PREDIKAT:
         errors["promosi_predikat_minimal"] = _("Unknown predikat.")
     if errors:

@@ -16,7 +16,8 @@ arguments: the regulation's matrix is the framework's default content, not a con
   from the suggestion needs a written reason (the services check it).
 """
 
-from collections.abc import Sequence
+import datetime
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -107,3 +108,54 @@ def suggest_hasil_kerja(rhk_ratings: Sequence[tuple[str, str]]) -> Saran:
         _("No main work result is below expectations, but not most of them are above (%(above)s of %(n)s).")
         % counts,
     )
+
+
+# A unit head's rating hasil kerja is their unit's predikat kinerja organisasi (PermenPANRB 6/2022, DOMAIN 2.5):
+# an outstanding unit is above expectations, a good one meets them, anything lower is below.
+ORGANISASI_TO_HASIL = {
+    "istimewa": DI_ATAS,
+    "baik": SESUAI,
+    "butuh_perbaikan": DI_BAWAH,
+    "kurang": DI_BAWAH,
+    "sangat_kurang": DI_BAWAH,
+}
+
+
+def hasil_kerja_of_organisasi(predikat_organisasi: str) -> str:
+    """The rating hasil kerja a unit's organisation predikat gives its head."""
+    try:
+        return ORGANISASI_TO_HASIL[predikat_organisasi]
+    except KeyError:
+        raise ValueError(f"unknown organisation predikat: {predikat_organisasi!r}") from None
+
+
+def objection_deadline(finalised_on: datetime.date, days: int) -> datetime.date:
+    """The last day a pegawai may object: `days` calendar days after the day the evaluation was finalised."""
+    return finalised_on + datetime.timedelta(days=days)
+
+
+def unrated(wanted: Sequence[str], given: Mapping[str, str]) -> list[str]:
+    """The keys of `wanted` (RHK ids, value codes) without a valid rating in `given`, in their order."""
+    return [key for key in wanted if given.get(key) not in RATINGS]
+
+
+# The official words printed on documents and in the national recap (always Indonesian, whatever the interface).
+RATING_ID = {
+    "di_atas": "Di Atas Ekspektasi",
+    "sesuai": "Sesuai Ekspektasi",
+    "di_bawah": "Di Bawah Ekspektasi",
+}
+PREDIKAT_ID = {
+    "sangat_baik": "Sangat Baik",
+    "baik": "Baik",
+    "butuh_perbaikan": "Butuh Perbaikan",
+    "kurang": "Kurang/Misconduct",
+    "sangat_kurang": "Sangat Kurang",
+}
+ORGANISASI_ID = {
+    "istimewa": "Istimewa",
+    "baik": "Baik",
+    "butuh_perbaikan": "Butuh Perbaikan",
+    "kurang": "Kurang",
+    "sangat_kurang": "Sangat Kurang",
+}

@@ -246,6 +246,23 @@ _KINERJA = Topic(
     ADMIN,
     "dasbor-kinerja",
 )
+_EVALUASI = Topic(
+    _(
+        "Periods that have ended, for the people you assess: each RHK with its suggested rating from the "
+        "capaian, the BerAKHLAK values, the predikat by the matrix. A departure from the suggestion needs a reason; "
+        "the employee may object, and the superior of the assessor decides."
+    ),
+    USER,
+    "evaluasi-kinerja-dan-keberatan",
+)
+_ORGANISASI = Topic(
+    _(
+        "Each unit's organisation result per period, recorded by the leader above; the recap of final evaluations "
+        "with the national report's columns in Excel."
+    ),
+    ADMIN,
+    "hasil-kinerja-organisasi-dan-rekap-evaluasi",
+)
 _REOPEN = Topic(
     _(
         "A closed period reopened for one employee (by NIP) or a unit until a date, with a reason. A reopening "
@@ -398,6 +415,11 @@ TOPICS: dict[str, Topic] = {
     ),
     **{name: _REOPEN for name in ("monitoring:reopen_list", "monitoring:reopen_create")},
     **{name: _KEHADIRAN for name in ("monitoring:kehadiran_list", "monitoring:kehadiran_import")},
+    **{
+        f"evaluation:{name}": _EVALUASI
+        for name in ("index", "periodik", "tahunan", "detail", "keberatan", "putus")
+    },
+    **{f"evaluation:{name}": _ORGANISASI for name in ("organisasi", "organisasi_catat", "rekap")},
     "reports:pengisian": _PENGISIAN,
     "reports:kinerja": _KINERJA,
     **{f"monitoring:sanksi_{name}": _SANKSI for name in ("list", "create", "detail", "cancel")},

@@ -107,6 +107,13 @@ SCREENS = [
     Screen("monitoring:inovasi_list", ("pegawai", "atasan")),
     Screen("monitoring:inovasi_create", ("pegawai",)),
     Screen("monitoring:inovasi_detail", ("atasan",)),
+    Screen("evaluation:index", ("atasan", "kepala_dinas")),
+    Screen("evaluation:periodik", ("atasan",)),
+    Screen("evaluation:tahunan", ("atasan",)),
+    Screen("evaluation:detail", ("atasan", "auditor")),
+    Screen("evaluation:putus", ("kepala_dinas",)),
+    Screen("evaluation:organisasi", ("kepala_dinas", "admin_bkpsdm")),
+    Screen("evaluation:rekap", ("admin_bkpsdm",)),
     Screen("reports:pengisian", ("admin_bkpsdm", "admin_pd")),
     Screen("reports:pengisian[dinkes]", ("admin_bkpsdm",)),
     Screen("reports:kinerja", ("admin_bkpsdm", "kepala_dinas", "atasan")),
@@ -167,6 +174,10 @@ NOT_SCREENS = {
     "planning:extend": SAME_FORM,
     "monitoring:bukti_download": DOWNLOAD,
     "monitoring:bukti_withdraw": CONFIRM,
+    "evaluation:pdf": DOWNLOAD,
+    "evaluation:rekap_export": DOWNLOAD,
+    "evaluation:keberatan": SAME_FORM,
+    "evaluation:organisasi_catat": SAME_FORM,
 }
 
 

@@ -87,6 +87,7 @@ def test_each_app_puts_its_entries_in_the_menu_in_the_registered_order(cast, rf)
         "SKP",
         "Kotak masuk SKP",
         "Pemantauan",
+        "Evaluasi saya",
         "Jejak audit",
     ]
 
@@ -140,4 +141,5 @@ def test_the_demo_is_loaded_app_by_app_in_installed_apps_order():
         "criteria",
         "planning",
         "monitoring",
+        "evaluation",
     ]

@@ -13,6 +13,7 @@ from kinerja.criteria.defaults import rule_rows
 from kinerja.evaluation import rules
 from kinerja.monitoring.models import Realisasi
 from kinerja.monitoring.selectors.plan import plan_for
+from kinerja.monitoring.selectors.realisasi import realisasi_page
 from kinerja.planning.models import SKP, Periode
 
 
@@ -36,7 +37,7 @@ class SaranRHK:
 @dataclass
 class SaranEvaluasi:
     skp: SKP
-    periode: Periode
+    periode: Periode | None  # None: the annual evaluation
     versi: int | None  # the SKP version in force for the period (None: the SKP does not cover it)
     bands: list[dict]
     rhk: list[SaranRHK] = field(default_factory=list)
@@ -67,6 +68,26 @@ def suggestion(skp: SKP, periode: Periode) -> SaranEvaluasi:
         rows = [SaranIndikator(i, capaian.get(i.get("id"))) for i in rhk.get("indikator", [])]
         rating = rules.suggest_rhk_rating([r.capaian for r in rows], bands)
         result.rhk.append(SaranRHK(rhk, rows, rating))
+    rated = [(r.jenis, r.rating) for r in result.rhk if r.rating is not None]
+    result.hasil_kerja = rules.suggest_hasil_kerja(rated)
+    return result
+
+
+def annual_suggestion(skp: SKP) -> SaranEvaluasi:
+    """The suggestion of the annual evaluation: each indikator's capaian for the year so far at the SKP's last
+    covered period (as monitoring accumulates it: sums, last values or averages by the indikator's kind), with
+    the framework's bands in force at the SKP's end."""
+    bands = bands_on(skp.instansi_id, skp.selesai)
+    views = [v for v in realisasi_page(skp).periods if v.plan.versi is not None]
+    if not views:
+        return SaranEvaluasi(skp, None, None, bands)
+    last = views[-1]
+    result = SaranEvaluasi(skp, None, last.plan.versi.nomor if last.plan.versi else None, bands)
+    for block in last.blocks:
+        rows = [SaranIndikator(r.indikator, r.ytd_capaian) for r in block.rows]
+        result.rhk.append(
+            SaranRHK(block.rhk, rows, rules.suggest_rhk_rating([r.capaian for r in rows], bands))
+        )
     rated = [(r.jenis, r.rating) for r in result.rhk if r.rating is not None]
     result.hasil_kerja = rules.suggest_hasil_kerja(rated)
     return result

@@ -1,0 +1,143 @@
+"""Who may see and change what in evaluation.
+
+An evaluation is read by whoever reads its SKP in planning (the line of command, the instansi-wide roles, the
+department administrator of the subtree) and by its penilai and atasan penilai; its pegawai reads it once it is
+finalised (a draft is the penilai's work in progress). The penilai at the end of the evaluated span writes it;
+the pegawai acknowledges or objects; the atasan penilai decides an objection (evaluation.workflow's table).
+An organisation result is recorded by the admin BKPSDM or by a head of a unit above the unit, and read by
+whoever reads the instansi's plans.
+"""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from kinerja.accounts.permissions import access_of, is_admin_bkpsdm
+from kinerja.core import clock
+from kinerja.evaluation import workflow
+from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
+from kinerja.org import selectors as org_selectors
+from kinerja.org.models import Penugasan, UnitKerja
+from kinerja.planning import permissions as planning_permissions
+from kinerja.planning.models import SKP
+
+
+def _me(user) -> int | None:
+    return access_of(user).pegawai_id
+
+
+def evaluasi_visible_to(user) -> QuerySet[Evaluasi]:
+    me = _me(user)
+    visible = Q(skp__in=planning_permissions.skp_visible_to(user))
+    if me is not None:
+        visible |= Q(penilai_id=me) | Q(atasan_penilai_id=me)
+    found = Evaluasi.objects.filter(visible)
+    if me is not None:
+        found = found.exclude(Q(pegawai_id=me) & Q(status=StatusEvaluasi.DRAF))
+    return found
+
+
+def get_evaluasi_for_user_or_404(user, pk) -> Evaluasi:
+    return get_object_or_404(
+        evaluasi_visible_to(user).select_related(
+            "skp",
+            "skp__pegawai",
+            "skp__jabatan",
+            "skp__jabatan__unit",
+            "skp__instansi",
+            "skp__tahun_kinerja",
+            "periode",
+            "pegawai",
+            "penilai",
+            "atasan_penilai",
+            "instansi",
+        ),
+        pk=pk,
+    )
+
+
+def is_penilai(user, evaluasi: Evaluasi) -> bool:
+    me = _me(user)
+    return me is not None and me == evaluasi.penilai_id and me != evaluasi.pegawai_id
+
+
+def is_pegawai(user, evaluasi: Evaluasi) -> bool:
+    me = _me(user)
+    return me is not None and me == evaluasi.pegawai_id
+
+
+def is_atasan(user, evaluasi: Evaluasi) -> bool:
+    me = _me(user)
+    return me is not None and me == evaluasi.atasan_penilai_id and me != evaluasi.pegawai_id
+
+
+WORKFLOW = workflow.WORKFLOW.with_roles(
+    {workflow.PENILAI: is_penilai, workflow.PEGAWAI: is_pegawai, workflow.ATASAN: is_atasan}
+)
+
+
+def actions_of(user, evaluasi: Evaluasi) -> list[str]:
+    """The workflow actions the user has on the evaluation now (its buttons, the API's `aksi`)."""
+    return WORKFLOW.actions_for(user, evaluasi)
+
+
+def may_evaluate(user, penilai_id: int | None, skp: SKP) -> bool:
+    """The user is the penilai at the end of the evaluated span (never the pegawai themselves)."""
+    me = _me(user)
+    return me is not None and me == penilai_id and me != skp.pegawai_id
+
+
+def can_record_organisation(user, unit: UnitKerja) -> bool:
+    """The admin BKPSDM records any unit's result; the head (definitive or acting, today) of a unit above it
+    records it for the units below."""
+    if is_admin_bkpsdm(user, unit.instansi_id):
+        return True
+    access = access_of(user)
+    if access.pegawai_id is None or not access.in_instansi(unit.instansi_id):
+        return False
+    headed = org_selectors.headed_unit_paths(access.pegawai_id, clock.today(unit.instansi))
+    return any(unit.path.startswith(path) and unit.path != path for path in headed)
+
+
+def records_organisation(user, instansi_id: int | None) -> bool:
+    """Whether the user records any unit's organisation result (for the menu: one query at most)."""
+    if instansi_id is None:
+        return False
+    if is_admin_bkpsdm(user, instansi_id):
+        return True
+    access = access_of(user)
+    if access.pegawai_id is None or not access.in_instansi(instansi_id):
+        return False
+    mine = Penugasan.objects.active_at(clock.today()).filter(pegawai_id=access.pegawai_id)
+    return UnitKerja.objects.filter(
+        instansi_id=instansi_id,
+        aktif=True,
+        parent__jabatan__kepala_unit=True,
+        parent__jabatan__aktif=True,
+        parent__jabatan__penugasan__in=mine,
+    ).exists()
+
+
+def organisation_units_for(user, instansi_id: int) -> QuerySet[UnitKerja]:
+    """The active units whose organisation result the user records."""
+    units = UnitKerja.objects.filter(instansi_id=instansi_id, aktif=True)
+    if is_admin_bkpsdm(user, instansi_id):
+        return units
+    access = access_of(user)
+    if access.pegawai_id is None or not access.in_instansi(instansi_id):
+        return units.none()
+    headed = org_selectors.headed_unit_paths(access.pegawai_id, clock.today())
+    if not headed:
+        return units.none()
+    below = Q(pk__in=[])
+    for path in headed:
+        below |= Q(path__startswith=path) & ~Q(path=path)
+    return units.filter(below)
+
+
+def can_read_recap(user, instansi_id: int) -> bool:
+    """The recap of an instansi's evaluations: those who read its plans instansi-wide, and department
+    administrators (for their subtree)."""
+    access = access_of(user)
+    return access.in_instansi(instansi_id) and (
+        access.superuser or access.reads_whole_instansi or bool(access.admin_unit_paths)
+    )
