@@ -331,7 +331,9 @@ def _objections(made: list[Evaluasi], last: Periode, kadis: int | None, today: d
             for e in made
             if e.periode_id != last.pk
             and e.atasan_penilai_id
+            and not e.predikat_organisasi
             and e.rating_hasil_kerja == rules.SESUAI
+            and e.rating_perilaku == rules.DI_ATAS
             and e is not pending
         ),
         None,
@@ -345,7 +347,7 @@ def _objections(made: list[Evaluasi], last: Periode, kadis: int | None, today: d
         decided.alasan_keberatan = KEBERATAN
         decided.keberatan_at = decided.final_at + datetime.timedelta(days=3)
         decided.rating_hasil_kerja = rules.DI_ATAS
-        decided.predikat = "sangat_baik" if decided.rating_perilaku == rules.DI_ATAS else "baik"
+        decided.predikat = "sangat_baik"
         decided.alasan_keputusan = PUTUS
         decided.diputus_oleh_id = decided.atasan_penilai_id
         decided.diputus_at = decided.keberatan_at + datetime.timedelta(days=5)

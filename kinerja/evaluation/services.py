@@ -20,9 +20,9 @@ from kinerja.core.formats import tanggal
 from kinerja.core.notifications import notify
 from kinerja.core.services import full_clean, require_reason
 from kinerja.criteria.rules import RATING_LABELS
-from kinerja.evaluation.rules import ORGANISASI_ID
 from kinerja.evaluation import permissions, rules, selectors, workflow
 from kinerja.evaluation.models import Evaluasi, HasilOrganisasi, JenisEvaluasi, StatusEvaluasi
+from kinerja.evaluation.rules import ORGANISASI_ID
 from kinerja.org.models import UnitKerja
 from kinerja.planning.models import SKP, Periode
 

@@ -87,7 +87,7 @@ def test_each_app_puts_its_entries_in_the_menu_in_the_registered_order(cast, rf)
         "SKP",
         "Kotak masuk SKP",
         "Pemantauan",
-        "Evaluasi saya",
+        "Evaluasi",
         "Jejak audit",
     ]
 

@@ -31,12 +31,15 @@ def running_period(skp) -> Periode | None:
 def everything(skp, periode, rating: str = "sesuai") -> dict:
     """Every RHK and value rated `rating`, and both overall ratings so."""
     page = selectors.evaluation_page(skp, periode, None)
+    for row in page.rhk:
+        row.given = rating
+    saran = selectors.page.hasil_saran(page.rhk, page.organisasi, page.unit_dipimpin).rating or rating
     return {
         "rating_rhk": {r.key: rating for r in page.rhk},
         "rating_nilai": {n.kode: rating for n in page.nilai},
-        "rating_hasil_kerja": page.saran_hasil.rating or rating,
+        "rating_hasil_kerja": saran,
         "rating_perilaku": rating,
-        "alasan_hasil_kerja": "" if (page.saran_hasil.rating or rating) == rating else "Sesuai bukti dukung",
+        "alasan_hasil_kerja": "" if saran == rating else "Sesuai bukti dukung",
     }
 
 
