@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument(
         "--only",
-        choices=["kehadiran", "reports"],
+        choices=["kehadiran", "reports", "evaluation"],
         help="run one scenario after the demo load, written to bench/results/<name>.json",
     )
     args = parser.parse_args()
@@ -68,8 +68,8 @@ def main() -> None:
     demo_runner.load_demo(pegawai=args.pegawai)
     results["demo_load_seconds"] = round(time.perf_counter() - started, 2)
 
-    if args.only in ("kehadiran", "reports"):
-        {"kehadiran": kehadiran, "reports": reports}[args.only](results, args)
+    if args.only in ("kehadiran", "reports", "evaluation"):
+        {"kehadiran": kehadiran, "reports": reports, "evaluation": evaluation}[args.only](results, args)
         out = ROOT / "bench" / "results" / f"{args.only}.json"
         out.write_text(json.dumps(results, indent=2) + "\n")
         print(json.dumps(results, indent=2))
@@ -105,6 +105,7 @@ def main() -> None:
     planning(results, args)
     monitoring(results, args)
     reports(results, args)
+    evaluation(results, args)
     kehadiran(results, args)
 
     out = ROOT / "bench" / "results" / "latest.json"
@@ -153,6 +154,67 @@ def reports(results: dict, args) -> None:
         assert status == 200, (key, status)
         results[f"{key}_queries"] = len(queries.captured_queries)
         results[f"{key}_ms"] = median_ms(lambda c=client, u=url: c.get(u), args.repeat)
+
+
+def evaluation(results: dict, args) -> None:
+    """Evaluation (issue 15), with the queries each page runs: the queue of the Kasi Imunisasi (a small team) and
+    of the kepala dinas (every head of bidang), the evaluation page of a team member's last ended period, one
+    finalised evaluation, its Dokumen Evaluasi (PDF), the recap of the whole instansi on the page and as the
+    national report's workbook; and the evaluation demo's rows."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.accounts.models import User
+    from kinerja.core import clock
+    from kinerja.evaluation.documents import evaluasi_pdf
+    from kinerja.evaluation.models import Evaluasi, HasilOrganisasi
+    from kinerja.org import demo
+    from kinerja.planning.models import SKP, Periode
+
+    results["evaluation_demo_rows"] = Evaluasi.objects.count()
+    results["evaluation_demo_organisation_results"] = HasilOrganisasi.objects.count()
+    kasi = User.objects.get(username=demo.NIP_KASI_IMUNISASI)
+    skp = SKP.objects.filter(
+        penilai=kasi.pegawai, versi__gt=0, berakhir=False, jabatan__kepala_unit=False
+    ).first()
+    today = clock.today(skp.instansi)
+    periode = (
+        Periode.objects.filter(tahun_kinerja=skp.tahun_kinerja, selesai__lt=today).order_by("nomor").last()
+    )
+    final = Evaluasi.objects.exclude(status="draf").order_by("pk").first()
+    admin, head = "admin.bkpsdm", demo.NIP_KEPALA_DINKES
+    pages = {
+        "evaluation_queue_kasi": (demo.NIP_KASI_IMUNISASI, "/evaluasi/"),
+        "evaluation_queue_kepala_dinas": (head, "/evaluasi/"),
+        "evaluation_page": (demo.NIP_KASI_IMUNISASI, f"/evaluasi/skp/{skp.pk}/periode/{periode.nomor}/"),
+        "evaluation_detail": (admin, f"/evaluasi/{final.pk}/"),
+        "evaluation_recap_page": (admin, f"/evaluasi/rekap/?periode={periode.nomor}"),
+    }
+    clients: dict[str, Client] = {}
+    for key, (username, url) in pages.items():
+        if username not in clients:
+            clients[username] = Client()
+            clients[username].force_login(User.objects.get(username=username))
+        client = clients[username]
+        connection.queries_log.clear()
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(url).status_code
+        assert status == 200, (key, status)
+        results[f"{key}_queries"] = len(queries.captured_queries)
+        results[f"{key}_ms"] = median_ms(lambda c=client, u=url: c.get(u), args.repeat)
+    results["evaluation_pdf_ms"] = median_ms(lambda: evaluasi_pdf(final), 5)
+    client = clients[admin]
+    url = f"/evaluasi/rekap/unduh/?periode={periode.nomor}"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    results["evaluation_recap_export_queries"] = len(queries.captured_queries)
+    results["evaluation_recap_export_rows"] = (
+        Evaluasi.objects.filter(periode=periode).exclude(status="draf").count()
+    )
+    results["evaluation_recap_export_bytes"] = len(response.content)
+    results["evaluation_recap_export_ms"] = median_ms(lambda: client.get(url), 3)
 
 
 def planning(results: dict, args) -> None:
