@@ -113,6 +113,30 @@ def main() -> None:
     print(json.dumps(results, indent=2))
 
 
+def pages_with_queries(results: dict, pages: dict, repeat: int) -> dict:
+    """Each page {key: (username, url)} as its user: `<key>_queries` (its queries, once) and `<key>_ms` (median);
+    returns the logged-in clients by username."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.accounts.models import User
+
+    clients: dict[str, Client] = {}
+    for key, (username, url) in pages.items():
+        if username not in clients:
+            clients[username] = Client()
+            clients[username].force_login(User.objects.get(username=username))
+        client = clients[username]
+        connection.queries_log.clear()  # the log keeps 9,000 queries; a full one would count none
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(url).status_code
+        assert status == 200, (key, status)
+        results[f"{key}_queries"] = len(queries.captured_queries)
+        results[f"{key}_ms"] = median_ms(lambda c=client, u=url: c.get(u), repeat)
+    return clients
+
+
 def reports(results: dict, args) -> None:
     """The leaders' reports and the dashboards of issue 14, with the queries each runs (they must not grow with
     the number of pegawai): monitoring pengisian as the admin BKPSDM (the whole instansi by perangkat daerah, Dinas
@@ -120,11 +144,7 @@ def reports(results: dict, args) -> None:
     dashboard of the admin BKPSDM (whole instansi) and of the kepala dinas (Dinas Kesehatan); the home pages with
     their dashboard cards of a pegawai (the Kabid Kesmas), a supervisor (the Kasi Imunisasi), the kepala dinas and
     the admin BKPSDM."""
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
-    from kinerja.accounts.models import User
     from kinerja.org import demo
     from kinerja.org.models import UnitKerja
 
@@ -142,18 +162,7 @@ def reports(results: dict, args) -> None:
         "home_kepala_dinas": (head, "/"),
         "home_admin_bkpsdm": (admin, "/"),
     }
-    clients: dict[str, Client] = {}
-    for key, (username, url) in pages.items():
-        if username not in clients:
-            clients[username] = Client()
-            clients[username].force_login(User.objects.get(username=username))
-        client = clients[username]
-        connection.queries_log.clear()  # the log keeps 9,000 queries; a full one would count none
-        with CaptureQueriesContext(connection) as queries:
-            status = client.get(url).status_code
-        assert status == 200, (key, status)
-        results[f"{key}_queries"] = len(queries.captured_queries)
-        results[f"{key}_ms"] = median_ms(lambda c=client, u=url: c.get(u), args.repeat)
+    pages_with_queries(results, pages, args.repeat)
 
 
 def evaluation(results: dict, args) -> None:
@@ -162,7 +171,6 @@ def evaluation(results: dict, args) -> None:
     finalised evaluation, its Dokumen Evaluasi (PDF), the recap of the whole instansi on the page and as the
     national report's workbook; and the evaluation demo's rows."""
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from kinerja.accounts.models import User
@@ -191,18 +199,7 @@ def evaluation(results: dict, args) -> None:
         "evaluation_detail": (admin, f"/evaluasi/{final.pk}/"),
         "evaluation_recap_page": (admin, f"/evaluasi/rekap/?periode={periode.nomor}"),
     }
-    clients: dict[str, Client] = {}
-    for key, (username, url) in pages.items():
-        if username not in clients:
-            clients[username] = Client()
-            clients[username].force_login(User.objects.get(username=username))
-        client = clients[username]
-        connection.queries_log.clear()
-        with CaptureQueriesContext(connection) as queries:
-            status = client.get(url).status_code
-        assert status == 200, (key, status)
-        results[f"{key}_queries"] = len(queries.captured_queries)
-        results[f"{key}_ms"] = median_ms(lambda c=client, u=url: c.get(u), args.repeat)
+    clients = pages_with_queries(results, pages, args.repeat)
     results["evaluation_pdf_ms"] = median_ms(lambda: evaluasi_pdf(final), 5)
     client = clients[admin]
     url = f"/evaluasi/rekap/unduh/?periode={periode.nomor}"

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from kinerja.core import audit, clock
-from kinerja.evaluation import rules
+from kinerja.evaluation import demo_lalu, rules
 from kinerja.evaluation.models import Evaluasi, HasilOrganisasi, JenisEvaluasi, StatusEvaluasi
 from kinerja.evaluation.selectors.page import matrix_on
 from kinerja.evaluation.selectors.suggestion import bands_on
@@ -45,42 +45,12 @@ KEBERATAN = (
 PUTUS = "Setelah memeriksa bukti dukung, capaian memang melampaui target: rating hasil kerja diubah."
 
 
-def _organisation(instansi, tahun: TahunKinerja, periods: list[Periode], admin, rng: random.Random) -> int:
-    """A result for every unit with a head position, for every ended period (recorded by the admin BKPSDM)."""
-    units = list(
+def _head_units(instansi) -> list[int]:
+    return list(
         UnitKerja.objects.filter(instansi=instansi, aktif=True, jabatan__kepala_unit=True)
         .distinct()
         .values_list("pk", flat=True)
     )
-    rows = []
-    for periode in periods:
-        for unit_id in units:
-            capaian = Decimal(str(round(rng.gauss(100, 7), 2)))
-            predikat = (
-                "istimewa"
-                if capaian >= 110
-                else "baik"
-                if capaian >= 90
-                else "butuh_perbaikan"
-                if capaian >= 80
-                else "kurang"
-                if capaian >= 70
-                else "sangat_kurang"
-            )
-            rows.append(
-                HasilOrganisasi(
-                    instansi=instansi,
-                    unit_id=unit_id,
-                    tahun=tahun.tahun,
-                    periode=periode,
-                    capaian=capaian,
-                    predikat=predikat,
-                    bukti=f"Laporan kinerja unit {periode.nama} {tahun.tahun}",
-                    dicatat_oleh=admin,
-                )
-            )
-    HasilOrganisasi.objects.bulk_create(rows, batch_size=1000)
-    return len(rows)
 
 
 def _raters(chains: dict[int, dict[int, tuple]], skip: set[int]) -> dict[int, str]:
@@ -125,7 +95,10 @@ def load_evaluations(*, instansi, admin, year: int, seed: int, today: datetime.d
     if not periods:
         return {}
     rng = random.Random(seed * 17 + 15)  # noqa: S311 (demo data, not a secret)
-    counts = {"hasil_organisasi": _organisation(instansi, tahun, periods, admin, rng)}
+    units = _head_units(instansi)
+    counts = {
+        "hasil_organisasi": len(demo_lalu.organisation_rows(instansi, year, units, periods, admin, rng))
+    }
     results = {
         (h.unit_id, h.periode_id): h for h in HasilOrganisasi.objects.filter(instansi=instansi, tahun=year)
     }
@@ -205,6 +178,16 @@ def load_evaluations(*, instansi, admin, year: int, seed: int, today: datetime.d
     _objections(made, periods[-1], kadis, today)
     Evaluasi.objects.bulk_create(made, batch_size=1000)
     counts["evaluasi"] = len(made)
+
+    def organisation(last, last_periods):
+        rows = demo_lalu.organisation_rows(instansi, last.tahun, units, [*last_periods, None], admin, rng)
+        return {(h.unit_id, h.periode.pk if h.periode else None): h for h in rows}
+
+    counts.update(
+        demo_lalu.load_last_year(
+            instansi=instansi, this=tahun, tendencies=tendencies, seed=seed, organisation=organisation
+        )
+    )
     audit.record(
         actor=None,
         action="demo.evaluation",

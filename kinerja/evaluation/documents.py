@@ -9,21 +9,14 @@ evaluation's selectors. Everything printed is in Indonesian: it is an official d
 from fpdf.enums import Align
 
 from kinerja.core import clock
-from kinerja.core.document_blocks import Signatory, clean, identity, nip_text, signatures, signatures_height
+from kinerja.core.document_blocks import Signatory, clean, signatures, signatures_height
 from kinerja.core.documents import BOLD, Document, Part, Table, headings
 from kinerja.core.formats import angka
 from kinerja.core.formats import tanggal as format_tanggal
 from kinerja.evaluation import rules, selectors
 from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
 from kinerja.monitoring.selectors.realisasi import IndikatorRow
-
-IDENTITY_ROWS = [
-    ("NAMA", "nama"),
-    ("NIP", "nip"),
-    ("PANGKAT/GOL RUANG", "pangkat_golongan"),
-    ("JABATAN", "jabatan"),
-    ("UNIT KERJA", "unit_kerja"),
-]
+from kinerja.planning.documents import identity_of_three
 
 
 def evaluasi_pdf(evaluasi: Evaluasi) -> bytes:
@@ -54,18 +47,7 @@ def evaluasi_pdf(evaluasi: Evaluasi) -> bytes:
         clean(evaluasi.instansi.nama).upper(),
         f"PERIODE PENILAIAN: {format_tanggal(mulai, 'id')} s.d. {format_tanggal(selesai, 'id')}",
     )
-    people = []
-    for heading, person in (
-        ("PEGAWAI YANG DINILAI", pegawai),
-        ("PEJABAT PENILAI KINERJA", penilai),
-        ("ATASAN PEJABAT PENILAI KINERJA", atasan),
-    ):
-        rows = [
-            (label, nip_text(person.get(key)) if key == "nip" else person.get(key))
-            for label, key in IDENTITY_ROWS
-        ]
-        people.append((heading, rows))
-    identity(pdf, people, widths=(8, 26, 58))
+    identity_of_three(pdf, pegawai, penilai, atasan)
     _result(pdf, evaluasi)
     _hasil_kerja(pdf, page, evaluasi)
     _perilaku(pdf, page)

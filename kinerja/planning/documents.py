@@ -83,7 +83,7 @@ def skp_pdf(
     pdf.add_page()
 
     _header(pdf, skp, content, None if draf else stamp)
-    _identity(pdf, pegawai, penilai, atasan)
+    identity_of_three(pdf, pegawai, penilai, atasan)
     perspektif = dict(selectors.perspective_choices(skp)) if skp.jpt else {}
     periods = {p.nomor: p.nama for p in selectors.periods_of(skp.tahun_kinerja)}
     _hasil_kerja(pdf, content.get("rhk") or [], jpt=skp.jpt, perspektif=perspektif, periods=periods)
@@ -132,7 +132,8 @@ def _header(pdf: Document, skp: SKP, content: dict, stamp: Stamp | None) -> None
     pdf.left_right(clean(skp.instansi.nama).upper(), f"PERIODE PENILAIAN: {_period(skp, content)}")
 
 
-def _identity(pdf: Document, pegawai: dict, penilai: dict, atasan: dict) -> None:
+def identity_of_three(pdf: Document, pegawai: dict, penilai: dict, atasan: dict) -> None:
+    """The three identity blocks of the official layouts (the SKP's, the Dokumen Evaluasi's)."""
     people = []
     for heading, person in (
         ("PEGAWAI YANG DINILAI", pegawai),

@@ -41,8 +41,11 @@ def index(request):
     access = access_of(request.user)
     year = clock.today(request.user.instansi).year if request.user.instansi_id else None
     skps = selectors.my_skps(access.pegawai_id, year or 0)
-    if len(skps) == 1:
-        return redirect("monitoring:skp", pk=skps[0].pk)
+    # One SKP this year goes straight to its page (last year's stay reachable from the SKP list); two this year
+    # (a transfer) or none are listed.
+    this_year = [s for s in skps if s.tahun_kinerja.tahun == year]
+    if len(this_year) == 1:
+        return redirect("monitoring:skp", pk=this_year[0].pk)
     return render(request, "monitoring/realisasi_index.html", {"skps": skps, "year": year})
 
 
