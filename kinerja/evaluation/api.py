@@ -129,11 +129,9 @@ def _detail(request, evaluasi: Evaluasi) -> Evaluasi:
 @paginate
 def list_evaluations(request):
     """Evaluations where I am the pegawai, the penilai or the atasan penilai, newest first."""
-    me = access_of(request.user).pegawai_id
-    mine = permissions.evaluasi_visible_to(request.user).filter(pegawai_id=me) | (
-        permissions.evaluasi_visible_to(request.user).filter(penilai_id=me)
+    return lookups.evaluations_of(
+        permissions.evaluasi_visible_to(request.user), access_of(request.user).pegawai_id
     )
-    return mine.select_related("periode").order_by("-tahun", "-periode__nomor", "pk")
 
 
 @router.get("/evaluasi/antrian", response={200: list[AntrianOut], **errors()})
@@ -163,10 +161,11 @@ def get_evaluation(request, evaluasi_id: Id):
 
 
 def _save(request, skp_id: int, nomor: int | None, payload: EvaluasiIn) -> Evaluasi:
-    skp = planning_permissions.get_skp_for_user_or_404(request.user, skp_id)
-    periode = None
-    if nomor is not None:
-        periode = lookups.get_periode_or_404(skp.tahun_kinerja_id, nomor)
+    skp = lookups.get_skp_or_404(access_of(request.user).instansi_id, skp_id)
+    periode = None if nomor is None else lookups.get_periode_or_404(skp.tahun_kinerja_id, nomor)
+    if not permissions.may_evaluate(request.user, selectors.assessors_of(skp, periode)[0], skp):
+        # the service refuses them; those who do not read the SKP learn nothing of it
+        planning_permissions.get_skp_for_user_or_404(request.user, skp.pk)
     evaluasi = services.evaluasi_simpan(actor=request.user, skp=skp, periode=periode, **payload.dict())
     return _detail(request, evaluasi)
 
@@ -218,7 +217,10 @@ def decide(request, evaluasi_id: Id, payload: PutusIn):
 @paginate
 def list_results(request, tahun: Year | None = None):
     """The organisation results of my instansi (of a year), by unit and period."""
-    return lookups.results_of_instansi(access_of(request.user).instansi_id, tahun)
+    found = permissions.results_visible_to(request.user, access_of(request.user).instansi_id)
+    if tahun is not None:
+        found = found.filter(tahun=tahun)
+    return found.select_related("unit", "periode").order_by("-tahun", "unit__path", "periode__nomor")
 
 
 @router.put("/hasil-organisasi/unit/{unit_id}", response={200: HasilOrganisasiOut, **errors(400, 403, 404)})

@@ -273,7 +273,9 @@ def _evaluation(
         rekomendasi=rng.choice(REKOMENDASI),
         final_at=final_at,
         batas_keberatan=rules.objection_deadline(final_day, 14),
-        diterima_at=None if waiting else final_at + datetime.timedelta(days=rng.randint(1, 5)),
+        diterima_at=None
+        if waiting
+        else min(final_at + datetime.timedelta(days=rng.randint(1, 5)), timezone.now()),
         kunci=2,
     )
 

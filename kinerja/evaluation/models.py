@@ -125,7 +125,10 @@ class Evaluasi(TimeStampedModel):
 
     @property
     def nama_periode(self) -> str:
-        return self.periode.nama if self.periode_id else str(_("Annual %(year)s") % {"year": self.tahun})
+        """ "Triwulan I 2026", "Tahunan 2025": the span with its year."""
+        if self.periode_id:
+            return f"{self.periode.nama} {self.tahun}"
+        return str(_("Annual %(year)s") % {"year": self.tahun})
 
 
 class HasilOrganisasi(TimeStampedModel):

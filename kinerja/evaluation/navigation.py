@@ -33,10 +33,7 @@ def menu(request) -> list:
     entries: list[MenuItem] = []
     if access.pegawai_id is not None:
         entries.append(MenuItem(_("My evaluations"), reverse("evaluation:index"), testid="nav-evaluasi"))
-    if (
-        access.instansi_id is not None
-        and permissions.organisation_units_for(user, access.instansi_id).exists()
-    ):
+    if permissions.records_organisation(user, access.instansi_id):
         entries.append(
             MenuItem(_("Organisation results"), reverse("evaluation:organisasi"), testid="nav-organisasi")
         )

@@ -11,10 +11,10 @@ whoever reads the instansi's plans.
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from kinerja.accounts.permissions import access_of, is_admin_bkpsdm
+from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_paths
 from kinerja.core import clock
 from kinerja.evaluation import workflow
-from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
+from kinerja.evaluation.models import Evaluasi, HasilOrganisasi, StatusEvaluasi
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Penugasan, UnitKerja
 from kinerja.planning import permissions as planning_permissions
@@ -75,9 +75,18 @@ WORKFLOW = workflow.WORKFLOW.with_roles(
 )
 
 
+def objection_closed(evaluasi: Evaluasi) -> bool:
+    """The days to object have passed: the finalised result stands (the pegawai may still acknowledge it)."""
+    return evaluasi.batas_keberatan is not None and clock.today(evaluasi.instansi) > evaluasi.batas_keberatan
+
+
 def actions_of(user, evaluasi: Evaluasi) -> list[str]:
-    """The workflow actions the user has on the evaluation now (its buttons, the API's `aksi`)."""
-    return WORKFLOW.actions_for(user, evaluasi)
+    """The workflow actions the user has on the evaluation now (its buttons, the API's `aksi`); no objection once
+    its days have passed."""
+    actions = WORKFLOW.actions_for(user, evaluasi)
+    if workflow.KEBERATAN in actions and objection_closed(evaluasi):
+        actions.remove(workflow.KEBERATAN)
+    return actions
 
 
 def may_evaluate(user, penilai_id: int | None, skp: SKP) -> bool:
@@ -86,16 +95,29 @@ def may_evaluate(user, penilai_id: int | None, skp: SKP) -> bool:
     return me is not None and me == penilai_id and me != skp.pegawai_id
 
 
+def heads_unit(pegawai_id: int | None, unit: UnitKerja) -> bool:
+    """The pegawai holds the head position of the unit today, definitively or acting."""
+    if pegawai_id is None:
+        return False
+    return (
+        Penugasan.objects.active_at(clock.today(unit.instansi))
+        .filter(pegawai_id=pegawai_id, jabatan__unit=unit, jabatan__kepala_unit=True, jabatan__aktif=True)
+        .exists()
+    )
+
+
 def can_record_organisation(user, unit: UnitKerja) -> bool:
     """The admin BKPSDM records any unit's result; the head (definitive or acting, today) of a unit above it
-    records it for the units below."""
-    if is_admin_bkpsdm(user, unit.instansi_id):
-        return True
+    records it for the units below, never for a unit they head themselves (a Kasi acting as Kabid would set their
+    own rating hasil kerja)."""
     access = access_of(user)
+    if is_admin_bkpsdm(user, unit.instansi_id):
+        return not heads_unit(access.pegawai_id, unit)
     if access.pegawai_id is None or not access.in_instansi(unit.instansi_id):
         return False
     headed = org_selectors.headed_unit_paths(access.pegawai_id, clock.today(unit.instansi))
-    return any(unit.path.startswith(path) and unit.path != path for path in headed)
+    above = any(unit.path.startswith(path) and unit.path != path for path in headed)
+    return above and not heads_unit(access.pegawai_id, unit)
 
 
 def records_organisation(user, instansi_id: int | None) -> bool:
@@ -107,7 +129,7 @@ def records_organisation(user, instansi_id: int | None) -> bool:
     access = access_of(user)
     if access.pegawai_id is None or not access.in_instansi(instansi_id):
         return False
-    mine = Penugasan.objects.active_at(clock.today()).filter(pegawai_id=access.pegawai_id)
+    mine = Penugasan.objects.active_at(clock.today(user.instansi)).filter(pegawai_id=access.pegawai_id)
     return UnitKerja.objects.filter(
         instansi_id=instansi_id,
         aktif=True,
@@ -125,13 +147,33 @@ def organisation_units_for(user, instansi_id: int) -> QuerySet[UnitKerja]:
     access = access_of(user)
     if access.pegawai_id is None or not access.in_instansi(instansi_id):
         return units.none()
-    headed = org_selectors.headed_unit_paths(access.pegawai_id, clock.today())
+    headed = org_selectors.headed_unit_paths(access.pegawai_id, clock.today(user.instansi))
     if not headed:
         return units.none()
     below = Q(pk__in=[])
     for path in headed:
         below |= Q(path__startswith=path) & ~Q(path=path)
     return units.filter(below)
+
+
+def results_visible_to(user, instansi_id: int | None) -> QuerySet[HasilOrganisasi]:
+    """Organisation results: the instansi's for those who read the recap (a department administrator's subtree),
+    those of the units a leader records, and of the units they head."""
+    if instansi_id is None:
+        return HasilOrganisasi.objects.none()
+    results = HasilOrganisasi.objects.filter(instansi_id=instansi_id)
+    access = access_of(user)
+    if access.superuser or access.reads_whole_instansi:
+        return results
+    visible = Q(unit__in=organisation_units_for(user, instansi_id))
+    if access.admin_unit_paths:
+        visible |= under_unit_paths(list(access.admin_unit_paths), "unit__")
+    if access.pegawai_id is not None:
+        mine = Penugasan.objects.active_at(clock.today(user.instansi)).filter(
+            pegawai_id=access.pegawai_id, jabatan__kepala_unit=True
+        )
+        visible |= Q(unit__jabatan__penugasan__in=mine)
+    return results.filter(visible).distinct()
 
 
 def can_read_recap(user, instansi_id: int) -> bool:

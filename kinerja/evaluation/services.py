@@ -155,7 +155,8 @@ def evaluasi_simpan(
                 _("This evaluation was finalised (%(status)s); it can no longer be changed.")
                 % {"status": evaluasi.get_status_display().lower()}
             )
-        if kunci is not None and kunci != evaluasi.kunci:
+        # A form opened before the evaluation existed carries no kunci: someone else started it meanwhile.
+        if kunci is None or kunci != evaluasi.kunci:
             raise ConflictError(
                 _("Someone else saved this evaluation meanwhile; open it again to see their changes.")
             )
@@ -195,7 +196,10 @@ def evaluasi_simpan(
     evaluasi.versi_skp = page.saran.versi
     evaluasi.rating_rhk, evaluasi.rating_nilai = given_rhk, given_nilai
     evaluasi.saran_hasil_kerja = saran.rating or ""
-    evaluasi.rating_hasil_kerja = rating_hasil_kerja or ""
+    # A unit head's rating hasil kerja is their unit's organisation result, whatever was sent.
+    evaluasi.rating_hasil_kerja = (
+        (saran.rating or "") if page.unit_dipimpin is not None else rating_hasil_kerja or ""
+    )
     evaluasi.rating_perilaku = rating_perilaku or ""
     evaluasi.alasan_hasil_kerja = texts["alasan_hasil_kerja"]
     evaluasi.catatan, evaluasi.rekomendasi = texts["catatan"], texts["rekomendasi"]
@@ -217,7 +221,11 @@ def evaluasi_simpan(
     changes = (
         audit.diff(before, audit.snapshot(evaluasi, FIELDS)) if before else audit.created(evaluasi, FIELDS)
     )
-    audit.record(actor=actor, action=action, obj=evaluasi, changes=changes, **_about(evaluasi))
+    # A draft is the penilai's work in progress: its events are not the pegawai's to read in their audit trail
+    # (the finalisation, which they are told of, is).
+    audit.record(
+        actor=actor, action=action, obj=evaluasi, changes=changes, **{**_about(evaluasi), "pegawai": None}
+    )
     if finalkan:
         _finalise(actor, evaluasi, page, wanted_rhk, wanted_nilai)
     return evaluasi
@@ -443,7 +451,13 @@ def hasil_organisasi_simpan(
     hasil.bukti, hasil.tautan = (bukti or "").strip()[:TEXT_LIMIT], (tautan or "").strip()
     hasil.dicatat_oleh = actor
     full_clean(hasil, exclude=["unit", "periode", "dicatat_oleh", "instansi"])
-    hasil.save()
+    try:
+        with transaction.atomic():
+            hasil.save()
+    except IntegrityError:
+        raise ConflictError(
+            _("Someone else recorded this result meanwhile; open it again to see theirs.")
+        ) from None
     changes = (
         audit.diff(before, audit.snapshot(hasil, ORG_FIELDS)) if found else audit.created(hasil, ORG_FIELDS)
     )

@@ -1,6 +1,7 @@
 """The small reads of evaluation's views and API: a period by number, the evaluation of an SKP's span, the
 periods of a year, units and organisation results."""
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from kinerja.evaluation.models import Evaluasi, HasilOrganisasi
@@ -16,6 +17,15 @@ def get_periode_of_year_or_404(instansi_id: int, tahun: int, nomor: int) -> Peri
     return get_object_or_404(
         Periode, tahun_kinerja__instansi_id=instansi_id, tahun_kinerja__tahun=tahun, nomor=nomor
     )
+
+
+def get_skp_or_404(instansi_id: int | None, pk: int) -> SKP:
+    """An SKP of the instansi, of any for an account of none (a superuser): whoever may act on it is the caller's
+    to decide."""
+    found = SKP.objects.select_related("pegawai", "jabatan", "jabatan__unit", "tahun_kinerja", "instansi")
+    if instansi_id is not None:
+        found = found.filter(instansi_id=instansi_id)
+    return get_object_or_404(found, pk=pk)
 
 
 def evaluation_of(skp: SKP, periode: Periode | None) -> Evaluasi | None:
@@ -43,10 +53,7 @@ def result_of(unit: UnitKerja, tahun: int, periode: Periode | None) -> HasilOrga
     return HasilOrganisasi.objects.filter(unit=unit, tahun=tahun, periode=periode).first()
 
 
-def results_of_instansi(instansi_id: int | None, tahun: int | None = None):
-    if instansi_id is None:
-        return HasilOrganisasi.objects.none()
-    found = HasilOrganisasi.objects.filter(instansi_id=instansi_id).select_related("unit", "periode")
-    if tahun is not None:
-        found = found.filter(tahun=tahun)
-    return found.order_by("-tahun", "unit__path", "periode__nomor")
+def evaluations_of(visible, pegawai_id: int | None):
+    """Of the visible evaluations, those where the pegawai is evaluated, the penilai or the atasan penilai."""
+    mine = Q(pegawai_id=pegawai_id) | Q(penilai_id=pegawai_id) | Q(atasan_penilai_id=pegawai_id)
+    return visible.filter(mine).select_related("periode").order_by("-tahun", "-periode__nomor", "pk")

@@ -158,7 +158,8 @@ def hasil_saran(
     rhk_rows: list[RHKRow], organisasi: HasilOrganisasi | None, unit: UnitKerja | None
 ) -> rules.Saran:
     """The suggested rating hasil kerja: the organisation result for a unit head, else the guidance of section
-    2.5 over the RHK ratings given (the suggested ones where none is given yet)."""
+    2.5 over the RHK ratings the capaian suggests, the penilai's own only for an RHK without one (a qualitative
+    one): so a rating hasil kerja away from what the capaian says always needs its written reason."""
     if unit is not None:
         if organisasi is None:
             return rules.Saran(
@@ -167,7 +168,7 @@ def hasil_saran(
                 % {"unit": unit.nama},
             )
         return organisation_saran(organisasi)
-    rated = [(r.jenis, r.given or r.saran) for r in rhk_rows if (r.given or r.saran)]
+    rated = [(r.jenis, r.saran or r.given) for r in rhk_rows if (r.saran or r.given)]
     return rules.suggest_hasil_kerja([(j, str(g)) for j, g in rated])
 
 

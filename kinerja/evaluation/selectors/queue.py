@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
+from kinerja.evaluation.selectors.page import assessors_of
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai
 from kinerja.planning.models import SKP, Periode
@@ -70,6 +71,19 @@ def _periods(instansi_id: int, today: datetime.date) -> list[Periode]:
 
 
 def _assessed(pegawai: Pegawai, periode: Periode) -> list[SKP]:
+    """The SKP of the period the pegawai evaluates. An SKP that ended inside the period (a transfer) is evaluated
+    by the penilai at its own end: kept only when that is the pegawai too (rare, one chain each)."""
+    found = [
+        skp
+        for skp in _team(pegawai, periode)
+        if skp.penilai_ditetapkan
+        or skp.selesai >= periode.selesai
+        or assessors_of(skp, periode)[0] == pegawai.pk
+    ]
+    return found
+
+
+def _team(pegawai: Pegawai, periode: Periode) -> list[SKP]:
     ids = [d.pegawai.pk for d in org_selectors.assessed_by(pegawai, periode.selesai)]
     return list(
         SKP.objects.filter(

@@ -3,10 +3,12 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from kinerja.core import clock
 from kinerja.core.testing.helpers import refused
 from kinerja.evaluation import permissions, selectors, services
 from kinerja.evaluation.models import HasilOrganisasi, StatusEvaluasi
 from kinerja.evaluation.tests.kit import World, everything, state
+from kinerja.org.models import Jabatan, JenisPenugasan, Penugasan
 from kinerja.testkit import cast as named
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +66,45 @@ def test_a_unit_head_s_work_result_rating_is_the_organisation_result(cast):
     # once the head's evaluation is final, the result it rests on no longer changes
     with refused(state=state):
         record(cast.kepala_dinas, unit, w.periode, capaian="80", predikat="kurang")
+
+
+def test_a_head_acting_for_the_unit_above_does_not_record_their_own_unit(cast):
+    w = World(cast)
+    seksi = named.current_skp(cast.atasan).jabatan.unit
+    kabid = Jabatan.objects.get(unit=seksi.parent, kepala_unit=True)
+    today = clock.today(seksi.instansi)
+    Penugasan.objects.create(
+        pegawai=cast.atasan.pegawai, jabatan=kabid, jenis=JenisPenugasan.PLT, mulai=today
+    )
+    assert not permissions.can_record_organisation(cast.atasan, seksi)
+    with pytest.raises(PermissionDenied):
+        record(cast.atasan, seksi, w.periode)
+    assert permissions.can_record_organisation(cast.kepala_dinas, seksi)
+
+
+def test_a_head_s_rating_is_the_organisation_result_whatever_is_sent(cast):
+    w = World(cast)
+    skp = named.current_skp(cast.atasan)
+    record(cast.kepala_dinas, skp.jabatan.unit, w.periode, capaian="85", predikat="butuh_perbaikan")
+    values = {
+        **everything(skp, w.periode),
+        "rating_hasil_kerja": "di_atas",
+        "alasan_hasil_kerja": "Saya suka",
+    }
+    e = services.evaluasi_simpan(actor=w.kabid, skp=skp, periode=w.periode, **values)
+    assert e.rating_hasil_kerja == "di_bawah"
+
+
+def test_organisation_results_are_read_by_their_leaders_and_the_readers_of_the_recap(cast):
+    w = World(cast)
+    seksi = named.current_skp(cast.atasan).jabatan.unit
+    hasil = record(cast.kepala_dinas, seksi, w.periode)
+    instansi_id = seksi.instansi_id
+    for role in ("kepala_dinas", "atasan", "admin_bkpsdm", "auditor", "tim_penilai"):
+        assert (
+            permissions.results_visible_to(getattr(cast, role), instansi_id).filter(pk=hasil.pk).exists()
+        ), role
+    for role in ("pegawai", "admin_pd"):
+        assert (
+            not permissions.results_visible_to(getattr(cast, role), instansi_id).filter(pk=hasil.pk).exists()
+        )

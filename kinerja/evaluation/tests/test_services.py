@@ -14,6 +14,7 @@ from kinerja.core.testing.helpers import refused
 from kinerja.evaluation import permissions, services
 from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
 from kinerja.evaluation.tests.kit import World, days_after, everything, running_period, state
+from kinerja.portal.permissions import audit_events_visible_to
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +161,31 @@ def test_an_objection_after_the_deadline_is_refused(cast):
         assert services.evaluasi_keberatan(actor=w.pegawai, evaluasi=e, reason="Hari terakhir").status == (
             StatusEvaluasi.KEBERATAN
         )
+
+
+def test_a_draft_leaves_nothing_in_the_pegawai_s_audit_trail_until_it_is_final(cast):
+    w = World(cast)
+    e = w.draft(catatan="Belum final: kurang teliti")
+    mine = audit_events_visible_to(w.pegawai)
+    assert not mine.filter(object_id=str(e.pk), object_type="evaluation.evaluasi").exists()
+    w.final(kunci=e.kunci)
+    assert mine.filter(action="evaluation.evaluasi.finalkan", object_id=str(e.pk)).exists()
+    assert not mine.filter(action="evaluation.evaluasi.simpan").exists()
+
+
+def test_a_second_form_opened_before_the_evaluation_existed_cannot_overwrite_it(cast):
+    w = World(cast)
+    w.draft(catatan="Dari tab pertama")
+    with pytest.raises(ConflictError):
+        w.draft(catatan="Dari tab kedua, dibuka sebelum yang pertama menyimpan")
+    assert Evaluasi.objects.get(skp=w.skp, periode=w.periode).catatan == "Dari tab pertama"
+
+
+def test_once_the_days_to_object_have_passed_the_pegawai_is_offered_no_objection(cast):
+    w = World(cast)
+    e = w.final()
+    assert "keberatan" in permissions.actions_of(w.pegawai, e)
+    with mock.patch(
+        "kinerja.evaluation.permissions.clock.today", return_value=days_after(e.batas_keberatan, 1)
+    ):
+        assert permissions.actions_of(w.pegawai, e) == ["terima"]

@@ -3,6 +3,7 @@ form), the result with the pegawai's acknowledgement or objection and the atasan
 Dokumen Evaluasi."""
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -82,8 +83,10 @@ class EvaluasiForm(forms.Form):
 
 
 def _initial(page: selectors.EvaluationPage) -> dict:
+    """A new evaluation opens with the suggestions filled in; a draft shows what the penilai saved (a rating they
+    left blank stays blank)."""
     e = page.evaluasi
-    initial: dict = {f"rhk_{r.key}": r.given or r.saran or "" for r in page.rhk}
+    initial: dict = {f"rhk_{r.key}": (r.given if e is not None else r.saran) or "" for r in page.rhk}
     initial.update({f"nilai_{n.kode}": n.given or "" for n in page.nilai})
     initial["rating_hasil_kerja"] = page.saran_hasil.rating or ""
     if e is not None:
@@ -128,29 +131,24 @@ def index(request):
     return render(request, "evaluation/index.html", context)
 
 
-def _span(request, skp_pk: int, nomor: int | None):
-    skp = planning_permissions.get_skp_for_user_or_404(request.user, skp_pk)
-    periode = None
-    if nomor is not None:
-        periode = lookups.get_periode_or_404(skp.tahun_kinerja_id, nomor)
-    return skp, periode
-
-
 def _evaluate(request, skp_pk: int, nomor: int | None = None):
-    skp, periode = _span(request, skp_pk, nomor)
+    # The penilai at the period's end may have moved since: they are let in by that, not by today's chart.
+    skp = lookups.get_skp_or_404(access_of(request.user).instansi_id, skp_pk)
+    periode = None if nomor is None else lookups.get_periode_or_404(skp.tahun_kinerja_id, nomor)
     evaluasi = lookups.evaluation_of(skp, periode)
     penilai_id, _atasan = selectors.assessors_of(skp, periode)
     if not permissions.may_evaluate(request.user, penilai_id, skp):
-        if (
-            evaluasi is not None
-            and permissions.evaluasi_visible_to(request.user).filter(pk=evaluasi.pk).exists()
-        ):
+        visible = permissions.evaluasi_visible_to(request.user)
+        if evaluasi is not None and visible.filter(pk=evaluasi.pk).exists():
             return redirect("evaluation:detail", evaluasi.pk)
+        planning_permissions.get_skp_for_user_or_404(request.user, skp.pk)  # nobody else learns it exists
         raise PermissionDenied(
             _("Only the assessing official of %(name)s at the end of the period evaluates it.")
             % {"name": skp.pegawai.nama_lengkap}
         )
     if evaluasi is not None and evaluasi.status not in workflow.EDITABLE:
+        if request.method == "POST":
+            messages.warning(request, _("This evaluation was finalised meanwhile; nothing was changed."))
         return redirect("evaluation:detail", evaluasi.pk)
     page = selectors.evaluation_page(skp, periode, evaluasi)
     form = EvaluasiForm(request.POST or None, page=page, initial=_initial(page))
@@ -211,6 +209,7 @@ def detail(request, pk):
         "page": page,
         "actions": permissions.actions_of(request.user, evaluasi),
         "may_edit": workflow.FINALKAN in permissions.actions_of(request.user, evaluasi),
+        "objection_closed": permissions.objection_closed(evaluasi),
         "today": clock.today(evaluasi.instansi),
     }
     return render(request, "evaluation/detail.html", context)
