@@ -23,6 +23,7 @@ from kinerja.criteria.rules import RATING_LABELS
 from kinerja.evaluation import permissions, rules, selectors, workflow
 from kinerja.evaluation.models import Evaluasi, HasilOrganisasi, JenisEvaluasi, StatusEvaluasi
 from kinerja.evaluation.rules import ORGANISASI_ID
+from kinerja.org import selectors as org_selectors
 from kinerja.org.models import UnitKerja
 from kinerja.planning.models import SKP, Periode
 
@@ -460,6 +461,18 @@ def hasil_organisasi_simpan(
         ) from None
     changes = (
         audit.diff(before, audit.snapshot(hasil, ORG_FIELDS)) if found else audit.created(hasil, ORG_FIELDS)
+    )
+    span = periode.nama if periode else str(tahun)
+    heads = org_selectors.holders_of(
+        unit.jabatan.filter(kepala_unit=True, aktif=True).values("pk"), clock.today(unit.instansi)
+    )
+    notify(
+        [u for p in heads.values() for u in _user_of(p.pegawai_id)],
+        judul=_("The organisation result of %(unit)s for %(span)s: %(predikat)s")
+        % {"unit": unit.nama, "span": span, "predikat": hasil.get_predikat_display()},
+        isi=_("For the head of the unit it is the work result rating."),
+        url=reverse("evaluation:organisasi")
+        + f"?tahun={tahun}&periode={periode.nomor if periode else 'tahunan'}",
     )
     audit.record(
         actor=actor,

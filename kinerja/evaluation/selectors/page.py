@@ -62,9 +62,20 @@ def matrix_on(instansi_id: int, on: datetime.date) -> list[dict]:
     return rule_rows("predikat")
 
 
-def objection_days(instansi_id: int, on: datetime.date) -> int:
+def _days(instansi_id: int, on: datetime.date, setting: str, default: int) -> int:
     ruleset = criteria_selectors.rules_in_force(instansi_id, on)
-    return int(ruleset.settings.get("hari_keberatan") or 14) if ruleset is not None else 14
+    return int(ruleset.settings.get(setting) or default) if ruleset is not None else default
+
+
+def objection_days(instansi_id: int, on: datetime.date) -> int:
+    """The framework's days to object to a finalised evaluation (14 without a framework)."""
+    return _days(instansi_id, on, "hari_keberatan", 14)
+
+
+def evaluation_deadline(instansi_id: int, end: datetime.date) -> datetime.date:
+    """The last day to finish the evaluation of a span ending on `end`: the framework's days after it (20
+    without a framework)."""
+    return end + datetime.timedelta(days=_days(instansi_id, end, "hari_tenggat_evaluasi", 20))
 
 
 def organisation_result(skp: SKP, periode: Periode | None) -> tuple[UnitKerja | None, HasilOrganisasi | None]:

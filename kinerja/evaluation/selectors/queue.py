@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
-from kinerja.evaluation.selectors.page import assessors_of
+from kinerja.evaluation.selectors.page import assessors_of, evaluation_deadline, period_end
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Pegawai
 from kinerja.planning.models import SKP, Periode
@@ -24,6 +24,17 @@ class QueueItem:
     skp: SKP
     periode: Periode | None  # None: the annual evaluation
     evaluasi: Evaluasi | None
+    tenggat: datetime.date | None = None  # the last day to finish it (the framework's days after the span)
+    today: datetime.date | None = None
+
+    @property
+    def late(self) -> bool:
+        return (
+            not self.done
+            and self.tenggat is not None
+            and self.today is not None
+            and self.today > self.tenggat
+        )
 
     @property
     def done(self) -> bool:
@@ -110,7 +121,17 @@ def queue_of(pegawai: Pegawai, today: datetime.date) -> list[QueueItem]:
         (e.skp_id, e.periode_id): e
         for e in Evaluasi.objects.filter(skp_id__in={s.pk for s, _ in pairs}).select_related("periode")
     }
-    items = [QueueItem(s, p, evaluations.get((s.pk, p.pk if p else None))) for s, p in pairs]
+    deadlines: dict[datetime.date, datetime.date] = {}
+
+    def deadline(skp: SKP, periode: Periode | None) -> datetime.date:
+        end = period_end(skp, periode)
+        if end not in deadlines:  # one framework read per distinct end, cached
+            deadlines[end] = evaluation_deadline(pegawai.instansi_id, end)
+        return deadlines[end]
+
+    items = [
+        QueueItem(s, p, evaluations.get((s.pk, p.pk if p else None)), deadline(s, p), today) for s, p in pairs
+    ]
     return sorted(items, key=lambda i: i.sort_key)
 
 

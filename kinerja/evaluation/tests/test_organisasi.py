@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from kinerja.core import clock
+from kinerja.core.models import Notifikasi
 from kinerja.core.testing.helpers import refused
 from kinerja.evaluation import permissions, selectors, services
 from kinerja.evaluation.models import HasilOrganisasi, StatusEvaluasi
@@ -108,3 +109,11 @@ def test_organisation_results_are_read_by_their_leaders_and_the_readers_of_the_r
         assert (
             not permissions.results_visible_to(getattr(cast, role), instansi_id).filter(pk=hasil.pk).exists()
         )
+
+
+def test_the_head_of_the_unit_is_told_of_its_result(cast):
+    w = World(cast)
+    seksi = named.current_skp(cast.atasan).jabatan.unit
+    record(cast.kepala_dinas, seksi, w.periode, predikat="istimewa", capaian="112")
+    told = Notifikasi.objects.filter(penerima=cast.atasan).latest("pk")
+    assert seksi.nama in told.judul and "Istimewa" in told.judul

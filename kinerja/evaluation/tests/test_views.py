@@ -3,6 +3,7 @@ finalisation that keeps what was typed and writes nothing, the same form sent tw
 its buttons; and query counts that do not grow with the size of an SKP or of a line of command."""
 
 import copy
+import datetime
 import re
 from decimal import Decimal
 
@@ -136,3 +137,14 @@ def test_the_queue_costs_the_same_queries_for_a_small_and_a_large_team(cast):
     n_kepala, large = count_queries(lambda: selectors.queue_of(kepala, today))
     assert len(large) != len(small)
     assert n_kabid == n_kepala
+
+
+def test_the_queue_names_each_item_s_deadline_and_what_is_late(cast):
+    w = World(cast)
+    atasan = w.penilai.pegawai
+    items = selectors.queue_of(atasan, clock.today(atasan.instansi))
+    mine = next(i for i in items if i.skp.pk == w.skp.pk and i.periode == w.periode)
+    assert mine.tenggat == w.periode.selesai + datetime.timedelta(days=20)  # the default framework's days
+    assert mine.late == (clock.today(atasan.instansi) > mine.tenggat)
+    page = cast.client("atasan").get(reverse("evaluation:index")).content.decode()
+    assert ("antrian-terlambat" in page) == any(i.late for i in items)
