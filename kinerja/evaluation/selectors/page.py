@@ -185,8 +185,8 @@ def hasil_saran(
 
 def evaluation_page(skp: SKP, periode: Periode | None, evaluasi: Evaluasi | None) -> EvaluationPage:
     annual = periode is None
-    saran = annual_suggestion(skp) if periode is None else suggestion(skp, periode)
     page = realisasi_page(skp)
+    saran = annual_suggestion(skp, page) if periode is None else suggestion(skp, periode)
     views = [v for v in page.periods if v.plan.versi is not None]
     if annual:
         view = views[-1] if views else None

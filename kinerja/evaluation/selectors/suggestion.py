@@ -13,7 +13,7 @@ from kinerja.criteria.defaults import rule_rows
 from kinerja.evaluation import rules
 from kinerja.monitoring.models import Realisasi
 from kinerja.monitoring.selectors.plan import plan_for
-from kinerja.monitoring.selectors.realisasi import realisasi_page
+from kinerja.monitoring.selectors.realisasi import RealisasiPage, realisasi_page
 from kinerja.planning.models import SKP, Periode
 
 
@@ -73,12 +73,12 @@ def suggestion(skp: SKP, periode: Periode) -> SaranEvaluasi:
     return result
 
 
-def annual_suggestion(skp: SKP) -> SaranEvaluasi:
+def annual_suggestion(skp: SKP, page: RealisasiPage | None = None) -> SaranEvaluasi:
     """The suggestion of the annual evaluation: each indikator's capaian for the year so far at the SKP's last
     covered period (as monitoring accumulates it: sums, last values or averages by the indikator's kind), with
-    the framework's bands in force at the SKP's end."""
+    the framework's bands in force at the SKP's end (`page`: monitoring's page of the SKP, when already read)."""
     bands = bands_on(skp.instansi_id, skp.selesai)
-    views = [v for v in realisasi_page(skp).periods if v.plan.versi is not None]
+    views = [v for v in (page or realisasi_page(skp)).periods if v.plan.versi is not None]
     if not views:
         return SaranEvaluasi(skp, None, None, bands)
     last = views[-1]

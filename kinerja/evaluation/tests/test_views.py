@@ -148,3 +148,13 @@ def test_the_queue_names_each_item_s_deadline_and_what_is_late(cast):
     assert mine.late == (clock.today(atasan.instansi) > mine.tenggat)
     page = cast.client("atasan").get(reverse("evaluation:index")).content.decode()
     assert ("antrian-terlambat" in page) == any(i.late for i in items)
+
+
+def test_the_queue_page_leaves_out_what_was_finished_in_an_earlier_year(cast):
+    today = clock.today(named.instansi())
+    response = cast.client("kepala_dinas").get(reverse("evaluation:index"))
+    kepala = named.person(demo.NIP_KEPALA_DINKES)
+    everything_queued = selectors.queue_of(kepala, today)
+    assert any(i.done and i.tahun < today.year for i in everything_queued)  # the demo's last year
+    shown = response.context["items"]
+    assert shown and all(not i.done or i.tahun == today.year for i in shown)

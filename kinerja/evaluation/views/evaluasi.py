@@ -120,7 +120,9 @@ def index(request):
             _("Evaluations are worked on by employees; this account is not linked to one.")
         )
     today = clock.today(pegawai.instansi)
-    items = selectors.queue_of(pegawai, today)
+    found = selectors.queue_of(pegawai, today)
+    # Finished items of an earlier year are history (the profiles show them); unfinished ones stay listed.
+    items = [i for i in found if not i.done or i.tahun == today.year]
     context = {
         "items": items,
         "pending": sum(1 for i in items if not i.done),
