@@ -9,3 +9,4 @@ class EvaluationConfig(appconfig.KinerjaAppConfig):
     menu = {50: "menu"}
     home_cards = {39: "queue_card", 40: "my_result_card"}
     pegawai_panels = {24: "history_panel"}
+    documents_in_force = {"evaluation.evaluasi": "selectors.history.version_in_force"}

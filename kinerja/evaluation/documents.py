@@ -10,17 +10,69 @@ from fpdf.enums import Align
 
 from kinerja.core import clock
 from kinerja.core.document_blocks import Signatory, clean, signatures, signatures_height
-from kinerja.core.documents import BOLD, Document, Part, Table, headings
+from kinerja.core.documents import BOLD, Document, Part, Stamp, Table, headings
 from kinerja.core.formats import angka
 from kinerja.core.formats import tanggal as format_tanggal
+from kinerja.core.verification import Signed
 from kinerja.evaluation import rules, selectors
 from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
 from kinerja.monitoring.selectors.realisasi import IndikatorRow
 from kinerja.planning.documents import identity_of_three
 
 
-def evaluasi_pdf(evaluasi: Evaluasi) -> bytes:
-    """The finalised evaluation as an A4 landscape PDF."""
+def version_of(evaluasi: Evaluasi) -> int:
+    """The version of the result a print vouches for: 1 as the penilai finalised it, 2 once an objection was
+    decided (the result may have changed); a draft has none."""
+    return 2 if evaluasi.status == StatusEvaluasi.DIPUTUS else 1
+
+
+def result_of(evaluasi: Evaluasi) -> dict:
+    """What a printed Dokumen Evaluasi vouches for: the result, never the status around it (an acknowledgement
+    changes nothing it says)."""
+    return {
+        "pegawai_id": evaluasi.pegawai_id,
+        "skp_id": evaluasi.skp_id,
+        "periode": evaluasi.nama_periode,
+        "versi_skp": evaluasi.versi_skp,
+        "identitas": evaluasi.identitas,
+        "rating_rhk": evaluasi.rating_rhk,
+        "rating_nilai": evaluasi.rating_nilai,
+        "rating_hasil_kerja": evaluasi.rating_hasil_kerja,
+        "alasan_hasil_kerja": evaluasi.alasan_hasil_kerja,
+        "rating_perilaku": evaluasi.rating_perilaku,
+        "predikat": evaluasi.predikat,
+        "predikat_organisasi": evaluasi.predikat_organisasi,
+        "capaian_organisasi": evaluasi.capaian_organisasi,
+        "catatan": evaluasi.catatan,
+        "rekomendasi": evaluasi.rekomendasi,
+        "keputusan": evaluasi.alasan_keputusan if evaluasi.status == StatusEvaluasi.DIPUTUS else "",
+    }
+
+
+def signed(evaluasi: Evaluasi) -> Signed:
+    """What a finalised evaluation vouches for, for its verifiable record (kinerja.core.verification)."""
+    identitas = evaluasi.identitas or {}
+    decided = evaluasi.status == StatusEvaluasi.DIPUTUS and evaluasi.diputus_at
+    moment = evaluasi.diputus_at if decided else evaluasi.final_at
+    return Signed(
+        jenis="evaluation.evaluasi",
+        prefix="EVK",
+        subjek=str(evaluasi.pk),
+        versi=version_of(evaluasi),
+        judul=f"Dokumen Evaluasi Kinerja Pegawai, periode {evaluasi.nama_periode}",
+        pemilik=clean((identitas.get("pegawai") or {}).get("nama")) or evaluasi.pegawai.nama_lengkap,
+        penilai=clean((identitas.get("penilai") or {}).get("nama")) or evaluasi.penilai.nama_lengkap,
+        disetujui_pada=clock.local_date(moment, evaluasi.instansi)
+        if moment
+        else clock.today(evaluasi.instansi),
+        content=result_of(evaluasi),
+        instansi=evaluasi.instansi,
+    )
+
+
+def evaluasi_pdf(evaluasi: Evaluasi, stamp: Stamp | None = None) -> bytes:
+    """The finalised evaluation as an A4 landscape PDF, with its `stamp` (number, version, code, QR code) on every
+    page when given."""
     page = selectors.evaluation_page(evaluasi.skp, evaluasi.periode, evaluasi)
     identitas = evaluasi.identitas or selectors.page.identities(evaluasi.skp, evaluasi.periode)
     pegawai = identitas.get("pegawai") or {}
@@ -35,6 +87,7 @@ def evaluasi_pdf(evaluasi: Evaluasi) -> bytes:
         title=f"Dokumen Evaluasi Kinerja Pegawai {clean(pegawai.get('nama'))}",
         subject=f"Evaluasi kinerja {_periode(evaluasi)}",
         note=note,
+        stamp=stamp,
     )
     pdf.add_page()
     pdf.title_lines("DOKUMEN EVALUASI KINERJA PEGAWAI")

@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 
 from kinerja.accounts.models import User
 from kinerja.accounts.permissions import access_of
-from kinerja.core import audit, clock
+from kinerja.core import audit, clock, verification
 from kinerja.core.errors import ApplicationError, ConflictError
 from kinerja.core.formats import tanggal
 from kinerja.core.notifications import notify
-from kinerja.core.services import full_clean, require_reason
+from kinerja.core.services import deny_unless, full_clean, require_reason
 from kinerja.criteria.rules import RATING_LABELS
-from kinerja.evaluation import permissions, rules, selectors, workflow
+from kinerja.evaluation import documents, permissions, rules, selectors, workflow
 from kinerja.evaluation.models import Evaluasi, HasilOrganisasi, JenisEvaluasi, StatusEvaluasi
 from kinerja.evaluation.rules import ORGANISASI_ID
 from kinerja.org import selectors as org_selectors
@@ -389,6 +389,18 @@ def evaluasi_putus(
         url=_url(evaluasi),
     )
     return evaluasi
+
+
+@transaction.atomic
+def evaluasi_issue_document(*, actor, evaluasi: Evaluasi):
+    """The document number and content hash of the result as it stands (version 1 as finalised, 2 once an
+    objection was decided): written (and audited) at its first print by anyone who reads the evaluation, the same
+    record every time after."""
+    deny_unless(
+        evaluasi.status not in workflow.EDITABLE
+        and permissions.evaluasi_visible_to(actor).filter(pk=evaluasi.pk).exists()
+    )
+    return verification.issue(actor, documents.signed(evaluasi))
 
 
 # Organisation results ------------------------------------------------------------------------------------------

@@ -27,3 +27,12 @@ def predikat_history(pegawai_ids, tahun: int | None = None) -> dict[int, list[Ev
 
 def history_of(pegawai_id: int) -> list[Evaluasi]:
     return predikat_history([pegawai_id]).get(pegawai_id, [])
+
+
+def version_in_force(subjek: str) -> int | None:
+    """The version of an evaluation's result in force, for the verification of its prints: 2 once an objection
+    was decided, else 1; none for a draft (or an unknown id)."""
+    row = Evaluasi.objects.filter(pk=int(subjek)).values("status").first() if subjek.isdigit() else None
+    if row is None or row["status"] == StatusEvaluasi.DRAF:
+        return None
+    return 2 if row["status"] == StatusEvaluasi.DIPUTUS else 1

@@ -50,7 +50,9 @@ def identities(skp: SKP, periode: Periode | None) -> dict:
         "pegawai": planning_selectors.identitas(skp.pegawai, skp.jabatan, jenis),
         "penilai": planning_selectors.identitas_pejabat(chain.penilai)
         or planning_selectors.identitas_ppk(skp.instansi),
-        "atasan_penilai": planning_selectors.identitas_pejabat(chain.atasan_penilai),
+        # Above the top official's penilai stands the PPK (e.g. the mayor), who is not a pegawai in the system.
+        "atasan_penilai": planning_selectors.identitas_pejabat(chain.atasan_penilai)
+        or (planning_selectors.identitas_ppk(skp.instansi) if chain.penilai else {}),
     }
 
 

@@ -4,16 +4,18 @@ its buttons; and query counts that do not grow with the size of an SKP or of a l
 
 import copy
 import datetime
+import io
 import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
-from kinerja.core import clock
-from kinerja.core.models import AuditEvent
+from kinerja.core import clock, verification
+from kinerja.core.models import AuditEvent, DokumenResmi
 from kinerja.core.testing.helpers import count_queries
-from kinerja.evaluation import selectors
+from kinerja.evaluation import selectors, services
 from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
 from kinerja.evaluation.tests.kit import World, everything
 from kinerja.monitoring.models import Realisasi
@@ -31,6 +33,10 @@ def form_data(w: World, **extra) -> dict:
     data.update(rating_hasil_kerja=values["rating_hasil_kerja"], rating_perilaku="sesuai")
     data.update(extra)
     return data
+
+
+def pdf_text(data: bytes) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages))
 
 
 def token(response) -> str:
@@ -158,3 +164,27 @@ def test_the_queue_page_leaves_out_what_was_finished_in_an_earlier_year(cast):
     assert any(i.done and i.tahun < today.year for i in everything_queued)  # the demo's last year
     shown = response.context["items"]
     assert shown and all(not i.done or i.tahun == today.year for i in shown)
+
+
+def test_the_dokumen_evaluasi_is_verifiable_and_a_decided_objection_makes_a_new_version(cast):
+    w = World(cast)
+    e = w.final(rating_hasil_kerja="sesuai", alasan_hasil_kerja="Sesuai bukti dukung")
+    client = cast.client("atasan")
+    first = client.get(reverse("evaluation:pdf", args=[e.pk]))
+    again = client.get(reverse("evaluation:pdf", args=[e.pk]))
+    issued = DokumenResmi.objects.get(jenis="evaluation.evaluasi", subjek=str(e.pk))
+    assert first.status_code == again.status_code == 200 and issued.versi == 1
+    assert verification.verify(issued.nomor, verification.code_of(issued)).cocok
+    text = pdf_text(first.content)
+    assert issued.nomor in text and "Kode verifikasi" in text
+    services.evaluasi_keberatan(actor=w.pegawai, evaluasi=e, reason="Mohon ditinjau kembali.")
+    e = services.evaluasi_putus(
+        actor=w.kabid,
+        evaluasi=e,
+        reason="Bukti memadai.",
+        rating_hasil_kerja="di_atas",
+        rating_perilaku="di_atas",
+    )
+    assert client.get(reverse("evaluation:pdf", args=[e.pk])).status_code == 200
+    verdict = verification.verify(issued.nomor, verification.code_of(issued))
+    assert verdict.cocok and verdict.versi_berlaku == 2  # the first print is told a newer result is in force

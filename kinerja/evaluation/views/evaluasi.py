@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import access_of
-from kinerja.core import clock
+from kinerja.core import clock, verification
 from kinerja.core.formats import tanggal
 from kinerja.core.views_util import act, form_page, submitted
 from kinerja.evaluation import documents, permissions, selectors, services, workflow
@@ -221,7 +221,9 @@ def pdf(request, pk):
     evaluasi = _visible(request, pk)
     if evaluasi.status in workflow.EDITABLE:
         raise Http404
-    response = HttpResponse(documents.evaluasi_pdf(evaluasi), content_type="application/pdf")
+    issued = services.evaluasi_issue_document(actor=request.user, evaluasi=evaluasi)
+    stamp = verification.stamp_of(issued, request.build_absolute_uri("/"))
+    response = HttpResponse(documents.evaluasi_pdf(evaluasi, stamp), content_type="application/pdf")
     suffix = f"P{evaluasi.periode.nomor}" if evaluasi.periode else "tahunan"
     name = f"Evaluasi-{evaluasi.pegawai.nip}-{evaluasi.tahun}-{suffix}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
