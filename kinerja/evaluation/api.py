@@ -15,7 +15,6 @@ from kinerja.core.api import Counter, Id, Year, errors
 from kinerja.evaluation import permissions, selectors, services
 from kinerja.evaluation.models import Evaluasi
 from kinerja.evaluation.selectors import lookups
-from kinerja.planning import permissions as planning_permissions
 
 router = Router(tags=["evaluasi"])
 Text = Annotated[str, Field(max_length=4000)]
@@ -161,11 +160,9 @@ def get_evaluation(request, evaluasi_id: Id):
 
 
 def _save(request, skp_id: int, nomor: int | None, payload: EvaluasiIn) -> Evaluasi:
-    skp = lookups.get_skp_or_404(access_of(request.user).instansi_id, skp_id)
-    periode = None if nomor is None else lookups.get_periode_or_404(skp.tahun_kinerja_id, nomor)
-    if not permissions.may_evaluate(request.user, selectors.assessors_of(skp, periode)[0], skp):
-        # the service refuses them; those who do not read the SKP learn nothing of it
-        planning_permissions.get_skp_for_user_or_404(request.user, skp.pk)
+    skp, periode, evaluates = permissions.get_span_or_404(request.user, skp_id, nomor)
+    if not evaluates:
+        permissions.refuse_span(request.user, skp)
     evaluasi = services.evaluasi_simpan(actor=request.user, skp=skp, periode=periode, **payload.dict())
     return _detail(request, evaluasi)
 

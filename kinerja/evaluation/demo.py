@@ -11,6 +11,7 @@ test) works through the queue from nothing. Rows are written in bulk: a demo of 
 import datetime
 import random
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
@@ -28,8 +29,7 @@ from kinerja.org.models import Jabatan, Pegawai, UnitKerja
 from kinerja.planning.models import SKP, PerilakuSKP, Periode, TahunKinerja, VersiSKP
 
 CHUNK = 500
-UP = {rules.DI_BAWAH: rules.SESUAI, rules.SESUAI: rules.DI_ATAS, rules.DI_ATAS: rules.DI_ATAS}
-DOWN = {rules.DI_ATAS: rules.SESUAI, rules.SESUAI: rules.DI_BAWAH, rules.DI_BAWAH: rules.DI_BAWAH}
+UP, DOWN = demo_lalu.UP, demo_lalu.DOWN
 ALASAN_NAIK = "Kualitas hasil kerja melampaui angka capaian; bukti dukung lengkap dan tepat waktu."
 ALASAN_TURUN = "Capaian angka belum didukung bukti dukung yang memadai."
 CATATAN = [
@@ -78,14 +78,6 @@ def _nilai_ratings(codes: list[str], base: str, tendency: str, rng: random.Rando
     return result
 
 
-def _majority(ratings: dict[str, str]) -> str:
-    values = list(ratings.values()) or [rules.SESUAI]
-    above, below = values.count(rules.DI_ATAS), values.count(rules.DI_BAWAH)
-    if 2 * above > len(values):
-        return rules.DI_ATAS
-    return rules.DI_BAWAH if 2 * below >= len(values) else rules.SESUAI
-
-
 def load_evaluations(*, instansi, admin, year: int, seed: int, today: datetime.date | None = None) -> dict:
     today = today or clock.today(instansi)
     tahun = TahunKinerja.objects.filter(instansi=instansi, tahun=year).first()
@@ -126,6 +118,8 @@ def load_evaluations(*, instansi, admin, year: int, seed: int, today: datetime.d
         .values_list("pk", "pegawai_id", "jabatan_id", "jabatan__unit_id", "mulai", "selesai")
     )
     made: list[Evaluasi] = []
+    tables = {p.pk: (bands_on(instansi.pk, p.selesai), matrix_on(instansi.pk, p.selesai)) for p in periods}
+    run = _Run(instansi, year, {}, tables, rng, today)
     for start in range(0, len(skps), CHUNK):
         chunk = skps[start : start + CHUNK]
         ids = [s[0] for s in chunk]
@@ -134,7 +128,8 @@ def load_evaluations(*, instansi, admin, year: int, seed: int, today: datetime.d
             "skp_id", "nomor", "konten", "disetujui_at"
         ):
             versions[skp_id].append((nomor, clock.local_date(approved, instansi), konten))
-        capaian: dict[tuple, Decimal | None] = {}
+        capaian: dict[tuple, Decimal | None] = run.capaian
+        capaian.clear()
         for skp_id, periode_id, indikator_id, value in Realisasi.objects.filter(skp_id__in=ids).values_list(
             "skp_id", "periode_id", "indikator_id", "capaian"
         ):
@@ -158,8 +153,7 @@ def load_evaluations(*, instansi, admin, year: int, seed: int, today: datetime.d
                     continue
                 made.append(
                     _evaluation(
-                        instansi,
-                        year,
+                        run,
                         skp_id,
                         pegawai_id,
                         periode,
@@ -167,12 +161,9 @@ def load_evaluations(*, instansi, admin, year: int, seed: int, today: datetime.d
                         konten,
                         penilai,
                         atasan,
-                        capaian,
                         values[skp_id],
                         tendencies.get(penilai, ""),
                         results.get((unit_id, periode.pk)) if jabatan_id in heads else None,
-                        rng,
-                        today,
                     )
                 )
     _objections(made, periods[-1], kadis, today)
@@ -199,9 +190,20 @@ def load_evaluations(*, instansi, admin, year: int, seed: int, today: datetime.d
     return counts
 
 
+@dataclass(frozen=True)
+class _Run:
+    """What every evaluation of one load shares."""
+
+    instansi: object
+    year: int
+    capaian: dict
+    tables: dict  # period id: (the framework's bands, its predikat matrix) at the period's end
+    rng: random.Random
+    today: datetime.date
+
+
 def _evaluation(
-    instansi,
-    year,
+    run: _Run,
     skp_id,
     pegawai_id,
     periode,
@@ -209,14 +211,12 @@ def _evaluation(
     konten,
     penilai,
     atasan,
-    capaian,
     codes,
     tendency,
     organisasi,
-    rng,
-    today,
 ) -> Evaluasi:
-    bands, matrix = _tables(instansi.pk, periode.selesai)
+    instansi, year, capaian, rng, today = run.instansi, run.year, run.capaian, run.rng, run.today
+    bands, matrix = run.tables[periode.pk]
     rhk_ratings, kinds = {}, []
     for rhk in konten.get("rhk", []):
         found = [capaian.get((skp_id, periode.pk, i.get("id"))) for i in rhk.get("indikator", [])]
@@ -239,7 +239,7 @@ def _evaluation(
         if hasil == saran_hasil:
             alasan = ""
     nilai = _nilai_ratings(codes, rules.SESUAI if hasil != rules.DI_ATAS else rules.DI_ATAS, tendency, rng)
-    perilaku = _majority(nilai)
+    perilaku = demo_lalu.majority(nilai)
     final_day = periode.selesai + datetime.timedelta(days=rng.randint(5, 20))
     final_day = min(final_day, today - datetime.timedelta(days=1))
     last = (today - periode.selesai).days < 75
@@ -278,17 +278,6 @@ def _evaluation(
         else min(final_at + datetime.timedelta(days=rng.randint(1, 5)), timezone.now()),
         kunci=2,
     )
-
-
-_TABLES: dict = {}
-
-
-def _tables(instansi_id: int, on: datetime.date):
-    key = (instansi_id, on)
-    if key not in _TABLES:
-        _TABLES.clear()
-        _TABLES[key] = (bands_on(instansi_id, on), matrix_on(instansi_id, on))
-    return _TABLES[key]
 
 
 def _objections(made: list[Evaluasi], last: Periode, kadis: int | None, today: datetime.date) -> None:

@@ -30,6 +30,15 @@ UP = {rules.DI_BAWAH: rules.SESUAI, rules.SESUAI: rules.DI_ATAS, rules.DI_ATAS: 
 DOWN = {rules.DI_ATAS: rules.SESUAI, rules.SESUAI: rules.DI_BAWAH, rules.DI_BAWAH: rules.DI_BAWAH}
 
 
+def majority(ratings: dict[str, str]) -> str:
+    """The overall rating perilaku a penilai would give from the values' ratings: most above, at least half below,
+    else as expected."""
+    values = list(ratings.values()) or [rules.SESUAI]
+    if 2 * values.count(rules.DI_ATAS) > len(values):
+        return rules.DI_ATAS
+    return rules.DI_BAWAH if 2 * values.count(rules.DI_BAWAH) >= len(values) else rules.SESUAI
+
+
 def _moment(day: datetime.date, hour: int = 10) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
@@ -217,14 +226,7 @@ def _evaluation(
         elif tendency == "pelit" and rng.random() < 0.4:
             n = rules.DI_BAWAH
         nilai[code] = n
-    values = list(nilai.values()) or [rules.SESUAI]
-    perilaku = (
-        rules.DI_ATAS
-        if 2 * values.count(rules.DI_ATAS) > len(values)
-        else rules.DI_BAWAH
-        if 2 * values.count(rules.DI_BAWAH) >= len(values)
-        else rules.SESUAI
-    )
+    perilaku = majority(nilai)
     end = periode.selesai if periode else datetime.date(year, 12, 31)
     final_day = end + datetime.timedelta(days=rng.randint(4, 18))
     final_at = _moment(final_day)

@@ -11,7 +11,6 @@ from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
 from kinerja.core.navigation import HomeCard, MenuItem, per_request
 from kinerja.evaluation import permissions, selectors
-from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
 from kinerja.monitoring.navigation.menu import summary as monitoring_summary
 
 
@@ -62,11 +61,7 @@ def my_result_card(request) -> HomeCard | None:
     pegawai_id = access_of(request.user).pegawai_id if request.user.is_authenticated else None
     if pegawai_id is None:
         return None
-    rows = list(
-        Evaluasi.objects.filter(pegawai_id=pegawai_id, status=StatusEvaluasi.FINAL).select_related("periode")[
-            :5
-        ]
-    )
+    rows = selectors.history.awaiting_acknowledgement(pegawai_id)
     decide = list(selectors.decisions_waiting(pegawai_id)[:5])
     if not rows and not decide:
         return None
@@ -78,13 +73,7 @@ def my_result_card(request) -> HomeCard | None:
 
 def history_panel(request, pegawai) -> HomeCard | None:
     """The pegawai's predikat per period and year, for whoever reads their evaluations."""
-    found = list(
-        permissions.evaluasi_visible_to(request.user)
-        .filter(pegawai=pegawai, status__in=selectors.history.RESULT_STATUSES)
-        .select_related("periode")
-        .order_by("-tahun", "jenis", "periode__nomor")[:40]
-    )
+    found = selectors.history_of(pegawai.pk, visible=permissions.evaluasi_visible_to(request.user))
     if not found and access_of(request.user).pegawai_id != pegawai.pk:
         return None
-    found.sort(key=lambda e: (-e.tahun, e.periode is not None, e.periode.nomor if e.periode else 0))
     return HomeCard("evaluation/_panel_history.html", {"rows": found})

@@ -8,17 +8,23 @@ An organisation result is recorded by the admin BKPSDM or by a head of a unit ab
 whoever reads the instansi's plans.
 """
 
+from typing import NoReturn
+
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_paths
 from kinerja.core import clock
 from kinerja.evaluation import workflow
 from kinerja.evaluation.models import Evaluasi, HasilOrganisasi, StatusEvaluasi
+from kinerja.evaluation.selectors import lookups
+from kinerja.evaluation.selectors.page import assessors_of
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Penugasan, UnitKerja
 from kinerja.planning import permissions as planning_permissions
-from kinerja.planning.models import SKP
+from kinerja.planning.models import SKP, Periode
 
 
 def _me(user) -> int | None:
@@ -103,6 +109,24 @@ def heads_unit(pegawai_id: int | None, unit: UnitKerja) -> bool:
         Penugasan.objects.active_at(clock.today(unit.instansi))
         .filter(pegawai_id=pegawai_id, jabatan__unit=unit, jabatan__kepala_unit=True, jabatan__aktif=True)
         .exists()
+    )
+
+
+def get_span_or_404(user, skp_pk: int, nomor: int | None) -> tuple[SKP, Periode | None, bool]:
+    """The SKP and period (None: the year) asked for in the user's instansi, and whether the user evaluates them:
+    the penilai at the span's end, let in by that and not by today's chart (they may have moved since)."""
+    skp = lookups.get_skp_or_404(access_of(user).instansi_id, skp_pk)
+    periode = None if nomor is None else lookups.get_periode_or_404(skp.tahun_kinerja_id, nomor)
+    return skp, periode, may_evaluate(user, assessors_of(skp, periode)[0], skp)
+
+
+def refuse_span(user, skp: SKP) -> NoReturn:
+    """Refuse someone who does not evaluate the span: 404 to whoever does not read the SKP (they learn nothing of
+    it), 403 with the reason to the others."""
+    planning_permissions.get_skp_for_user_or_404(user, skp.pk)
+    raise PermissionDenied(
+        _("Only the assessing official of %(name)s at the end of the period evaluates it.")
+        % {"name": skp.pegawai.nama_lengkap}
     )
 
 

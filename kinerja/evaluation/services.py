@@ -23,6 +23,7 @@ from kinerja.criteria.rules import RATING_LABELS
 from kinerja.evaluation import documents, permissions, rules, selectors, workflow
 from kinerja.evaluation.models import Evaluasi, HasilOrganisasi, JenisEvaluasi, StatusEvaluasi
 from kinerja.evaluation.rules import ORGANISASI_ID
+from kinerja.monitoring.services import common
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import UnitKerja
 from kinerja.planning.models import SKP, Periode
@@ -43,29 +44,17 @@ FIELDS = [
 
 
 def _user_of(pegawai_id: int | None) -> list[User]:
-    if pegawai_id is None:
-        return []
-    return list(User.objects.filter(pegawai_id=pegawai_id, is_active=True)[:1])
+    """The pegawai's active account as a list to notify (none without one)."""
+    user = common.user_of(pegawai_id)
+    return [user] if user is not None else []
 
 
 def _about(evaluasi: Evaluasi) -> dict:
-    return {
-        "object_repr": f"{evaluasi.pegawai.nama_lengkap} · {_('Evaluation')} {evaluasi.nama_periode}"[:200],
-        "instansi": evaluasi.instansi,
-        "pegawai": evaluasi.pegawai,
-    }
+    return common.about(evaluasi, f"{_('Evaluation')} {evaluasi.nama_periode}")
 
 
 def _url(evaluasi: Evaluasi) -> str:
     return reverse("evaluation:detail", args=[evaluasi.pk])
-
-
-def _locked_skp(skp: SKP) -> SKP:
-    return (
-        SKP.objects.select_for_update(of=("self",))
-        .select_related("pegawai", "jabatan", "jabatan__unit", "tahun_kinerja", "instansi")
-        .get(pk=skp.pk)
-    )
 
 
 def _locked(evaluasi: Evaluasi) -> Evaluasi:
@@ -146,7 +135,7 @@ def evaluasi_simpan(
     """Save the penilai's draft of the SKP's evaluation for the period (None: the annual one), creating it on the
     first save; with `finalkan`, finalise it in the same step (every RHK and value rated, a departure from the
     suggested rating hasil kerja explained)."""
-    skp = _locked_skp(skp)
+    skp = common.locked_skp(skp)
     penilai_id, atasan_id = _check_span(actor, skp, periode)
     evaluasi = Evaluasi.objects.filter(skp=skp, periode=periode).first()
     if evaluasi is not None:

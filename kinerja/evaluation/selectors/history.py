@@ -3,30 +3,44 @@ capabilities (calibration, development, promotion) use."""
 
 from collections import defaultdict
 
+from django.db.models import QuerySet
+
 from kinerja.evaluation.models import Evaluasi, JenisEvaluasi, StatusEvaluasi
 
 RESULT_STATUSES = [s for s in StatusEvaluasi.values if s != StatusEvaluasi.DRAF]
 
 
-def predikat_history(pegawai_ids, tahun: int | None = None) -> dict[int, list[Evaluasi]]:
-    """Finalised evaluations (the result in force, an objection pending included) by pegawai, newest year first,
-    the annual evaluation before the periods of its year (one query)."""
-    found = Evaluasi.objects.filter(pegawai_id__in=list(pegawai_ids), status__in=RESULT_STATUSES)
+def _order(e: Evaluasi) -> tuple:
+    """Newest year first, the annual evaluation before the periods of its year."""
+    return (-e.tahun, e.jenis != JenisEvaluasi.TAHUNAN, e.periode.nomor if e.periode else 0)
+
+
+def predikat_history(
+    pegawai_ids, tahun: int | None = None, visible: QuerySet[Evaluasi] | None = None
+) -> dict[int, list[Evaluasi]]:
+    """Finalised evaluations (the result in force, an objection pending included) by pegawai, in `_order`, of
+    those `visible` (permissions.evaluasi_visible_to) when given (one query)."""
+    found = (visible if visible is not None else Evaluasi.objects.all()).filter(
+        pegawai_id__in=list(pegawai_ids), status__in=RESULT_STATUSES
+    )
     if tahun is not None:
         found = found.filter(tahun=tahun)
     result: dict[int, list[Evaluasi]] = defaultdict(list)
-    rows = found.select_related("periode", "skp").order_by("-tahun", "jenis", "periode__nomor", "pk")
-    for e in rows:
+    for e in found.select_related("periode", "skp"):
         result[e.pegawai_id].append(e)
-    for items in result.values():
-        items.sort(
-            key=lambda e: (-e.tahun, e.jenis != JenisEvaluasi.TAHUNAN, e.periode.nomor if e.periode else 0)
-        )
-    return dict(result)
+    return {pegawai_id: sorted(items, key=_order) for pegawai_id, items in result.items()}
 
 
-def history_of(pegawai_id: int) -> list[Evaluasi]:
-    return predikat_history([pegawai_id]).get(pegawai_id, [])
+def history_of(pegawai_id: int, visible: QuerySet[Evaluasi] | None = None) -> list[Evaluasi]:
+    return predikat_history([pegawai_id], visible=visible).get(pegawai_id, [])
+
+
+def awaiting_acknowledgement(pegawai_id: int, limit: int = 5) -> list[Evaluasi]:
+    """The pegawai's finalised results still waiting for them to acknowledge or object."""
+    found = Evaluasi.objects.filter(pegawai_id=pegawai_id, status=StatusEvaluasi.FINAL).select_related(
+        "periode"
+    )
+    return list(found.order_by("final_at")[:limit])
 
 
 def version_in_force(subjek: str) -> int | None:

@@ -9,12 +9,12 @@ depth of the hierarchy, never with the number of people."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
 from kinerja.evaluation.selectors.page import assessors_of, evaluation_deadline, period_end
-from kinerja.org import selectors as org_selectors
+from kinerja.monitoring.selectors.team import team_skp
 from kinerja.org.models import Pegawai
 from kinerja.planning.models import SKP, Periode
 
@@ -86,27 +86,12 @@ def _assessed(pegawai: Pegawai, periode: Periode) -> list[SKP]:
     by the penilai at its own end: kept only when that is the pegawai too (rare, one chain each)."""
     found = [
         skp
-        for skp in _team(pegawai, periode)
+        for skp in team_skp(pegawai, periode.tahun_kinerja, periode, periode.selesai)[0]
         if skp.penilai_ditetapkan
         or skp.selesai >= periode.selesai
         or assessors_of(skp, periode)[0] == pegawai.pk
     ]
     return found
-
-
-def _team(pegawai: Pegawai, periode: Periode) -> list[SKP]:
-    ids = [d.pegawai.pk for d in org_selectors.assessed_by(pegawai, periode.selesai)]
-    return list(
-        SKP.objects.filter(
-            tahun_kinerja_id=periode.tahun_kinerja_id,
-            versi__gt=0,
-            mulai__lte=periode.selesai,
-            selesai__gte=periode.mulai,
-        )
-        .filter(Q(pegawai_id__in=ids, penilai_ditetapkan=False) | Q(penilai=pegawai, penilai_ditetapkan=True))
-        .exclude(pegawai=pegawai)
-        .select_related("pegawai", "jabatan", "jabatan__unit", "tahun_kinerja")
-    )
 
 
 def queue_of(pegawai: Pegawai, today: datetime.date) -> list[QueueItem]:

@@ -21,7 +21,6 @@ from kinerja.evaluation.models import RATING_CHOICES, Evaluasi
 from kinerja.evaluation.selectors import lookups
 from kinerja.evaluation.selectors.queue import evaluation_url, next_after
 from kinerja.org.forms import ReasonField
-from kinerja.planning import permissions as planning_permissions
 
 BLANK = [("", gettext_lazy("— not rated yet —"))]
 
@@ -134,20 +133,15 @@ def index(request):
 
 
 def _evaluate(request, skp_pk: int, nomor: int | None = None):
-    # The penilai at the period's end may have moved since: they are let in by that, not by today's chart.
-    skp = lookups.get_skp_or_404(access_of(request.user).instansi_id, skp_pk)
-    periode = None if nomor is None else lookups.get_periode_or_404(skp.tahun_kinerja_id, nomor)
+    skp, periode, evaluates = permissions.get_span_or_404(request.user, skp_pk, nomor)
     evaluasi = lookups.evaluation_of(skp, periode)
-    penilai_id, _atasan = selectors.assessors_of(skp, periode)
-    if not permissions.may_evaluate(request.user, penilai_id, skp):
-        visible = permissions.evaluasi_visible_to(request.user)
-        if evaluasi is not None and visible.filter(pk=evaluasi.pk).exists():
+    if not evaluates:
+        if (
+            evaluasi is not None
+            and permissions.evaluasi_visible_to(request.user).filter(pk=evaluasi.pk).exists()
+        ):
             return redirect("evaluation:detail", evaluasi.pk)
-        planning_permissions.get_skp_for_user_or_404(request.user, skp.pk)  # nobody else learns it exists
-        raise PermissionDenied(
-            _("Only the assessing official of %(name)s at the end of the period evaluates it.")
-            % {"name": skp.pegawai.nama_lengkap}
-        )
+        permissions.refuse_span(request.user, skp)
     if evaluasi is not None and evaluasi.status not in workflow.EDITABLE:
         if request.method == "POST":
             messages.warning(request, _("This evaluation was finalised meanwhile; nothing was changed."))

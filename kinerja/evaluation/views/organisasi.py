@@ -9,12 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja.accounts.permissions import access_of
-from kinerja.core import clock
-from kinerja.core.formats import parse_int
 from kinerja.core.views_util import form_page, submitted
 from kinerja.evaluation import permissions, services
 from kinerja.evaluation.models import ORGANISASI_CHOICES
 from kinerja.evaluation.selectors import lookups
+from kinerja.evaluation.views.span import span_from
 
 LIMIT = 300
 
@@ -38,21 +37,6 @@ class HasilForm(forms.Form):
     )
 
 
-def _span(request, instansi):
-    today = clock.today(instansi)
-    tahun = parse_int(request.GET.get("tahun"), low=today.year - 5, high=today.year) or today.year
-    periods = lookups.periods_of_year(instansi.pk, tahun)
-    asked = request.GET.get("periode", "")
-    if asked == "tahunan":
-        return tahun, None, periods
-    nomor = parse_int(asked)
-    periode = next((p for p in periods if p.nomor == nomor), None)
-    if periode is None:
-        ended = [p for p in periods if p.selesai < today]
-        periode = ended[-1] if ended else (periods[0] if periods else None)
-    return tahun, periode, periods
-
-
 def _instansi(request):
     access = access_of(request.user)
     if access.instansi_id is None:
@@ -69,7 +53,7 @@ def _instansi(request):
 
 def organisasi(request):
     units, instansi = _instansi(request)
-    tahun, periode, periods = _span(request, instansi)
+    tahun, periode, periods, _today = span_from(request, instansi)
     units = list(units.order_by("path")[:LIMIT])
     by_unit = lookups.results_by_unit(units, tahun, periode)
     context = {
@@ -89,7 +73,7 @@ def organisasi_catat(request, unit_pk: int):
         raise PermissionDenied(
             _("You do not record the organisation result of %(unit)s.") % {"unit": unit.nama}
         )
-    tahun, periode, _periods = _span(request, instansi)
+    tahun, periode, _periods, _today = span_from(request, instansi)
     found = lookups.result_of(unit, tahun, periode)
     initial = (
         {"capaian": found.capaian, "predikat": found.predikat, "bukti": found.bukti, "tautan": found.tautan}

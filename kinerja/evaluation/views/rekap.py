@@ -8,11 +8,10 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from kinerja.accounts.permissions import access_of
-from kinerja.core import clock, tabular
-from kinerja.core.formats import parse_int
+from kinerja.core import tabular
 from kinerja.evaluation import permissions
-from kinerja.evaluation.selectors import lookups
 from kinerja.evaluation.selectors import recap as selectors
+from kinerja.evaluation.views.span import span_from
 
 SHOWN = 200
 
@@ -25,14 +24,8 @@ def _scope(request):
         )
     instansi = request.user.instansi
     paths = None if (access.superuser or access.reads_whole_instansi) else list(access.admin_unit_paths)
-    today = clock.today(instansi)
-    tahun = parse_int(request.GET.get("tahun"), low=today.year - 5, high=today.year) or today.year
-    asked = request.GET.get("periode", "")
-    periods = lookups.periods_of_year(instansi.pk, tahun)
-    nomor = parse_int(asked) if asked != "tahunan" else None
-    if asked != "tahunan" and nomor not in {p.nomor for p in periods}:
-        ended = [p for p in periods if p.selesai < today]
-        nomor = ended[-1].nomor if ended else (periods[0].nomor if periods else None)
+    tahun, periode, periods, today = span_from(request, instansi)
+    nomor = periode.nomor if periode else None
     return instansi, paths, tahun, nomor, periods, today
 
 

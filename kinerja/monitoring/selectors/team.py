@@ -73,7 +73,9 @@ def current_period(periods: list[Periode], today: datetime.date) -> Periode | No
     return started[-1] if started else (periods[0] if periods else None)
 
 
-def _team_skp(pegawai: Pegawai, tahun: TahunKinerja, periode: Periode, at: datetime.date):
+def team_skp(pegawai: Pegawai, tahun: TahunKinerja, periode: Periode, at: datetime.date):
+    """The approved SKP of the period of the people the pegawai assesses at `at` (and those the BKPSDM assigned
+    to them), and the people assessed without one."""
     dinilai = org_selectors.assessed_by(pegawai, at)
     ids = [d.pegawai.pk for d in dinilai]
     skp = list(
@@ -151,7 +153,7 @@ def team_status(user, periode_nomor: int | None = None) -> TeamStatus:
     result.periode = periode
     if periode is None:
         return result
-    skp, result.without_skp = _team_skp(pegawai, tahun, periode, min(periode.selesai, today))
+    skp, result.without_skp = team_skp(pegawai, tahun, periode, min(periode.selesai, today))
     plans = _plan_sizes(skp, periode, pegawai.instansi)
     filled = _realisations(skp, periode)
     reopened = _reopened(skp, periode)
