@@ -38,11 +38,12 @@ PanelProvider = Callable[[object, object], HomeCard | None]
 
 _menu: list[tuple[int, str, MenuProvider]] = []
 _cards: list[tuple[int, str, CardProvider]] = []
-_panels: list[tuple[int, str, PanelProvider]] = []
-# Sections of an SKP's page (planning's SKP detail) given by a later app, e.g. monitoring's "realisasi and
-# capaian": a function of the request and the SKP giving a card or None. The page has checked that the user
-# may see the SKP.
-_skp_panels: list[tuple[int, str, PanelProvider]] = []
+# Sections of a page of another app, by place: "pegawai" (org's profile page, e.g. planning's "their SKP"), "skp"
+# (planning's SKP page, e.g. monitoring's "realisasi and capaian"), "evaluasi" (evaluation's page of one span,
+# given its page data, e.g. the 360 results beside the perilaku rating). The page has checked that the user may
+# see its object.
+PLACES = ("pegawai", "skp", "evaluasi")
+_panels: dict[str, list[tuple[int, str, PanelProvider]]] = {place: [] for place in PLACES}
 
 
 def _add(registry: list, order: int, provider) -> None:
@@ -63,15 +64,18 @@ def add_home_card(order: int, provider: CardProvider) -> None:
     _add(_cards, order, provider)
 
 
+def add_panel(place: str, order: int, provider: PanelProvider) -> None:
+    """Register a function of the request and the page's object giving a section of that page, or None when it
+    has nothing for this user."""
+    _add(_panels[place], order, provider)
+
+
 def add_pegawai_panel(order: int, provider: PanelProvider) -> None:
-    """Register a function of the request and a pegawai giving a section of that pegawai's profile page, or
-    None when it has nothing for this user."""
-    _add(_panels, order, provider)
+    add_panel("pegawai", order, provider)
 
 
 def add_skp_panel(order: int, provider: PanelProvider) -> None:
-    """Register a function of the request and an SKP giving a section of that SKP's page, or None."""
-    _add(_skp_panels, order, provider)
+    add_panel("skp", order, provider)
 
 
 def menu_for(request) -> list[MenuItem]:
@@ -97,14 +101,17 @@ def home_cards_for(request) -> list[HomeCard]:
     return [card for card in cards if card is not None]
 
 
-def pegawai_panels_for(request, pegawai) -> list[HomeCard]:
-    panels = (provider(request, pegawai) for _order, _name, provider in _panels)
+def panels_for(place: str, request, obj) -> list[HomeCard]:
+    panels = (provider(request, obj) for _order, _name, provider in _panels[place])
     return [panel for panel in panels if panel is not None]
+
+
+def pegawai_panels_for(request, pegawai) -> list[HomeCard]:
+    return panels_for("pegawai", request, pegawai)
 
 
 def skp_panels_for(request, skp) -> list[HomeCard]:
-    panels = (provider(request, skp) for _order, _name, provider in _skp_panels)
-    return [panel for panel in panels if panel is not None]
+    return panels_for("skp", request, skp)
 
 
 def per_request(request, key: str, compute: Callable[[], object]):

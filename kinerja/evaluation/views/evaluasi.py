@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import access_of
-from kinerja.core import clock, verification
+from kinerja.core import clock, navigation, verification
 from kinerja.core.formats import tanggal
 from kinerja.core.views_util import act, form_page, submitted
 from kinerja.evaluation import documents, permissions, selectors, services, workflow
@@ -181,6 +181,8 @@ def _evaluate(request, skp_pk: int, nomor: int | None = None):
         "skp": skp,
         "rhk_rows": [(row, form[f"rhk_{row.key}"]) for row in page.rhk],
         "nilai_rows": [(nilai, form[f"nilai_{nilai.kode}"]) for nilai in page.nilai],
+        # e.g. the 360 results beside the perilaku rating: they inform it, never replace it
+        "panels": navigation.panels_for("evaluasi", request, page),
     }
     return render(request, "evaluation/evaluate.html", context)
 
