@@ -11,6 +11,7 @@ from kinerja.accounts.services import api_token_authenticate
 from kinerja.core.errors import ConflictError
 from kinerja.criteria.api import router as criteria_router
 from kinerja.evaluation.api import router as evaluation_router
+from kinerja.feedback360.api import router as feedback360_router
 from kinerja.monitoring.api import router as monitoring_router
 from kinerja.org.api import router as org_router
 from kinerja.planning.api import router as planning_router
@@ -121,4 +122,5 @@ api.add_router("/", criteria_router)
 api.add_router("/", planning_router)
 api.add_router("/", monitoring_router)
 api.add_router("/", evaluation_router)
+api.add_router("/", feedback360_router)
 api.add_router("/", reports_router)

@@ -164,6 +164,7 @@ INSTALLED_APPS = [
     "kinerja.planning",
     "kinerja.monitoring",
     "kinerja.evaluation",
+    "kinerja.feedback360",
     "kinerja.reports",
     "kinerja.portal",
 ]

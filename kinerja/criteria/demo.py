@@ -7,8 +7,15 @@ from kinerja.criteria import services
 from kinerja.criteria.models import Kompetensi, StandarKompetensi
 
 # Common practice for standar kompetensi jabatan: the higher the position, the higher the required level.
-LEVEL_BY_JENIS = {"jpt_pratama": 4, "administrator": 3, "pengawas": 2}
-LEVEL_BY_JENJANG = {"ahli_madya": 3, "ahli_muda": 2}
+LEVEL_BY_JENIS = {"jpt_pratama": 4, "administrator": 3, "pengawas": 2, "pelaksana": 1}
+LEVEL_BY_JENJANG = {
+    "ahli_madya": 3,
+    "ahli_muda": 2,
+    "ahli_pertama": 1,
+    "penyelia": 2,
+    "mahir": 1,
+    "terampil": 1,
+}
 
 
 def load_framework(*, instansi, admin, year: int) -> None:

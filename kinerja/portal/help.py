@@ -263,6 +263,15 @@ _ORGANISASI = Topic(
     ADMIN,
     "hasil-kinerja-organisasi-dan-rekap-evaluasi",
 )
+_UMPAN_BALIK_360 = Topic(
+    _(
+        "360 rounds: the forms you are asked to fill in (saved as you go, sent once), your peers, your report "
+        "once the round closes, and the competency profile your assessing official sets. Peers' and subordinates' "
+        "answers are shown only as a group's average."
+    ),
+    USER,
+    "umpan-balik-360-dan-profil-kompetensi",
+)
 _REOPEN = Topic(
     _(
         "A closed period reopened for one employee (by NIP) or a unit until a date, with a reason. A reopening "
@@ -420,6 +429,20 @@ TOPICS: dict[str, Topic] = {
         for name in ("index", "periodik", "tahunan", "detail", "keberatan", "putus")
     },
     **{f"evaluation:{name}": _ORGANISASI for name in ("organisasi", "organisasi_catat", "rekap")},
+    **{
+        f"feedback360:{name}": _UMPAN_BALIK_360
+        for name in (
+            "index",
+            "ronde_baru",
+            "ronde",
+            "pengingat",
+            "tutup",
+            "isi",
+            "rekan",
+            "laporan",
+            "profil",
+        )
+    },
     "reports:pengisian": _PENGISIAN,
     "reports:kinerja": _KINERJA,
     **{f"monitoring:sanksi_{name}": _SANKSI for name in ("list", "create", "detail", "cancel")},

@@ -114,6 +114,13 @@ SCREENS = [
     Screen("evaluation:putus", ("kepala_dinas",)),
     Screen("evaluation:organisasi", ("kepala_dinas", "admin_bkpsdm")),
     Screen("evaluation:rekap", ("admin_bkpsdm",)),
+    Screen("feedback360:index", ("pegawai", "atasan", "admin_bkpsdm")),
+    Screen("feedback360:ronde_baru", ("admin_bkpsdm",)),
+    Screen("feedback360:ronde", ("admin_bkpsdm",)),
+    Screen("feedback360:isi", ("pegawai",)),
+    Screen("feedback360:rekan", ("atasan",)),
+    Screen("feedback360:laporan", ("pegawai",)),
+    Screen("feedback360:profil", ("atasan", "pegawai")),
     Screen("reports:pengisian", ("admin_bkpsdm", "admin_pd")),
     Screen("reports:pengisian[dinkes]", ("admin_bkpsdm",)),
     Screen("reports:kinerja", ("admin_bkpsdm", "kepala_dinas", "atasan")),
@@ -178,6 +185,7 @@ NOT_SCREENS = {
     "evaluation:rekap_export": DOWNLOAD,
     "evaluation:keberatan": SAME_FORM,
     "evaluation:organisasi_catat": SAME_FORM,
+    "feedback360:tutup": CONFIRM,
 }
 
 

@@ -88,6 +88,7 @@ def test_each_app_puts_its_entries_in_the_menu_in_the_registered_order(cast, rf)
         "Kotak masuk SKP",
         "Pemantauan",
         "Evaluasi",
+        "360",
         "Jejak audit",
     ]
 
@@ -121,6 +122,7 @@ def test_the_home_page_shows_the_cards_the_apps_give_this_user(cast):
         "org/_card_my_position.html",
         "planning/_card_my_skp.html",
         "criteria/_card_my_criteria.html",
+        "feedback360/_card_todo.html",
     ]
     assert [c.template for c in admin] == [
         "planning/_card_ppk_inbox.html",
@@ -142,4 +144,5 @@ def test_the_demo_is_loaded_app_by_app_in_installed_apps_order():
         "planning",
         "monitoring",
         "evaluation",
+        "feedback360",
     ]

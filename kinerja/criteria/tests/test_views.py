@@ -401,6 +401,7 @@ def test_a_corrected_workbook_previews_the_changes_and_applies_them_at_once(cast
         jabatan_of(cast.pegawai),
         jabatan_of(cast.atasan),
     )  # kasi: level 2 in every national competency
+    StandarKompetensi.objects.filter(kerangka=draft, jabatan=own).delete()  # the demo requires level 1 of all
     content = xlsx(
         [
             ["jabatan_id", "kode_unit", "nama_jabatan", "kompetensi", "level"],
@@ -568,6 +569,9 @@ def test_my_criteria_queries_do_not_grow_with_positions_or_competencies(cast):
     url = reverse("criteria:mine")
     kerangka = v1()
     own = jabatan_of(cast.pegawai)
+    StandarKompetensi.objects.filter(
+        kerangka=kerangka, jabatan=own
+    ).delete()  # the demo requires level 1 of all
     StandarKompetensi.objects.create(
         kerangka=kerangka, jabatan=own, kompetensi=kerangka.kompetensi.get(kode="integritas"), level=2
     )

@@ -407,8 +407,12 @@ def test_audit_list_query_count_does_not_grow_with_events(cast):
     for n, pegawai in enumerate(people):
         changed(n, pegawai)
     after, response = count_queries(client, url)
-    assert len(response.context["page"].object_list) == len(first.context["page"].object_list) + 10
-    assert after == before
+    per_page = first.context["page"].paginator.per_page
+    assert len(response.context["page"].object_list) == min(
+        len(first.context["page"].object_list) + 10, per_page
+    )
+    # A full page may push the only event of some kind (and its link query) to page 2: never more queries.
+    assert after <= before
 
 
 def test_transfer_form_lists_the_positions_of_the_chosen_unit_with_their_holders(cast):

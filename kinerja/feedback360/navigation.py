@@ -1,0 +1,74 @@
+"""360's menu entry, the rater's to-do card on the home page, the competency profile on a pegawai's profile page
+and the 360 results beside the perilaku rating on the evaluation page."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kinerja.accounts.permissions import access_of
+from kinerja.core import clock
+from kinerja.core.navigation import HomeCard, MenuItem, per_request
+from kinerja.feedback360 import permissions, selectors
+
+
+def _pending(request) -> list:
+    def compute():
+        me = access_of(request.user).pegawai_id
+        if me is None:
+            return []
+        return list(selectors.forms_of(me, clock.today(request.user.instansi))[:6])
+
+    return per_request(request, "feedback360.pending", compute)
+
+
+def menu(request) -> list:
+    access = access_of(request.user)
+    if not access.authenticated or (
+        access.pegawai_id is None
+        and not access.superuser
+        and not permissions.can_open_round(request.user, access.instansi_id)
+    ):
+        return []
+    return [
+        MenuItem(
+            _("360"),
+            reverse("feedback360:index"),
+            testid="nav-360",
+            badge=len(_pending(request)),
+            badge_label=_("forms to fill in"),
+            badge_testid="nav-360-badge",
+        )
+    ]
+
+
+def todo_card(request) -> HomeCard | None:
+    if not request.user.is_authenticated:
+        return None
+    pending = _pending(request)
+    if not pending:
+        return None
+    return HomeCard("feedback360/_card_todo.html", {"forms": pending[:5], "more": len(pending) > 5})
+
+
+def profile_panel(request, pegawai) -> HomeCard | None:
+    if not permissions.can_read_profile(request.user, pegawai):
+        return None
+    rows = selectors.profile_of(pegawai.pk)
+    editable = permissions.can_set_profile(request.user, pegawai)
+    if not rows and not editable:
+        return None
+    return HomeCard(
+        "feedback360/_panel_profil.html",
+        {"rows": rows, "pegawai": pegawai, "editable": editable, "tahun": clock.today(pegawai.instansi).year},
+    )
+
+
+def evaluation_panel(request, page) -> HomeCard | None:
+    """For the penilai evaluating a span: the 360 report of the pegawai's closed round of that year (the one of
+    the period when there is one), beside the BerAKHLAK ratings. It informs them; it rates nothing."""
+    skp = page.skp
+    report = selectors.latest_report(
+        skp.pegawai_id, skp.tahun, clock.today(skp.instansi), page.periode.pk if page.periode else None
+    )
+    if report is None:
+        return None
+    return HomeCard("feedback360/_panel_evaluasi.html", {"report": report, "pegawai": skp.pegawai})
