@@ -22,16 +22,18 @@ def _pending(request) -> list:
 
 def menu(request) -> list:
     access = access_of(request.user)
-    if not access.authenticated or (
-        access.pegawai_id is None
-        and not access.superuser
-        and not permissions.can_open_round(request.user, access.instansi_id)
-    ):
+    if not access.authenticated:
         return []
+    url = reverse("feedback360:index")
+    if access.pegawai_id is None:
+        if not (access.superuser or permissions.can_open_round(request.user, access.instansi_id)):
+            return []
+        # The BKPSDM's rounds sit in the Evaluation dropdown: their menu must still fit on one line at 1366 px.
+        return [MenuItem(_("Evaluation"), children=[MenuItem(_("360 feedback"), url, testid="nav-360")])]
     return [
         MenuItem(
             _("360"),
-            reverse("feedback360:index"),
+            url,
             testid="nav-360",
             badge=len(_pending(request)),
             badge_label=_("forms to fill in"),
