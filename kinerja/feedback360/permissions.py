@@ -8,6 +8,7 @@ The competency profile is set by the pegawai's current pejabat penilai and read 
 the instansi-wide roles."""
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from kinerja.accounts.permissions import access_of, in_own_instansi, is_admin_bkpsdm
@@ -86,10 +87,6 @@ def can_approve(user, peserta: Peserta) -> bool:
     return is_round_penilai(user, peserta)
 
 
-def can_read_report(user, peserta: Peserta) -> bool:
-    return is_participant(user, peserta) or is_round_penilai(user, peserta)
-
-
 def current_penilai_id(pegawai: Pegawai) -> int | None:
     chain = org_selectors.penilai_chain(pegawai, clock.today(pegawai.instansi))
     return chain.penilai.pegawai.pk if chain.penilai else None
@@ -115,7 +112,10 @@ def pegawai_visible_to(user) -> QuerySet[Pegawai]:
 
 
 def get_pegawai_for_profile_or_404(user, pk) -> Pegawai:
+    """A pegawai whose competency profile the user reads (`can_read_profile`); 404 for anyone else."""
     pegawai = get_object_or_404(pegawai_visible_to(user).select_related("instansi"), pk=pk)
+    if not can_read_profile(user, pegawai):
+        raise Http404
     return pegawai
 
 

@@ -49,6 +49,11 @@ class Aggregate:
     mean: Decimal
 
 
+def mean(levels: Sequence[int]) -> Decimal:
+    """The mean of some levels to one decimal (half up), as every 360 figure is shown."""
+    return (Decimal(sum(levels)) / len(levels)).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
 def aggregate(levels: Sequence[int | None], raters: int, threshold: int) -> Aggregate | None:
     """The group's aggregate for an item, or None when it may not be shown: fewer than `threshold` raters in the
     group, or fewer than `threshold` of them gave the item a level."""
@@ -57,8 +62,7 @@ def aggregate(levels: Sequence[int | None], raters: int, threshold: int) -> Aggr
     known = [level for level in given if level is not None]
     if raters < threshold or len(known) < threshold:
         return None
-    mean = (Decimal(sum(known)) / len(known)).quantize(TENTH, rounding=ROUND_HALF_UP)
-    return Aggregate(len(known), mean)
+    return Aggregate(len(known), mean(known))
 
 
 def group_shown(raters: int, threshold: int) -> bool:

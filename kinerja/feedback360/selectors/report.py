@@ -6,7 +6,7 @@ a group only when it meets the threshold and in the order of rules.comment_order
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Q
 
@@ -61,12 +61,6 @@ class Report:
         return [(str(label), self.comments.get(value, [])) for value, label in Kelompok.choices]
 
 
-def _mean(levels: list[int]) -> Decimal | None:
-    if not levels:
-        return None
-    return (Decimal(sum(levels)) / len(levels)).quantize(rules.TENTH, rounding=ROUND_HALF_UP)
-
-
 def report_of(peserta: Peserta) -> Report:
     ronde = peserta.ronde
     answers: dict[str, list[Jawaban]] = {k: [] for k in (rules.SELF, rules.PENILAI, *rules.ANONYMOUS)}
@@ -93,7 +87,7 @@ def report_of(peserta: Peserta) -> Report:
                 named[rules.PENILAI].get(item.key),
                 groups[rules.PEER],
                 groups[rules.SUBORDINATE],
-                _mean(others),
+                rules.mean(others) if others else None,
             )
         )
     comments = {

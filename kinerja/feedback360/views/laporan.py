@@ -1,7 +1,6 @@
 """The report of a participant (once the round has closed) and the competency profile set by the penilai."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -16,8 +15,6 @@ from kinerja.org import selectors as org_selectors
 
 def laporan(request, pk: int):
     peserta = permissions.get_peserta_for_user_or_404(request.user, pk)
-    if not permissions.can_read_report(request.user, peserta):
-        raise Http404
     today = clock.today(peserta.ronde.instansi)
     closed = peserta.ronde.closed(today)
     context = {
@@ -32,8 +29,6 @@ def laporan(request, pk: int):
 
 def profil(request, pegawai_pk: int, tahun: int):
     pegawai = permissions.get_pegawai_for_profile_or_404(request.user, pegawai_pk)
-    if not permissions.can_read_profile(request.user, pegawai):
-        raise Http404
     today = clock.today(pegawai.instansi)
     editable = tahun == today.year and permissions.can_set_profile(request.user, pegawai)
     if request.method == "POST" and not editable:
