@@ -7,6 +7,7 @@ demo and hands out the `cast` fixture.
 import pytest
 
 from kinerja.core import demo as demo_runner
+from kinerja.feedback360.tests import anonymity
 from kinerja.testkit.cast import CAST_USERNAMES, ROLES, YEAR, Cast
 
 __all__ = ["CAST_USERNAMES", "ROLES", "YEAR", "Cast"]
@@ -16,6 +17,7 @@ __all__ = ["CAST_USERNAMES", "ROLES", "YEAR", "Cast"]
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         demo_runner.load_demo(pegawai=300, year=YEAR)
+        anonymity.mark_demo()  # marked peer comments that every response of the route harness is checked for
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument(
         "--only",
-        choices=["kehadiran", "reports", "evaluation"],
+        choices=["kehadiran", "reports", "evaluation", "feedback360"],
         help="run one scenario after the demo load, written to bench/results/<name>.json",
     )
     args = parser.parse_args()
@@ -68,8 +68,14 @@ def main() -> None:
     demo_runner.load_demo(pegawai=args.pegawai)
     results["demo_load_seconds"] = round(time.perf_counter() - started, 2)
 
-    if args.only in ("kehadiran", "reports", "evaluation"):
-        {"kehadiran": kehadiran, "reports": reports, "evaluation": evaluation}[args.only](results, args)
+    scenarios = {
+        "kehadiran": kehadiran,
+        "reports": reports,
+        "evaluation": evaluation,
+        "feedback360": feedback360,
+    }
+    if args.only in scenarios:
+        scenarios[args.only](results, args)
         out = ROOT / "bench" / "results" / f"{args.only}.json"
         out.write_text(json.dumps(results, indent=2) + "\n")
         print(json.dumps(results, indent=2))
@@ -106,6 +112,7 @@ def main() -> None:
     monitoring(results, args)
     reports(results, args)
     evaluation(results, args)
+    feedback360(results, args)
     kehadiran(results, args)
 
     out = ROOT / "bench" / "results" / "latest.json"
@@ -212,6 +219,12 @@ def evaluation(results: dict, args) -> None:
     )
     results["evaluation_recap_export_bytes"] = len(response.content)
     results["evaluation_recap_export_ms"] = median_ms(lambda: client.get(url), 3)
+
+
+def feedback360(results: dict, args) -> None:
+    from bench.feedback360 import feedback360 as scenario
+
+    scenario(results, args, pages_with_queries)
 
 
 def planning(results: dict, args) -> None:

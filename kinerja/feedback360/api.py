@@ -9,7 +9,7 @@ from typing import Annotated
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
@@ -170,7 +170,7 @@ def open_round(request, payload: RondeIn):
         unit=unit,
         periode=periode,
     )
-    return 201, _ronde(permissions.get_ronde_for_user_or_404(request.user, found.pk), detail=True)
+    return Status(201, _ronde(permissions.get_ronde_for_user_or_404(request.user, found.pk), detail=True))
 
 
 @router.post("/360/ronde/{ronde_id}/tutup", response={200: RondeDetailOut, **errors(400, 403, 404)})

@@ -7,7 +7,8 @@ role, and fails when the URL resolver or the API has a route that no app declare
 Expectations per role: an HTTP status (refused or plain read), `LOGIN` (redirected to the login page, for
 anonymous users on HTML routes) or, for writes only, `OK` / `Writes(status)` (the write happened: expected status,
 the declared state changed and an audit event was recorded). A refused write must leave the state and the audit
-trail unchanged.
+trail unchanged. Every response, whatever its status, also passes the checks apps register with
+`@response_check` (360's anonymity check: no anonymous rater named next to an answer).
 """
 
 import importlib
@@ -223,6 +224,23 @@ def audit_count() -> int:
     return AuditEvent.objects.count()
 
 
+# Checks every response of the walk must pass, whatever its status (an app's tests/routes.py registers its own:
+# 360's anonymity check, for one).
+RESPONSE_CHECKS: list[Callable[[Any, str], object]] = []
+
+
+def response_check(func: Callable[[Any, str], object]) -> Callable[[Any, str], object]:
+    """Register `func(response, what)`, called on every response the harness receives; it asserts."""
+    if func not in RESPONSE_CHECKS:
+        RESPONSE_CHECKS.append(func)
+    return func
+
+
+def _inspect(response, what: str) -> None:
+    for check in RESPONSE_CHECKS:
+        check(response, what)
+
+
 @contextmanager
 def assert_unchanged(state: Callable[[], Any], what: str = "refused request") -> Iterator[None]:
     """Nothing may change inside the block: neither `state()` nor the audit trail."""
@@ -253,6 +271,7 @@ def assert_refused_post(
     with assert_unchanged(state, what):
         response = post(client, url, data, method=method, api=api)
         assert_status(response, expected, what)
+    _inspect(response, what)
     return response
 
 
@@ -260,7 +279,9 @@ def check_read(client, route: Route, objs: Objects, expected: Expected) -> None:
     url = route.url(objs)
     method = route.method if route.is_api else "GET"
     response = client.generic(method, url)
-    assert_status(response, expected, f"{route.id} as {objs.role}: {method} {url}")
+    what = f"{route.id} as {objs.role}: {method} {url}"
+    assert_status(response, expected, what)
+    _inspect(response, what)
 
 
 def check_write(client, route: Route, objs: Objects, expected: Expected) -> None:
@@ -274,6 +295,7 @@ def check_write(client, route: Route, objs: Objects, expected: Expected) -> None
     what = f"{route.id} as {objs.role}: POST {url}"
     before, events = state(), audit_count()
     response = post(client, url, data, method=route.method, api=route.is_api)
+    _inspect(response, what)
     assert response.status_code == expected.status, (
         f"{what}: expected {expected.status}, got {response.status_code}{_form_errors(response)}"
     )

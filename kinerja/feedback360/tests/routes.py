@@ -9,10 +9,23 @@ roles. Everyone else learns nothing exists."""
 import datetime
 
 from kinerja.core import clock
-from kinerja.core.testing.harness import LOGIN, OK, Route, Writes, demo_object, expect, expect_roles
+from kinerja.core.testing.harness import (
+    LOGIN,
+    OK,
+    Route,
+    Writes,
+    demo_object,
+    expect,
+    expect_roles,
+    response_check,
+)
 from kinerja.feedback360.models import Formulir, Kelompok, Peserta, ProfilKompetensi, Ronde
 from kinerja.feedback360.selectors import items_of
+from kinerja.feedback360.tests.anonymity import assert_no_rater_named
 from kinerja.org.tests.routes import page_for, seen_by
+
+# Every response of the harness, of every app's route, as every role: no anonymous rater named next to an answer.
+response_check(assert_no_rater_named)
 
 ADMIN = ("admin_bkpsdm", "superuser")
 BOTH = ("pegawai", "atasan")
