@@ -1,10 +1,9 @@
 """360 feedback (issue 16) for `bench/run.py`: opening a round over the whole instansi through the service the screen
-calls (its participants, forms, queries, time and the process's peak resident size), closing it, and the pages of
+calls (its participants, forms, queries and time), closing it, and the pages of
 the app with the queries each runs: a rater's 360 home and form, the BKPSDM's progress of the demo's open round
 (response rates per unit), a participant's report of the demo's closed round and a competency profile."""
 
 import datetime
-import resource
 import time
 
 from django.db import connection
@@ -39,7 +38,6 @@ def feedback360(results: dict, args, pages_with_queries) -> None:
     results["feedback360_open_round_instansi_queries"] = len(queries.captured_queries)
     results["feedback360_open_round_participants"] = Peserta.objects.filter(ronde=ronde).count()
     results["feedback360_open_round_forms"] = Formulir.objects.filter(peserta__ronde=ronde).count()
-    results["feedback360_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     started = time.perf_counter()
     services.ronde_tutup(actor=admin, ronde=ronde)
     results["feedback360_close_round_instansi_s"] = round(time.perf_counter() - started, 2)

@@ -4,7 +4,7 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -91,17 +91,28 @@ def _seed(kerangka: Kerangka) -> None:
     )
 
 
-def _copies(model: type[models.Model], rows: Iterable[models.Model], target: Kerangka, **links) -> list:
-    """Copies of a version's `rows` into `target`: every field but the key, `links` replacing foreign keys
-    (each a function of the row)."""
+def _copies(model: type[models.Model], rows: Iterable[models.Model], target: Kerangka) -> list:
+    """Copies of a version's `rows` into `target`: every field but the key."""
     names = [f.attname for f in model._meta.concrete_fields if f.attname not in ("id", "kerangka_id")]
     return model._default_manager.bulk_create(
-        model(
-            **{**{n: getattr(row, n) for n in names}, **{k: f(row) for k, f in links.items()}},
-            kerangka=target,
-        )
-        for row in rows
+        model(**{n: getattr(row, n) for n in names}, kerangka=target) for row in rows
     )
+
+
+def _copy_standards(source: Kerangka, target: Kerangka) -> None:
+    """The required levels of every position, in one statement inside the database: a standard per position and
+    competency (thousands of rows in a large agency) need not pass through Python. Each points at the target's
+    competency of the same code (unique in a version)."""
+    standar, kompetensi = StandarKompetensi._meta.db_table, Kompetensi._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {standar} (kerangka_id, jabatan_id, kompetensi_id, level) "  # noqa: S608 (table names)
+            f"SELECT %s, s.jabatan_id, nk.id, s.level FROM {standar} s "
+            f"JOIN {kompetensi} ok ON ok.id = s.kompetensi_id "
+            f"JOIN {kompetensi} nk ON nk.kerangka_id = %s AND nk.kode = ok.kode "
+            "WHERE s.kerangka_id = %s",
+            [target.pk, target.pk, source.pk],
+        )
 
 
 def _copy(source: Kerangka, target: Kerangka) -> None:
@@ -112,14 +123,8 @@ def _copy(source: Kerangka, target: Kerangka) -> None:
         target.tenggat_skp = target.tenggat_skp.replace(year=target.tahun, day=day)
     target.save()
     _copies(NilaiPerilaku, source.nilai_perilaku.all(), target)
-    kompetensi = list(source.kompetensi.all())
-    copied = dict(zip([k.pk for k in kompetensi], _copies(Kompetensi, kompetensi, target), strict=True))
-    _copies(
-        StandarKompetensi,
-        source.standar_kompetensi.all(),
-        target,
-        kompetensi_id=lambda s: copied[s.kompetensi_id].pk,
-    )
+    _copies(Kompetensi, source.kompetensi.all(), target)
+    _copy_standards(source, target)
     _copies(KriteriaLokal, source.kriteria_lokal.all(), target)
     _copies(Aturan, source.aturan.all(), target)
 
