@@ -8,6 +8,7 @@ from ninja.parser import Parser
 from ninja.security import APIKeyCookie, HttpBearer
 
 from kinerja.accounts.services import api_token_authenticate
+from kinerja.calibration.api import router as calibration_router
 from kinerja.core.errors import ConflictError
 from kinerja.criteria.api import router as criteria_router
 from kinerja.evaluation.api import router as evaluation_router
@@ -123,4 +124,5 @@ api.add_router("/", planning_router)
 api.add_router("/", monitoring_router)
 api.add_router("/", evaluation_router)
 api.add_router("/", feedback360_router)
+api.add_router("/", calibration_router)
 api.add_router("/", reports_router)

@@ -165,6 +165,7 @@ INSTALLED_APPS = [
     "kinerja.monitoring",
     "kinerja.evaluation",
     "kinerja.feedback360",
+    "kinerja.calibration",
     "kinerja.reports",
     "kinerja.portal",
 ]

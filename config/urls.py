@@ -17,6 +17,7 @@ urlpatterns = [
     path("pemantauan/", include("kinerja.monitoring.urls")),
     path("evaluasi/", include("kinerja.evaluation.urls")),
     path("360/", include("kinerja.feedback360.urls")),
+    path("kalibrasi/", include("kinerja.calibration.urls")),
     path("laporan/", include("kinerja.reports.urls")),
     # The language switch works before logging in too (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -20,6 +20,9 @@ class MenuItem:
     badge_label: str = ""  # read by screen readers after the count, e.g. "waiting for a decision"
     badge_testid: str = ""
     children: Sequence["MenuItem"] = ()
+    # A link named by its area ("Evaluasi") that is one page ("Rekap evaluasi"): when another app adds a dropdown of
+    # the same label, the link joins it under this name.
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,11 +83,19 @@ def add_skp_panel(order: int, provider: PanelProvider) -> None:
 
 def menu_for(request) -> list[MenuItem]:
     """The menu: every provider's items in order. Dropdowns with the same label are one dropdown (a later app
-    adds its pages to an earlier app's group, e.g. the reports to "Pemantauan"), and a dropdown of one link is
-    that link."""
+    adds its pages to an earlier app's group, e.g. the reports to "Pemantauan"); a link with a `title` takes part
+    as a dropdown of itself; and a dropdown of one link is that link (as it was given, when it had a title)."""
     merged: list[MenuItem] = []
+    alone: dict[int, MenuItem] = {}  # id of a one-child dropdown made of a titled link -> that link
     for _order, _name, provider in _menu:
         for item in provider(request):
+            if not item.children and item.title:
+                link = MenuItem(
+                    item.title, item.url, item.testid, item.badge, item.badge_label, item.badge_testid
+                )
+                group = MenuItem(item.label, children=(link,))
+                alone[id(link)] = item
+                item = group
             same = next(
                 (n for n, m in enumerate(merged) if item.children and m.children and m.label == item.label),
                 None,
@@ -93,7 +104,7 @@ def menu_for(request) -> list[MenuItem]:
                 merged.append(item)
             else:
                 merged[same] = replace(merged[same], children=(*merged[same].children, *item.children))
-    return [m.children[0] if len(m.children) == 1 else m for m in merged]
+    return [(alone.get(id(m.children[0])) or m.children[0]) if len(m.children) == 1 else m for m in merged]
 
 
 def home_cards_for(request) -> list[HomeCard]:

@@ -6,7 +6,6 @@ lists what is wrong with them or computes a result from them.
 
 import itertools
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
@@ -306,32 +305,6 @@ def angka_kredit(
     pct = next(Decimal(str(r["persen"])) for r in persen if r["predikat"] == predikat)
     coef = next(Decimal(str(r["koefisien"])) for r in koefisien if r["jenjang"] == jenjang)
     return (pct / 100 * coef * Decimal(bulan) / 12).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class Deviation:
-    rule: dict
-    actual_persen: Decimal
-    count: int
-
-
-def distribution_deviations(counts: Mapping[str, int], organisasi: str, rules: list[dict]) -> list[Deviation]:
-    """Which distribution rules for the organisation's predikat the employees' predikat counts break."""
-    total = sum(counts.values())
-    result = []
-    for rule in rules:
-        if rule["organisasi"] != organisasi:
-            continue
-        n = sum(counts.get(p, 0) for p in rule["predikat"])
-        actual = (Decimal(n) * 100 / total).quantize(CENT) if total else Decimal(0)
-        broken = (
-            (rule["jenis"] == "maks" and actual > Decimal(str(rule["persen"])))
-            or (rule["jenis"] == "min" and actual < Decimal(str(rule["persen"])))
-            or (rule["jenis"] == "ada" and n == 0)
-        )
-        if broken:
-            result.append(Deviation(rule=rule, actual_persen=actual, count=n))
-    return result
 
 
 def sanksi_for(hari: int, bands: list[dict]) -> dict | None:

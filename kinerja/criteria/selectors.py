@@ -52,9 +52,6 @@ class RuleSet:
     def sanksi_disiplin(self, hari: int) -> dict | None:
         return rules.sanksi_for(hari, self.aturan[Bagian.DISIPLIN])
 
-    def distribution_deviations(self, counts: dict[str, int], organisasi: str) -> list[rules.Deviation]:
-        return rules.distribution_deviations(counts, organisasi, self.aturan[Bagian.DISTRIBUSI])
-
     def pendekatan(self, jenis_jabatan: str) -> str:
         """The SKP approach of a position type; a type the framework leaves out is planned quantitatively (the
         regulation's approach for every type but the JPT)."""

@@ -42,8 +42,9 @@ def menu(request) -> list:
         )
     if len(entries) > 1:
         return [MenuItem(_("Evaluation"), children=entries)]
-    # Alone, the entry is named by the area: a supervisor's menu must still fit on one line at 1366 px.
-    return [MenuItem(_("Evaluation"), e.url, testid=e.testid) for e in entries]
+    # Alone, the entry is named by the area: a supervisor's menu must still fit on one line at 1366 px. Its title
+    # names it when another app adds to the Evaluation dropdown.
+    return [MenuItem(_("Evaluation"), e.url, testid=e.testid, title=e.label) for e in entries]
 
 
 def queue_card(request) -> HomeCard | None:

@@ -32,6 +32,16 @@ class RondeForm(forms.Form):
             tahun_kinerja__instansi=instansi, tahun_kinerja__tahun=today.year
         ).order_by("nomor")
         self.fields["tanggal_tutup"].initial = today + datetime.timedelta(days=14)
+        # Ordered by the tree, indented by depth: units of the same name in different dinas stay apart.
+        self.fields["unit"].label_from_instance = lambda u: f"{'— ' * u.depth}{u.nama}"
+        self.today = today
+
+    def clean_tanggal_tutup(self):
+        # Also the service's rule, checked here so that it shows with the other errors of the form at once.
+        value = self.cleaned_data["tanggal_tutup"]
+        if value < self.today:
+            raise forms.ValidationError(_("The closing date cannot be in the past."))
+        return value
 
 
 def field_name(item: Item) -> str:

@@ -15,7 +15,7 @@ def _pending(request) -> list:
         me = access_of(request.user).pegawai_id
         if me is None:
             return []
-        return list(selectors.forms_of(me, clock.today(request.user.instansi))[:6])
+        return list(selectors.forms_of(me, clock.today(request.user.instansi)))  # all: the badge counts them
 
     return per_request(request, "feedback360.pending", compute)
 

@@ -366,8 +366,15 @@ def _replace_peers(
     if errors:
         raise ApplicationError({"rekan": errors})
     current = Formulir.objects.filter(peserta=peserta, kelompok=Kelompok.REKAN)
-    if current.filter(selesai=True).exclude(pengisi_id__in=rekan).exists():
-        raise ConflictError(_("A peer who has already answered cannot be removed."))
+    # Refusing only the removal of a peer who answered would tell, one removal at a time, who answered: once any
+    # peer has answered, no peer is removed, whoever it is.
+    if current.exclude(pengisi_id__in=rekan).exists() and current.filter(selesai=True).exists():
+        raise ConflictError(
+            _(
+                "Peers can no longer be removed: answers have started to come in (who answered is never shown). "
+                "Peers may still be added."
+            )
+        )
     current.exclude(pengisi_id__in=rekan).delete()
     kept = set(current.values_list("pengisi_id", flat=True))
     current.update(aktif=aktif)

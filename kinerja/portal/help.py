@@ -263,6 +263,14 @@ _ORGANISASI = Topic(
     ADMIN,
     "hasil-kinerja-organisasi-dan-rekap-evaluasi",
 )
+_KURVA = Topic(
+    _(
+        "The finalised predikat of each unit's employees against the pattern its organisation predikat asks for "
+        "(SE MenPANRB 3/2023), with the people who would have to move; small units are marked coarse."
+    ),
+    ADMIN,
+    "kurva-distribusi-predikat",
+)
 _UMPAN_BALIK_360 = Topic(
     _(
         "360 rounds: the forms you are asked to fill in (saved as you go, sent once), your peers, your report "
@@ -429,6 +437,7 @@ TOPICS: dict[str, Topic] = {
         for name in ("index", "periodik", "tahunan", "detail", "keberatan", "putus")
     },
     **{f"evaluation:{name}": _ORGANISASI for name in ("organisasi", "organisasi_catat", "rekap")},
+    "calibration:kurva": _KURVA,
     **{
         f"feedback360:{name}": _UMPAN_BALIK_360
         for name in (

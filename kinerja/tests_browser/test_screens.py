@@ -114,6 +114,7 @@ SCREENS = [
     Screen("evaluation:putus", ("kepala_dinas",)),
     Screen("evaluation:organisasi", ("kepala_dinas", "admin_bkpsdm")),
     Screen("evaluation:rekap", ("admin_bkpsdm",)),
+    Screen("calibration:kurva", ("admin_bkpsdm", "admin_pd")),
     Screen("feedback360:index", ("pegawai", "atasan", "admin_bkpsdm")),
     Screen("feedback360:ronde_baru", ("admin_bkpsdm",)),
     Screen("feedback360:ronde", ("admin_bkpsdm",)),

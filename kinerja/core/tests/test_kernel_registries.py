@@ -114,6 +114,31 @@ def test_an_app_added_later_appears_without_editing_another(cast, rf, monkeypatc
     assert navigation.home_cards_for(request)[0].template == "portal/_card_recent_events.html"
 
 
+def test_a_link_named_by_its_area_joins_a_later_dropdown_of_that_area_under_its_own_title(
+    cast, rf, monkeypatch
+):
+    monkeypatch.setattr(navigation, "_menu", [])
+
+    def area(request):
+        return [navigation.MenuItem("Evaluasi", "/rekap/", testid="rekap", title="Rekap evaluasi")]
+
+    def later(request):
+        return [navigation.MenuItem("Evaluasi", children=[navigation.MenuItem("Kurva", "/kurva/")])]
+
+    request = rf.get("/")
+    request.user = cast.tim_penilai
+    navigation.add_menu(1, area)
+    [alone] = navigation.menu_for(request)
+    assert (alone.label, alone.url, alone.children) == ("Evaluasi", "/rekap/", ())  # alone: as it was given
+    navigation.add_menu(2, later)
+    [group] = navigation.menu_for(request)
+    assert group.label == "Evaluasi"
+    assert [(c.label, c.url, c.testid) for c in group.children] == [
+        ("Rekap evaluasi", "/rekap/", "rekap"),
+        ("Kurva", "/kurva/", ""),
+    ]
+
+
 def test_the_home_page_shows_the_cards_the_apps_give_this_user(cast):
     pegawai = cast.client("pegawai").get(reverse("portal:home")).context["cards"]
     admin = cast.client("admin_bkpsdm").get(reverse("portal:home")).context["cards"]

@@ -100,7 +100,6 @@ def test_rules_in_force_describes_the_version(next_year):
     assert ruleset.predikat("di_atas", "di_atas") == "sangat_baik"
     assert ruleset.pendekatan("jpt_pratama") == "kualitatif"
     assert ruleset.sanksi_disiplin(3)["sanksi"] == "Teguran lisan"
-    assert ruleset.distribution_deviations({"sangat_baik": 8, "baik": 2}, "istimewa")[0].count == 8
 
 
 def test_nothing_is_in_force_before_the_first_version_takes_effect(cast):

@@ -203,6 +203,26 @@ def test_nominated_peers_wait_for_the_penilai_who_approves_them(peserta, cast):
     assert sorted(active.values_list("pengisi_id", flat=True)) == sorted(peers)
 
 
+def test_once_a_peer_answered_no_peer_is_removed_so_a_refusal_never_tells_who_answered(peserta, cast):
+    peers = _peers(peserta)
+    assert len(peers) >= 2
+    _submit(peers[0])
+    ids = [f.pengisi_id for f in peers]
+    messages = []
+    for removed in ids:  # removing the one who answered and one who did not: the same refusal
+        with refused(ConflictError) as error:
+            services.rekan_setujui(actor=cast.atasan, peserta=peserta, rekan=[i for i in ids if i != removed])
+        messages.append(error.value.messages)
+    assert messages[0] == messages[1]
+    others = Peserta.objects.filter(ronde=peserta.ronde).exclude(pegawai_id__in=[*ids, peserta.pegawai_id])
+    added = others.exclude(
+        pegawai_id__in=Formulir.objects.filter(peserta=peserta).values("pengisi_id")
+    ).first()
+    if len(ids) < peserta.ronde.rekan_maks and added is not None:  # adding a peer stays possible
+        services.rekan_setujui(actor=cast.atasan, peserta=peserta, rekan=[*ids, added.pegawai_id])
+        assert len(_peers(peserta)) == len(ids) + 1
+
+
 def test_the_penilai_sets_the_competency_profile_with_its_gap(cast):
     pegawai = cast.pegawai.pegawai
     year = clock.today(cast.instansi()).year

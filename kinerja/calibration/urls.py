@@ -1,0 +1,7 @@
+"""Calibration's routes under /kalibrasi/: each area's view module declares its own."""
+
+from kinerja.calibration.views import kurva
+
+app_name = "calibration"
+
+urlpatterns = [*kurva.urlpatterns]
