@@ -5,7 +5,7 @@ Whose pattern: by default a person is held to the organisation result of their p
 of their path with a result for the span), where SE 3/2023 places the organisation's performance agreement; the
 page may instead hold each person to their own unit's result (else the nearest unit above with one), which in a
 small section makes the percentages coarse. People with no such unit are counted apart, unchecked. Everyone evaluated in the unit counts, its head included. The queries are a
-fixed number whatever the size of the instansi: the results, the evaluations (two columns), the units' names."""
+fixed number whatever the size of the instansi: the results (with their units' names) and the evaluations (two columns)."""
 
 import datetime
 from collections import Counter, defaultdict
@@ -14,10 +14,11 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from kinerja.accounts.permissions import under_unit_paths
 from kinerja.calibration import rules
 from kinerja.criteria import selectors as criteria_selectors
 from kinerja.criteria.models import Bagian
-from kinerja.criteria.rules import ORGANISASI_LABELS, PREDIKAT, PREDIKAT_LABELS, label
+from kinerja.criteria.rules import ORGANISASI_LABELS, PREDIKAT, PREDIKAT_LABELS, PREDIKAT_ORGANISASI, label
 from kinerja.evaluation.models import Evaluasi, HasilOrganisasi
 from kinerja.evaluation.selectors.history import RESULT_STATUSES
 from kinerja.org.models import UnitKerja
@@ -120,7 +121,7 @@ class Curve:
 LEVELS = ("perangkat_daerah", "unit")
 
 
-def _governing(path: str, results: dict[str, tuple[int, str]], level: str) -> str | None:
+def _governing(path: str, results: dict[str, tuple], level: str) -> str | None:
     """The unit whose organisation result holds a person of the unit at `path`: at the level "perangkat_daerah",
     the highest unit of the path with a result (the perangkat daerah when it has one); at "unit", the nearest (the
     person's own unit first)."""
@@ -159,19 +160,16 @@ def curve(
     organisation result of their perangkat daerah or of their own unit (`level`)."""
     distribusi = _distribusi(instansi_id, tahun, periode, today)
     results = {
-        path: (unit_id, predikat)
-        for unit_id, path, predikat in HasilOrganisasi.objects.filter(
+        path: (unit_id, nama, predikat)
+        for unit_id, path, nama, predikat in HasilOrganisasi.objects.filter(
             _span_filter(tahun, periode), instansi_id=instansi_id
-        ).values_list("unit_id", "unit__path", "predikat")
+        ).values_list("unit_id", "unit__path", "unit__nama", "predikat")
     }
     evaluations = Evaluasi.objects.filter(
         _span_filter(tahun, periode), instansi_id=instansi_id, status__in=RESULT_STATUSES
     ).exclude(predikat="")
     if paths is not None:
-        inside = Q(pk__in=[])
-        for path in paths:
-            inside |= Q(skp__jabatan__unit__path__startswith=path)
-        evaluations = evaluations.filter(inside)
+        evaluations = evaluations.filter(under_unit_paths(paths, "skp__jabatan__unit__"))
     counts: dict[str, Counter] = defaultdict(Counter)
     ungoverned: Counter = Counter()
     for predikat, path in evaluations.values_list("predikat", "skp__jabatan__unit__path").iterator(2000):
@@ -180,11 +178,10 @@ def curve(
             ungoverned[predikat] += 1
         else:
             counts[governing][predikat] += 1
-    names = dict(UnitKerja.objects.filter(pk__in=[results[p][0] for p in counts]).values_list("pk", "nama"))
     units = []
     for path in sorted(counts):
-        unit_id, organisasi = results[path]
-        group = Group(organisasi, counts[path], unit_id, names.get(unit_id, ""), path, 1)
+        unit_id, nama, organisasi = results[path]
+        group = Group(organisasi, counts[path], unit_id, nama, path, 1)
         group.violations = rules.check_distribution(organisasi, group.counts, distribusi or [])
         units.append(group)
     summed: dict[str, Group] = {}
@@ -192,8 +189,7 @@ def curve(
         total = summed.setdefault(group.organisasi, Group(group.organisasi))
         total.counts.update(group.counts)
         total.units += 1
-    order = {o: n for n, o in enumerate(("istimewa", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"))}
-    by_organisasi = sorted(summed.values(), key=lambda g: order.get(g.organisasi, 9))
+    by_organisasi = sorted(summed.values(), key=lambda g: PREDIKAT_ORGANISASI.index(g.organisasi))
     for group in by_organisasi:
         group.violations = rules.check_distribution(group.organisasi, group.counts, distribusi or [])
     return Curve(tahun, periode, distribusi or [], units, by_organisasi, ungoverned, distribusi is not None)

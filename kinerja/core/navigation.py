@@ -73,38 +73,36 @@ def add_panel(place: str, order: int, provider: PanelProvider) -> None:
     _add(_panels[place], order, provider)
 
 
-def add_pegawai_panel(order: int, provider: PanelProvider) -> None:
-    add_panel("pegawai", order, provider)
+def _children(item: MenuItem) -> tuple[MenuItem, ...]:
+    """A dropdown's links; a titled link's own link, under its title."""
+    if item.children:
+        return tuple(item.children)
+    return (replace(item, label=item.title, title=""),)
 
 
-def add_skp_panel(order: int, provider: PanelProvider) -> None:
-    add_panel("skp", order, provider)
+def _joins(merged: MenuItem, item: MenuItem) -> bool:
+    """Whether `item` goes into the earlier `merged`: the same label, both dropdowns or titled links."""
+    return (
+        merged.label == item.label
+        and bool(merged.children or merged.title)
+        and bool(item.children or item.title)
+    )
 
 
 def menu_for(request) -> list[MenuItem]:
     """The menu: every provider's items in order. Dropdowns with the same label are one dropdown (a later app
-    adds its pages to an earlier app's group, e.g. the reports to "Pemantauan"); a link with a `title` takes part
-    as a dropdown of itself; and a dropdown of one link is that link (as it was given, when it had a title)."""
+    adds its pages to an earlier app's group, e.g. the reports to "Pemantauan"); a link with a `title` joins a
+    dropdown of its label under that title; and a dropdown of one link is that link."""
     merged: list[MenuItem] = []
-    alone: dict[int, MenuItem] = {}  # id of a one-child dropdown made of a titled link -> that link
     for _order, _name, provider in _menu:
         for item in provider(request):
-            if not item.children and item.title:
-                link = MenuItem(
-                    item.title, item.url, item.testid, item.badge, item.badge_label, item.badge_testid
-                )
-                group = MenuItem(item.label, children=(link,))
-                alone[id(link)] = item
-                item = group
-            same = next(
-                (n for n, m in enumerate(merged) if item.children and m.children and m.label == item.label),
-                None,
-            )
+            same = next((n for n, m in enumerate(merged) if _joins(m, item)), None)
             if same is None:
                 merged.append(item)
             else:
-                merged[same] = replace(merged[same], children=(*merged[same].children, *item.children))
-    return [(alone.get(id(m.children[0])) or m.children[0]) if len(m.children) == 1 else m for m in merged]
+                group = merged[same]
+                merged[same] = MenuItem(group.label, children=(*_children(group), *_children(item)))
+    return [m.children[0] if len(m.children) == 1 else m for m in merged]
 
 
 def home_cards_for(request) -> list[HomeCard]:
@@ -115,14 +113,6 @@ def home_cards_for(request) -> list[HomeCard]:
 def panels_for(place: str, request, obj) -> list[HomeCard]:
     panels = (provider(request, obj) for _order, _name, provider in _panels[place])
     return [panel for panel in panels if panel is not None]
-
-
-def pegawai_panels_for(request, pegawai) -> list[HomeCard]:
-    return panels_for("pegawai", request, pegawai)
-
-
-def skp_panels_for(request, skp) -> list[HomeCard]:
-    return panels_for("skp", request, skp)
 
 
 def per_request(request, key: str, compute: Callable[[], object]):

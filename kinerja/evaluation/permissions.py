@@ -200,6 +200,12 @@ def results_visible_to(user, instansi_id: int | None) -> QuerySet[HasilOrganisas
     return results.filter(visible).distinct()
 
 
+def recap_paths(user) -> list[str] | None:
+    """The unit subtrees a recap reader reads (None: the whole instansi): a department administrator's units."""
+    access = access_of(user)
+    return None if (access.superuser or access.reads_whole_instansi) else list(access.admin_unit_paths)
+
+
 def can_read_recap(user, instansi_id: int) -> bool:
     """The recap of an instansi's evaluations: those who read its plans instansi-wide, and department
     administrators (for their subtree)."""

@@ -326,7 +326,7 @@ def pegawai_detail(request, pk):
             "can_reset_password": can_reset_password(request.user, pegawai),
             "account": getattr(pegawai, "user", None),
             # What later apps show about this pegawai (planning: their SKP and its status).
-            "panels": navigation.pegawai_panels_for(request, pegawai),
+            "panels": navigation.panels_for("pegawai", request, pegawai),
         },
     )
 

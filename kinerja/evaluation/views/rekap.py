@@ -23,7 +23,7 @@ def _scope(request):
             _("The recap of evaluations is for the BKPSDM, the evaluation team and auditors.")
         )
     instansi = request.user.instansi
-    paths = None if (access.superuser or access.reads_whole_instansi) else list(access.admin_unit_paths)
+    paths = permissions.recap_paths(request.user)
     tahun, periode, periods, today = span_from(request, instansi)
     nomor = periode.nomor if periode else None
     return instansi, paths, tahun, nomor, periods, today

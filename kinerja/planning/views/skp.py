@@ -152,7 +152,7 @@ def skp_detail(request, pk):
         "can_decide": rules.SETUJUI in actions,
         "can_administer": permissions.can_administer(user, skp),
         "problems": selectors.submission_problems(skp) if can_edit else [],
-        "panels": navigation.skp_panels_for(request, skp),
+        "panels": navigation.panels_for("skp", request, skp),
     }
     return render(request, "planning/skp_detail.html", context)
 
