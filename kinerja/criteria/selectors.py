@@ -128,7 +128,8 @@ def versions(qs: QuerySet[Kerangka]) -> QuerySet[Kerangka]:
     return qs.select_related("published_by", "asal").order_by("-tahun", "-versi")
 
 
-def standar_for_jabatan(kerangka: Kerangka, jabatan_id: int) -> list[StandarKompetensi]:
+def standar_for_jabatan(kerangka: Kerangka | int, jabatan_id: int) -> list[StandarKompetensi]:
+    """The competencies a position requires in a version (given or by id), with their levels."""
     return list(
         StandarKompetensi.objects.filter(kerangka=kerangka, jabatan_id=jabatan_id)
         .select_related("kompetensi")

@@ -15,6 +15,7 @@ from kinerja.accounts.permissions import access_of
 from kinerja.core import clock
 from kinerja.core.api import Id, Year, errors
 from kinerja.core.errors import ApplicationError
+from kinerja.evaluation.selectors.lookups import get_periode_of_year_or_404
 from kinerja.feedback360 import permissions, selectors, services
 
 router = Router(tags=["360"])
@@ -156,12 +157,10 @@ def open_round(request, payload: RondeIn):
         raise Http404
     unit = permissions.get_unit_or_404(request.user, payload.unit_id) if payload.unit_id else None
     periode = (
-        selectors.periode_of(instansi, clock.today(instansi).year, payload.periode)
+        get_periode_of_year_or_404(instansi.pk, clock.today(instansi).year, payload.periode)
         if payload.periode
         else None
     )
-    if payload.periode and periode is None:
-        raise Http404
     found = services.ronde_buka(
         actor=request.user,
         instansi=instansi,
@@ -206,14 +205,7 @@ def _peserta(p) -> dict:
 @router.put("/360/peserta/{peserta_id}/rekan", response={200: PesertaOut, **errors(400, 403, 404, 409)})
 def set_peers(request, peserta_id: Id, payload: RekanIn):
     peserta = permissions.get_peserta_for_user_or_404(request.user, peserta_id)
-    if permissions.can_approve(request.user, peserta):
-        services.rekan_setujui(
-            actor=request.user, peserta=peserta, rekan=payload.rekan, nip_lain=payload.nip_lain
-        )
-    else:
-        services.rekan_ajukan(
-            actor=request.user, peserta=peserta, rekan=payload.rekan, nip_lain=payload.nip_lain
-        )
+    services.rekan_simpan(actor=request.user, peserta=peserta, rekan=payload.rekan, nip_lain=payload.nip_lain)
     return _peserta(permissions.get_peserta_for_user_or_404(request.user, peserta_id))
 
 

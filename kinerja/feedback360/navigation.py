@@ -10,12 +10,12 @@ from kinerja.core.navigation import HomeCard, MenuItem, per_request
 from kinerja.feedback360 import permissions, selectors
 
 
-def _pending(request) -> list:
+def _pending_count(request) -> int:
+    """The rater's forms still to send (the menu's badge, on every page: a count, not the forms)."""
+
     def compute():
         me = access_of(request.user).pegawai_id
-        if me is None:
-            return []
-        return list(selectors.forms_of(me, clock.today(request.user.instansi)))  # all: the badge counts them
+        return 0 if me is None else selectors.pending_count(me, clock.today(request.user.instansi))
 
     return per_request(request, "feedback360.pending", compute)
 
@@ -35,7 +35,7 @@ def menu(request) -> list:
             _("360"),
             url,
             testid="nav-360",
-            badge=len(_pending(request)),
+            badge=_pending_count(request),
             badge_label=_("forms to fill in"),
             badge_testid="nav-360-badge",
         )
@@ -45,10 +45,11 @@ def menu(request) -> list:
 def todo_card(request) -> HomeCard | None:
     if not request.user.is_authenticated:
         return None
-    pending = _pending(request)
-    if not pending:
+    count = _pending_count(request)
+    if not count:
         return None
-    return HomeCard("feedback360/_card_todo.html", {"forms": pending[:5], "more": len(pending) > 5})
+    first = list(selectors.forms_of(request.user.pegawai_id, clock.today(request.user.instansi))[:5])
+    return HomeCard("feedback360/_card_todo.html", {"forms": first, "more": count > 5})
 
 
 def profile_panel(request, pegawai) -> HomeCard | None:

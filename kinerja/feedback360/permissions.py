@@ -87,6 +87,11 @@ def can_approve(user, peserta: Peserta) -> bool:
     return is_round_penilai(user, peserta)
 
 
+def can_edit_peers(user, peserta: Peserta, today) -> bool:
+    """While the round is open: the penilai approving, or the participant nominating."""
+    return not peserta.ronde.closed(today) and (can_approve(user, peserta) or can_nominate(user, peserta))
+
+
 def current_penilai_id(pegawai: Pegawai) -> int | None:
     chain = org_selectors.penilai_chain(pegawai, clock.today(pegawai.instansi))
     return chain.penilai.pegawai.pk if chain.penilai else None

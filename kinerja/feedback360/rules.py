@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 SELF, PENILAI, PEER, SUBORDINATE = "diri", "penilai", "rekan", "bawahan"
 ANONYMOUS = (PEER, SUBORDINATE)  # the groups whose answers are never shown one by one
 LEVELS = (1, 2, 3, 4, 5)
+CANNOT_JUDGE = "x"  # the answer of a rater who saw no behaviour to judge an item by
 MIN_THRESHOLD = 2  # a "group" of one is a person
 TENTH = Decimal("0.1")
 
@@ -39,6 +40,18 @@ def check_level(level: int | None) -> int | None:
     if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
         raise ValueError(_("A level is a whole number from 1 to 5, or “cannot judge”."))
     return level
+
+
+def parse_level(value: object) -> int | None:
+    """A level as a form or the API sends it (a whole number or its digits), checked."""
+    level = int(value) if isinstance(value, str) and value.isdigit() else value
+    return check_level(level)  # type: ignore[arg-type]
+
+
+def suggested_peer_count(ambang: int, minimum: int, maximum: int) -> int:
+    """How many peers a round suggests: one more than the threshold (one peer may not answer), within the
+    framework's range."""
+    return min(maximum, max(minimum, ambang + 1))
 
 
 @dataclass(frozen=True)

@@ -31,12 +31,10 @@ from kinerja.feedback360.models import (
     Ronde,
     StatusRekan,
 )
-from kinerja.feedback360.selectors.plan import suggested_peer_count
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Instansi, Pegawai, UnitKerja
 from kinerja.planning.models import Periode
 
-CANNOT_JUDGE = "x"
 COMMENT_LIMIT = 2000
 BATCH = 2000
 
@@ -111,7 +109,10 @@ def ronde_buka(
     )
     full_clean(ronde, exclude=["dibuka_oleh"])
     plan = selectors.plan_round(
-        instansi, unit, today, peers=suggested_peer_count(ronde.ambang, ronde.rekan_min, ronde.rekan_maks)
+        instansi,
+        unit,
+        today,
+        peers=rules.suggested_peer_count(ronde.ambang, ronde.rekan_min, ronde.rekan_maks),
     )
     if not plan.participants:
         raise ApplicationError(_("Nobody holds a position in this unit today: there is nobody to ask."))
@@ -238,17 +239,21 @@ def pengingat_otomatis(today_of=clock.today, days_before: int = 3) -> dict[str, 
             continue
         if ronde.pengingat_terakhir == today:
             continue
-        sent[ronde.nama] = pengingat_kirim(actor=None, ronde=ronde)
+        # Named with its agency: two agencies may each have a round of the same name.
+        sent[f"{ronde.instansi.nama} · {ronde.nama}"] = pengingat_kirim(actor=None, ronde=ronde)
     return sent
 
 
 # Forms ---------------------------------------------------------------------------------------------------------
 
 
-def _levels(formulir: Formulir, nilai: Mapping[str, object]) -> dict[str, object]:
-    """The answers of a form, checked: only the questionnaire's items, each a level 1 to 5, "x" (cannot judge)
-    or blank (not answered yet)."""
-    known = {item.key: item for item in selectors.items_of(formulir.peserta)}
+def _levels(
+    formulir: Formulir, nilai: Mapping[str, object]
+) -> tuple[dict[str, object], list[selectors.Item]]:
+    """The answers of a form, checked, and its questions: only the questionnaire's items, each a level 1 to 5,
+    "x" (cannot judge) or blank (not answered yet)."""
+    items = selectors.items_of(formulir.peserta)
+    known = {item.key: item for item in items}
     found: dict[str, object] = {}
     errors = []
     for key, value in (nilai or {}).items():
@@ -257,17 +262,16 @@ def _levels(formulir: Formulir, nilai: Mapping[str, object]) -> dict[str, object
             continue
         if value in (None, ""):
             continue
-        if value == CANNOT_JUDGE:
-            found[key] = CANNOT_JUDGE
+        if value == rules.CANNOT_JUDGE:
+            found[key] = rules.CANNOT_JUDGE
             continue
         try:
-            level = int(value) if isinstance(value, str) and value.isdigit() else value
-            found[key] = rules.check_level(level)  # type: ignore[arg-type]
+            found[key] = rules.parse_level(value)
         except ValueError as exc:
             errors.append(f"{known[key].nama}: {exc.messages[0] if hasattr(exc, 'messages') else exc}")
     if errors:
         raise ApplicationError({"__all__": errors})
-    return found
+    return found, items
 
 
 @transaction.atomic
@@ -277,12 +281,15 @@ def formulir_simpan(
     """Save a rater's answers as a draft, or submit them once: the answers then leave the form for an anonymous
     `Jawaban`, and the form keeps only that it was submitted."""
     me = access_of(actor).pegawai_id
-    found = Formulir.objects.select_for_update().filter(pk=formulir.pk).first()
+    found = (
+        Formulir.objects.select_for_update(of=("self",))
+        .select_related("peserta__ronde__instansi", "peserta__pegawai")
+        .filter(pk=formulir.pk)
+        .first()
+    )
     if found is None or me is None or found.pengisi_id != me or not found.aktif:
         raise PermissionDenied(_("This form is not yours to fill in."))
-    formulir = Formulir.objects.select_related("peserta__ronde__instansi", "peserta__pegawai").get(
-        pk=found.pk
-    )
+    formulir = found
     if formulir.selesai:
         raise ConflictError(_("This form was already submitted; it cannot be changed or sent again."))
     _must_be_open(formulir.peserta.ronde)
@@ -291,9 +298,9 @@ def formulir_simpan(
         raise ApplicationError(
             {"komentar": [_("A comment is at most %(n)s characters.") % {"n": COMMENT_LIMIT}]}
         )
-    answers = _levels(formulir, nilai)
+    answers, items = _levels(formulir, nilai)
     if kirim:
-        missing = [i.nama for i in selectors.items_of(formulir.peserta) if i.key not in answers]
+        missing = [i.nama for i in items if i.key not in answers]
         if missing:
             raise ApplicationError(
                 {
@@ -306,7 +313,7 @@ def formulir_simpan(
         Jawaban.objects.create(
             peserta=formulir.peserta,
             kelompok=formulir.kelompok,
-            nilai={k: (None if v == CANNOT_JUDGE else v) for k, v in answers.items()},
+            nilai={k: (None if v == rules.CANNOT_JUDGE else v) for k, v in answers.items()},
             komentar=komentar,
         )
         formulir.draf = {}
@@ -329,18 +336,14 @@ def formulir_simpan(
 # Peers ---------------------------------------------------------------------------------------------------------
 
 
-def _by_nip(ronde: Ronde, nips: list[str]) -> tuple[list[int], list[str]]:
-    """The pegawai of the round's agency with these NIP, and the NIP that are not of it."""
-    found = dict(Pegawai.objects.filter(nip__in=nips, instansi_id=ronde.instansi_id).values_list("nip", "pk"))
-    return [found[n] for n in nips if n in found], [n for n in nips if n not in found]
-
-
 def _replace_peers(
     peserta: Peserta, rekan: list[int], *, aktif: bool, nips: list[str] | None = None
 ) -> list[int]:
     ronde = peserta.ronde
-    by_nip, unknown = _by_nip(ronde, list(nips or []))
-    rekan = list(dict.fromkeys([*rekan, *by_nip]))
+    nips = list(nips or [])
+    found = dict(org_selectors.pegawai_by_nip(ronde.instansi, nips).values_list("nip", "pk"))
+    unknown = [n for n in nips if n not in found]
+    rekan = list(dict.fromkeys([*rekan, *(found[n] for n in nips if n in found)]))
     others = set(
         Formulir.objects.filter(peserta=peserta)
         .exclude(kelompok=Kelompok.REKAN)
@@ -470,6 +473,13 @@ def rekan_setujui(
     return peserta
 
 
+def rekan_simpan(*, actor, peserta: Peserta, rekan: list[int], nip_lain: list[str] | None = None) -> Peserta:
+    """The peers as the actor gives them: approved by the round's penilai, nominated by the participant."""
+    if permissions.can_approve(actor, peserta):
+        return rekan_setujui(actor=actor, peserta=peserta, rekan=rekan, nip_lain=nip_lain)
+    return rekan_ajukan(actor=actor, peserta=peserta, rekan=rekan, nip_lain=nip_lain)
+
+
 # Competency profile --------------------------------------------------------------------------------------------
 
 
@@ -506,8 +516,7 @@ def profil_simpan(
         if value in (None, ""):
             continue
         try:
-            level = int(value) if isinstance(value, str) and value.isdigit() else value
-            wanted[s.kompetensi_id] = rules.check_level(level)  # type: ignore[arg-type,assignment]
+            wanted[s.kompetensi_id] = rules.parse_level(value)  # type: ignore[assignment]
         except ValueError:
             errors.append(_("%(name)s: a level is a whole number from 1 to 5.") % {"name": s.kompetensi.nama})
     too_long = [

@@ -2,15 +2,16 @@
 rates (`progress`), the report of a participant and the competency profile (`report`). Reports read answers only
 through feedback360.rules: peers and subordinates as aggregates of a group at the threshold, never one by one."""
 
-from kinerja.feedback360.selectors.plan import RoundPlan, peer_candidates, periode_of, plan_round
+from kinerja.feedback360.selectors.plan import RoundPlan, peer_candidates, plan_round
 from kinerja.feedback360.selectors.progress import (
     forms_of,
-    nominations_waiting,
     participations_of,
     peers_of,
     pending_count,
     rates_per_unit,
+    rates_total,
     team_of,
+    with_closed,
 )
 from kinerja.feedback360.selectors.questionnaire import Item, items_of, level_choices
 from kinerja.feedback360.selectors.report import (
@@ -29,16 +30,16 @@ __all__ = [
     "items_of",
     "latest_report",
     "level_choices",
-    "nominations_waiting",
     "participations_of",
     "peer_candidates",
     "peers_of",
     "pending_count",
-    "periode_of",
     "plan_round",
     "profile_of",
     "profile_rows",
     "rates_per_unit",
+    "rates_total",
     "report_of",
     "team_of",
+    "with_closed",
 ]

@@ -11,7 +11,6 @@ from kinerja.feedback360 import rules
 from kinerja.feedback360.models import Formulir, Kelompok, Peserta
 from kinerja.org import selectors as org_selectors
 from kinerja.org.models import Instansi, Pegawai, Penugasan, UnitKerja
-from kinerja.planning.models import Periode
 
 
 @dataclass
@@ -28,20 +27,6 @@ class PlannedParticipant:
 class RoundPlan:
     participants: list[PlannedParticipant]
 
-    @property
-    def forms(self) -> int:
-        return sum(1 + bool(p.penilai_id) + len(p.subordinates) + len(p.peers) for p in self.participants)
-
-
-def _parent_path(path: str) -> str:
-    parts = [p for p in path.strip("/").split("/") if p]
-    return "/" + "/".join(parts[:-1]) + "/" if len(parts) > 1 else "/"
-
-
-def suggested_peer_count(ambang: int, minimum: int, maximum: int) -> int:
-    """One more than the threshold (one peer may not answer), within the framework's range."""
-    return min(maximum, max(minimum, ambang + 1))
-
 
 def plan_round(instansi: Instansi, unit: UnitKerja | None, at: datetime.date, *, peers: int) -> RoundPlan:
     chains = org_selectors.chains_at(instansi, at)
@@ -51,12 +36,13 @@ def plan_round(instansi: Instansi, unit: UnitKerja | None, at: datetime.date, *,
             subordinates.setdefault(chain.penilai.pegawai.pk, []).append(chain.pegawai.pk)
     # Peers come from the pegawai's own unit, then the units beside it (the same parent unit).
     by_unit: dict[int, list[rules.Candidate]] = {}
-    by_parent: dict[str, set[int]] = {}
-    for chain in chains.values():
+    by_parent: dict[int | None, set[int]] = {}
+    candidates: dict[int, rules.Candidate] = {}
+    for pegawai_id, chain in chains.items():
         jabatan = chain.penugasan.jabatan  # type: ignore[union-attr]
-        candidate = rules.Candidate(chain.pegawai.pk, jabatan.unit_id, -len(jabatan.ancestor_ids))
-        by_unit.setdefault(jabatan.unit_id, []).append(candidate)
-        by_parent.setdefault(_parent_path(jabatan.unit.path), set()).add(jabatan.unit_id)
+        candidates[pegawai_id] = rules.Candidate(pegawai_id, jabatan.unit_id, -len(jabatan.ancestor_ids))
+        by_unit.setdefault(jabatan.unit_id, []).append(candidates[pegawai_id])
+        by_parent.setdefault(jabatan.unit.parent_id, set()).add(jabatan.unit_id)
     found = []
     for pegawai_id in sorted(chains):
         chain = chains[pegawai_id]
@@ -70,11 +56,10 @@ def plan_round(instansi: Instansi, unit: UnitKerja | None, at: datetime.date, *,
         if len(nearby) < peers:  # a small unit: widen to the units beside it
             nearby += [
                 c
-                for unit_id in sorted(by_parent[_parent_path(jabatan.unit.path)] - {jabatan.unit_id})
+                for unit_id in sorted(by_parent[jabatan.unit.parent_id] - {jabatan.unit_id})
                 for c in by_unit[unit_id]
                 if c.pegawai_id not in taken
             ]
-        me = rules.Candidate(pegawai_id, jabatan.unit_id, -len(jabatan.ancestor_ids))
         found.append(
             PlannedParticipant(
                 pegawai_id=pegawai_id,
@@ -82,7 +67,7 @@ def plan_round(instansi: Instansi, unit: UnitKerja | None, at: datetime.date, *,
                 unit_id=jabatan.unit_id,
                 penilai_id=penilai_id,
                 subordinates=below,
-                peers=rules.suggest_peers(me, nearby, peers),
+                peers=rules.suggest_peers(candidates[pegawai_id], nearby, peers),
             )
         )
     return RoundPlan(found)
@@ -102,9 +87,3 @@ def peer_candidates(peserta: Peserta, at: datetime.date) -> list[Pegawai]:
         .exclude(pk=peserta.pegawai_id)
         .order_by("nama")
     )
-
-
-def periode_of(instansi: Instansi, tahun: int, nomor: int) -> Periode | None:
-    return Periode.objects.filter(
-        tahun_kinerja__instansi=instansi, tahun_kinerja__tahun=tahun, nomor=nomor
-    ).first()

@@ -3,13 +3,25 @@ secret (docs/360-anonymity.md); what they answered is never read here."""
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
 
-from kinerja.feedback360.models import Formulir, Kelompok, Peserta, Ronde, StatusRekan
+from kinerja.feedback360.models import Formulir, Kelompok, Peserta, Ronde
 
 
 def _open(prefix: str, today: datetime.date) -> Q:
     return Q(**{f"{prefix}ditutup_pada__isnull": True, f"{prefix}tanggal_tutup__gte": today})
+
+
+def _closed(prefix: str, today: datetime.date) -> Case:
+    """Whether the round has closed (closed early, or its closing date has passed), as a column."""
+    return Case(
+        When(_open(prefix, today), then=Value(False)), default=Value(True), output_field=BooleanField()
+    )
+
+
+def with_closed(rounds: QuerySet[Ronde], today: datetime.date) -> QuerySet[Ronde]:
+    """The rounds, each with `tertutup`: whether it has closed."""
+    return rounds.annotate(tertutup=_closed("", today))
 
 
 def forms_of(pegawai_id: int, today: datetime.date) -> QuerySet[Formulir]:
@@ -27,26 +39,25 @@ def pending_count(pegawai_id: int, today: datetime.date) -> int:
     return forms_of(pegawai_id, today).count()
 
 
-def participations_of(pegawai_id: int) -> QuerySet[Peserta]:
-    """The rounds a pegawai takes part in, the latest first."""
+def participations_of(pegawai_id: int, today: datetime.date) -> QuerySet[Peserta]:
+    """The rounds a pegawai takes part in, the latest first, each with `tertutup` (its report is open)."""
     return (
         Peserta.objects.filter(pegawai_id=pegawai_id)
+        .annotate(tertutup=_closed("ronde__", today))
         .select_related("ronde", "penilai")
         .order_by("-ronde__tanggal_tutup", "-ronde_id")
     )
 
 
-def team_of(pegawai_id: int) -> QuerySet[Peserta]:
-    """The participants whose pejabat penilai this pegawai was at the opening of their round."""
+def team_of(pegawai_id: int, today: datetime.date) -> QuerySet[Peserta]:
+    """The participants whose pejabat penilai this pegawai was at the opening of their round, each with
+    `tertutup`."""
     return (
         Peserta.objects.filter(penilai_id=pegawai_id)
+        .annotate(tertutup=_closed("ronde__", today))
         .select_related("ronde", "pegawai", "jabatan")
         .order_by("-ronde__tanggal_tutup", "-ronde_id", "pegawai__nama")
     )
-
-
-def nominations_waiting(pegawai_id: int, today: datetime.date) -> QuerySet[Peserta]:
-    return team_of(pegawai_id).filter(_open("ronde__", today), status_rekan=StatusRekan.DIAJUKAN)
 
 
 def rates_per_unit(ronde: Ronde) -> list[dict]:
@@ -67,10 +78,20 @@ def rates_per_unit(ronde: Ronde) -> list[dict]:
             "peserta": r["peserta"],
             "diminta": r["diminta"],
             "selesai": r["selesai"],
-            "persen": round(100 * r["selesai"] / r["diminta"]) if r["diminta"] else 0,
+            "persen": _persen(r["selesai"], r["diminta"]),
         }
         for r in rows
     ]
+
+
+def _persen(done: int, asked: int) -> int:
+    return round(100 * done / asked) if asked else 0
+
+
+def rates_total(rates: list[dict]) -> dict:
+    """The round's totals of `rates_per_unit`."""
+    total = {k: sum(r[k] for r in rates) for k in ("peserta", "diminta", "selesai")}
+    return {**total, "persen": _persen(total["selesai"], total["diminta"])}
 
 
 def peers_of(peserta: Peserta) -> list:

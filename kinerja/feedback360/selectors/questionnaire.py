@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from kinerja.criteria.models import NilaiPerilaku, StandarKompetensi
+from kinerja.criteria import selectors as criteria_selectors
+from kinerja.criteria.models import NilaiPerilaku
+from kinerja.feedback360 import rules
 from kinerja.feedback360.models import Peserta
 
 NILAI, KOMPETENSI = "nilai", "kompetensi"
@@ -44,11 +46,7 @@ def items_of(peserta: Peserta) -> list[Item]:
         Item(f"{NILAI}:{n.kode}", NILAI, n.nama, _indikator(n.indikator), words)
         for n in NilaiPerilaku.objects.filter(kerangka_id=kerangka_id).order_by("urutan", "pk")
     ]
-    for s in (
-        StandarKompetensi.objects.filter(kerangka_id=kerangka_id, jabatan_id=peserta.jabatan_id)
-        .select_related("kompetensi")
-        .order_by("kompetensi__jenis", "kompetensi__nama")
-    ):
+    for s in criteria_selectors.standar_for_jabatan(kerangka_id, peserta.jabatan_id):
         k = s.kompetensi
         levels = {int(n): str(text) for n, text in (k.level or {}).items() if str(n).isdigit()}
         items.append(
@@ -69,5 +67,5 @@ def level_choices(item: Item) -> list[tuple[str, str]]:
     return [
         ("", _("— choose —")),
         *((str(n), f"{n} – {text}") for n, text in item.levels.items()),
-        ("x", _("Cannot judge")),
+        (rules.CANNOT_JUDGE, _("Cannot judge")),
     ]

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from kinerja.criteria import selectors as criteria_selectors
 from kinerja.criteria.models import StandarKompetensi
 from kinerja.feedback360 import rules
 from kinerja.feedback360.models import Jawaban, Kelompok, Peserta, ProfilKompetensi
@@ -32,7 +33,6 @@ class Report:
     peserta: Peserta
     rows: list[Row]
     answered: dict[str, int]  # answers per group (how many answered is not secret)
-    shown: dict[str, bool]  # whether anything of an anonymous group may be shown
     comments: dict[str, list[str]] = field(default_factory=dict)
     gaps: list[rules.Gap] = field(default_factory=list)
 
@@ -67,7 +67,6 @@ def report_of(peserta: Peserta) -> Report:
     for jawaban in Jawaban.objects.filter(peserta=peserta).order_by("pk"):
         answers[jawaban.kelompok].append(jawaban)
     answered = {k: len(v) for k, v in answers.items()}
-    shown = {k: rules.group_shown(answered[k], ronde.ambang) for k in rules.ANONYMOUS}
     named = {k: (answers[k][0].nilai if answers[k] else {}) for k in (rules.SELF, rules.PENILAI)}
     rows = []
     for item in items_of(peserta):
@@ -101,7 +100,7 @@ def report_of(peserta: Peserta) -> Report:
         row.item.key: rules.Aggregate(1, row.lain) if row.lain is not None else None for row in rows
     }
     gaps = rules.gaps({row.item.key: row.diri for row in rows}, others_agg)
-    return Report(peserta, rows, answered, shown, comments, gaps)
+    return Report(peserta, rows, answered, comments, gaps)
 
 
 def latest_report(
@@ -153,7 +152,5 @@ def profile_rows(
     seen = {row.item.key: row.lain for row in report.rows} if report else {}
     return [
         ProfileRow(s, saved.get(s.kompetensi_id), seen.get(f"{KOMPETENSI}:{s.kompetensi.kode}"))
-        for s in StandarKompetensi.objects.filter(kerangka_id=kerangka_id, jabatan=jabatan)
-        .select_related("kompetensi")
-        .order_by("kompetensi__jenis", "kompetensi__nama")
+        for s in criteria_selectors.standar_for_jabatan(kerangka_id, jabatan.pk)
     ]

@@ -2,16 +2,14 @@
 or changed by their assessing official)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from kinerja.core import clock
 from kinerja.core.views_util import submitted
-from kinerja.feedback360 import permissions, selectors, services
+from kinerja.feedback360 import permissions, rules, selectors, services
 from kinerja.feedback360.forms import FormulirForm, RekanForm, draft_initial
-from kinerja.feedback360.models import Kelompok
 
 
 def isi(request, pk: int):
@@ -45,7 +43,7 @@ def isi(request, pk: int):
         "peserta": peserta,
         "ronde": ronde,
         "form": form,
-        "anonymous": formulir.kelompok in (Kelompok.REKAN, Kelompok.BAWAHAN),
+        "anonymous": formulir.kelompok in rules.ANONYMOUS,
     }
     return render(request, "feedback360/isi.html", context)
 
@@ -53,8 +51,6 @@ def isi(request, pk: int):
 def rekan(request, pk: int):
     peserta = permissions.get_peserta_for_user_or_404(request.user, pk)
     approving = permissions.can_approve(request.user, peserta)
-    if not (approving or permissions.is_participant(request.user, peserta)):
-        raise PermissionDenied(_("You are not allowed to do this."))
     ronde = peserta.ronde
     today = clock.today(ronde.instansi)
     current = selectors.peers_of(peserta)
@@ -67,9 +63,7 @@ def rekan(request, pk: int):
 
     def save(d):
         ids, nips = form.chosen(d)
-        if approving:
-            return services.rekan_setujui(actor=request.user, peserta=peserta, rekan=ids, nip_lain=nips)
-        return services.rekan_ajukan(actor=request.user, peserta=peserta, rekan=ids, nip_lain=nips)
+        return services.rekan_simpan(actor=request.user, peserta=peserta, rekan=ids, nip_lain=nips)
 
     done = submitted(
         request,
@@ -88,8 +82,7 @@ def rekan(request, pk: int):
         "form": form,
         "current": current,
         "approving": approving,
-        "editable": not ronde.closed(today)
-        and (approving or permissions.can_nominate(request.user, peserta)),
+        "editable": permissions.can_edit_peers(request.user, peserta, today),
     }
     return render(request, "feedback360/rekan.html", context)
 

@@ -37,9 +37,10 @@ def profil(request, pegawai_pk: int, tahun: int):
         )
     kerangka = criteria_selectors.in_force(pegawai.instansi_id, today) if editable else None
     primary = org_selectors.primary_assignment(pegawai, today) if editable else None
-    report = selectors.latest_report(pegawai.pk, tahun, today)
     rows = (
-        selectors.profile_rows(pegawai, primary.jabatan, kerangka.pk, tahun, report)
+        selectors.profile_rows(
+            pegawai, primary.jabatan, kerangka.pk, tahun, selectors.latest_report(pegawai.pk, tahun, today)
+        )
         if kerangka is not None and primary is not None
         else []
     )
@@ -61,7 +62,6 @@ def profil(request, pegawai_pk: int, tahun: int):
         "editable": editable and bool(rows),
         "form": form,
         "saved": selectors.profile_of(pegawai.pk, tahun),
-        "report": report,
     }
     return render(request, "feedback360/profil.html", context)
 

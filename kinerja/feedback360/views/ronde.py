@@ -18,13 +18,14 @@ from kinerja.feedback360.forms import RondeForm
 def index(request):
     access = access_of(request.user)
     today = clock.today(request.user.instansi)
-    context: dict = {"today": today, "rounds": [], "forms": [], "mine": [], "team": []}
+    context: dict = {"rounds": [], "forms": [], "mine": [], "team": []}
     if access.pegawai_id is not None:
         context["forms"] = list(selectors.forms_of(access.pegawai_id, today))
-        context["mine"] = list(selectors.participations_of(access.pegawai_id)[:12])
-        context["team"] = list(selectors.team_of(access.pegawai_id)[:60])
+        context["mine"] = list(selectors.participations_of(access.pegawai_id, today)[:12])
+        context["team"] = list(selectors.team_of(access.pegawai_id, today)[:60])
     if permissions.can_open_round(request.user, access.instansi_id) or access.superuser:
-        context["rounds"] = list(permissions.rounds_visible_to(request.user).select_related("unit")[:50])
+        rounds = permissions.rounds_visible_to(request.user).select_related("unit")
+        context["rounds"] = list(selectors.with_closed(rounds, today)[:50])
         context["can_open"] = permissions.can_open_round(request.user, access.instansi_id)
     return render(request, "feedback360/index.html", context)
 
@@ -62,9 +63,12 @@ def ronde(request, pk: int):
     found = permissions.get_ronde_for_user_or_404(request.user, pk)
     today = clock.today(found.instansi)
     rates = selectors.rates_per_unit(found)
-    total = {k: sum(r[k] for r in rates) for k in ("peserta", "diminta", "selesai")}
-    total["persen"] = round(100 * total["selesai"] / total["diminta"]) if total["diminta"] else 0
-    context = {"ronde": found, "rates": rates, "total": total, "closed": found.closed(today), "today": today}
+    context = {
+        "ronde": found,
+        "rates": rates,
+        "total": selectors.rates_total(rates),
+        "closed": found.closed(today),
+    }
     return render(request, "feedback360/ronde.html", context)
 
 
