@@ -70,7 +70,8 @@ def submitted(
     success: str | Callable[[object], str],
     then: str | Callable[[object], str],
 ) -> HttpResponse | None:
-    """The POST half of a form view: a valid form runs the service (`action(cleaned_data)`); when it succeeds,
+    """The POST half of a form view: a valid form runs the service (`action(cleaned_data)`); when it succeeds
+    (whatever it returns, an empty list or 0 included: only a refusal gives None),
     flash `success` and redirect to `then` (each a text or a function of the service's result). Returns None
     when the form is to be shown (a GET, invalid input, or a refusal now written on the form).
 
@@ -88,7 +89,7 @@ def submitted(
         with transaction.atomic():
             used = once.consume(request.user.pk, request.path, token) if token else None
             done = run_service(form, action)
-            if not done:
+            if done is None:  # refused: run_service put the message on the form
                 transaction.set_rollback(True)  # the token stays usable for the corrected form
                 return None
             url = _resolve(then, done)

@@ -74,4 +74,8 @@ def evaluation_panel(request, page) -> HomeCard | None:
     )
     if report is None:
         return None
-    return HomeCard("feedback360/_panel_evaluasi.html", {"report": report, "pegawai": skp.pegawai})
+    # The evaluating penilai may not be the round's (a new penilai since): the full report opens for the round's.
+    linked = permissions.can_open_report(request.user, report.peserta)
+    return HomeCard(
+        "feedback360/_panel_evaluasi.html", {"report": report, "pegawai": skp.pegawai, "linked": linked}
+    )

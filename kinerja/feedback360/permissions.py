@@ -40,6 +40,12 @@ def get_ronde_for_user_or_404(user, pk) -> Ronde:
     return get_object_or_404(rounds_visible_to(user).select_related("unit", "periode", "instansi"), pk=pk)
 
 
+def can_fill(user, formulir: Formulir) -> bool:
+    """A form is filled in only by its rater, while it is asked (a nominated peer's waits for the penilai)."""
+    me = _me(user)
+    return me is not None and formulir.pengisi_id == me and formulir.aktif
+
+
 def get_formulir_for_user_or_404(user, pk) -> Formulir:
     """Only the rater's own form exists for them."""
     me = _me(user)
@@ -66,6 +72,12 @@ def get_peserta_for_user_or_404(user, pk) -> Peserta:
         ),
         pk=pk,
     )
+
+
+def can_open_report(user, peserta: Peserta) -> bool:
+    """Whether the participation's pages (report, peers) open for the user: as `peserta_visible_to`."""
+    me = _me(user)
+    return me is not None and me in (peserta.pegawai_id, peserta.penilai_id)
 
 
 def is_participant(user, peserta: Peserta) -> bool:

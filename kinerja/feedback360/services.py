@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.accounts.models import User
 from kinerja.accounts.permissions import access_of
+from kinerja.accounts.selectors import active_users_of
 from kinerja.core import audit, clock
 from kinerja.core.errors import ApplicationError, ConflictError
 from kinerja.core.formats import tanggal
@@ -40,9 +41,7 @@ BATCH = 2000
 
 
 def _users(pegawai_ids) -> list[User]:
-    return list(
-        User.objects.filter(pegawai_id__in=list(pegawai_ids), is_active=True).select_related("pegawai")
-    )
+    return list(active_users_of(pegawai_ids).values())
 
 
 def _today(ronde: Ronde) -> datetime.date:
@@ -280,14 +279,13 @@ def formulir_simpan(
 ) -> Formulir:
     """Save a rater's answers as a draft, or submit them once: the answers then leave the form for an anonymous
     `Jawaban`, and the form keeps only that it was submitted."""
-    me = access_of(actor).pegawai_id
     found = (
         Formulir.objects.select_for_update(of=("self",))
         .select_related("peserta__ronde__instansi", "peserta__pegawai")
         .filter(pk=formulir.pk)
         .first()
     )
-    if found is None or me is None or found.pengisi_id != me or not found.aktif:
+    if found is None or not permissions.can_fill(actor, found):
         raise PermissionDenied(_("This form is not yours to fill in."))
     formulir = found
     if formulir.selesai:

@@ -99,7 +99,7 @@ def standar(request, pk):
     form = page = None
     if unit is not None:
         form, page = _standar_form(request, kerangka, unit)
-        # A count of 0 is a success too, so not `submitted` (which takes a falsy result for a refusal).
+        # A count of 0 is a success too (run_service gives None only for a refusal).
         if request.method == "POST" and form.is_valid():
             changed = run_service(
                 form,

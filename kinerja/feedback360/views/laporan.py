@@ -48,9 +48,7 @@ def profil(request, pegawai_pk: int, tahun: int):
     done = submitted(
         request,
         form,
-        lambda d: (
-            services.profil_simpan(actor=request.user, pegawai=pegawai, tahun=tahun, **form.values(d)) or True
-        ),
+        lambda d: services.profil_simpan(actor=request.user, pegawai=pegawai, tahun=tahun, **form.values(d)),
         success=_("The competency profile is saved."),
         then=request.path,
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kinerja.accounts.models import User
+from kinerja.accounts.selectors import active_users_of
 from kinerja.core import audit
 from kinerja.core.formats import tanggal
 from kinerja.core.notifications import notify_many
@@ -22,20 +23,6 @@ from kinerja.monitoring.selectors import pengingat as selectors
 from kinerja.planning.models import Periode
 
 ACTION = "monitoring.pengingat.kirim"
-CHUNK = 2000
-
-
-def _users(pegawai_ids) -> dict[int, User]:
-    """The active accounts of these pegawai, by pegawai id (a query per 2,000 people)."""
-    ids = sorted(pegawai_ids)
-    found: dict[int, User] = {}
-    for start in range(0, len(ids), CHUNK):
-        for user in User.objects.filter(
-            pegawai_id__in=ids[start : start + CHUNK], is_active=True
-        ).select_related("pegawai"):
-            if user.pegawai_id is not None:
-                found[user.pegawai_id] = user
-    return found
 
 
 def _record_new(periode: Periode, jenis: str, users: list[User], moment: datetime.datetime) -> set[int]:
@@ -60,7 +47,7 @@ def _record_new(periode: Periode, jenis: str, users: list[User], moment: datetim
 
 def _remind_pegawai(due: selectors.Due, moment: datetime.datetime) -> int:
     periode = due.periode
-    users = _users(due.belum_lengkap)
+    users = active_users_of(due.belum_lengkap)
     new = _record_new(periode, selectors.REALISASI, list(users.values()), moment)
     judul = _("Realisations of %(periode)s are not complete; the input deadline is %(date)s.") % {
         "periode": periode.nama,
@@ -78,7 +65,7 @@ def _remind_pegawai(due: selectors.Due, moment: datetime.datetime) -> int:
 
 def _remind_penilai(due: selectors.Due, moment: datetime.datetime) -> int:
     periode = due.periode
-    users = _users(due.menunggu_umpan_balik)
+    users = active_users_of(due.menunggu_umpan_balik)
     new = _record_new(periode, selectors.UMPAN_BALIK, list(users.values()), moment)
     url = reverse("monitoring:feedback_queue")
     isi = _("The input deadline of %(periode)s is %(date)s.") % {
