@@ -274,6 +274,13 @@ SIDEWAYS = """() => {
 }"""
 
 
+# At 1366 px the menu unfolds: its entries and the language, bell and user menu beside them stand on one line.
+MENU_WRAPS = """() => {
+  const bar = document.querySelector('nav.navbar .container-fluid');
+  return bar !== null && bar.getBoundingClientRect().height > 60;
+}"""
+
+
 def signed_in_page(browser, base_url: str, role: str, viewport: dict, logins: dict):
     """A fresh browser context as `role` (through its saved session; `anon`: no session), and its page."""
     context = browser.new_context(base_url=base_url, viewport=viewport, locale="id-ID")
@@ -323,6 +330,8 @@ def test_every_main_page_at_1366_and_400_px_and_none_scrolls_sideways(browser, l
                     sideways = page.evaluate(SIDEWAYS)
                     if sideways:
                         failures.append(f"{where} scrolls sideways: {sideways}")
+                elif page.evaluate(MENU_WRAPS):
+                    failures.append(f"{where}: the menu bar takes more than one line")
             if page is not None:
                 page.context.close()
     assert failures == [], "\n".join(failures)
