@@ -89,7 +89,11 @@ def draft_initial(items: list[Item], draf: dict) -> dict:
 
 
 class RekanForm(forms.Form):
-    rekan = forms.MultipleChoiceField(label=_("Peers"), required=False, widget=forms.CheckboxSelectMultiple)
+    rekan = forms.MultipleChoiceField(
+        label=_("Peers"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
     nip_lain = forms.CharField(
         label=_("Other peers by NIP"),
         required=False,

@@ -18,7 +18,13 @@ from kinerja.feedback360.forms import RondeForm
 def index(request):
     access = access_of(request.user)
     today = clock.today(request.user.instansi)
-    context: dict = {"rounds": [], "forms": [], "mine": [], "team": []}
+    context: dict = {
+        "rounds": [],
+        "forms": [],
+        "mine": [],
+        "team": [],
+        "rater": access.pegawai_id is not None,
+    }
     if access.pegawai_id is not None:
         context["forms"] = list(selectors.forms_of(access.pegawai_id, today))
         context["mine"] = list(selectors.participations_of(access.pegawai_id, today)[:12])
