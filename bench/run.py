@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument(
         "--only",
-        choices=["kehadiran", "reports", "evaluation", "feedback360"],
+        choices=["kehadiran", "reports", "evaluation", "feedback360", "calibration"],
         help="run one scenario after the demo load, written to bench/results/<name>.json",
     )
     args = parser.parse_args()
@@ -73,6 +73,7 @@ def main() -> None:
         "reports": reports,
         "evaluation": evaluation,
         "feedback360": feedback360,
+        "calibration": calibration,
     }
     if args.only in scenarios:
         scenarios[args.only](results, args)
@@ -113,6 +114,7 @@ def main() -> None:
     reports(results, args)
     evaluation(results, args)
     feedback360(results, args)
+    calibration(results, args)
     kehadiran(results, args)
 
     out = ROOT / "bench" / "results" / "latest.json"
@@ -223,6 +225,12 @@ def evaluation(results: dict, args) -> None:
 
 def feedback360(results: dict, args) -> None:
     from bench.feedback360 import feedback360 as scenario
+
+    scenario(results, args, pages_with_queries)
+
+
+def calibration(results: dict, args) -> None:
+    from bench.calibration import calibration as scenario
 
     scenario(results, args, pages_with_queries)
 

@@ -9,6 +9,8 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from kinerja.accounts.services import api_token_authenticate
 from kinerja.calibration.api import router as calibration_router
+from kinerja.calibration.api_bias import router as calibration_bias_router
+from kinerja.calibration.api_sesi import router as calibration_sessions_router
 from kinerja.core.errors import ConflictError
 from kinerja.criteria.api import router as criteria_router
 from kinerja.evaluation.api import router as evaluation_router
@@ -125,4 +127,6 @@ api.add_router("/", monitoring_router)
 api.add_router("/", evaluation_router)
 api.add_router("/", feedback360_router)
 api.add_router("/", calibration_router)
+api.add_router("/", calibration_sessions_router)
+api.add_router("/", calibration_bias_router)
 api.add_router("/", reports_router)

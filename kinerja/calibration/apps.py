@@ -5,4 +5,6 @@ class CalibrationConfig(appconfig.KinerjaAppConfig):
     name = "kinerja.calibration"
     label = "calibration"
     verbose_name = "Kinerja: kalibrasi dan objektivitas"
+    audit_labels = "audit_labels"
     menu = {56: "menu"}
+    home_cards = {62: "rating_pattern_card"}

@@ -12,6 +12,7 @@ ACTIONS: dict = {
     "evaluation.evaluasi.terima": _("Evaluation acknowledged by the employee"),
     "evaluation.evaluasi.keberatan": _("Objection to the evaluation filed"),
     "evaluation.evaluasi.putus": _("Objection decided by the superior of the assessing official"),
+    "evaluation.evaluasi.kalibrasi": _("Result changed by a calibration session"),
     "evaluation.organisasi.simpan": _("Organisation result recorded"),
     "demo.evaluation": _("Demo evaluations prepared"),
 }

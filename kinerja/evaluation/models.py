@@ -97,6 +97,11 @@ class Evaluasi(TimeStampedModel):
     diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A calibration session changed the result (issue 17): the reason the pegawai reads, the result before it.
+    alasan_kalibrasi = models.TextField(_("reasons of the calibration"), blank=True)
+    hasil_sebelum_kalibrasi = models.JSONField(_("result before the calibration"), default=dict, blank=True)
+    dikalibrasi_at = models.DateTimeField(_("calibrated at"), null=True, blank=True)
+    sesi_kalibrasi = models.CharField(_("calibration session"), max_length=150, blank=True)
     kunci = models.PositiveIntegerField(default=0)  # optimistic lock: two people saving one evaluation
 
     class Meta:

@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from kinerja.accounts.models import Role
 from kinerja.accounts.permissions import access_of, is_admin_bkpsdm, under_unit_paths
 from kinerja.core import clock
 from kinerja.evaluation import workflow
@@ -76,8 +77,20 @@ def is_atasan(user, evaluasi: Evaluasi) -> bool:
     return me is not None and me == evaluasi.atasan_penilai_id and me != evaluasi.pegawai_id
 
 
+def calibrates(user, evaluasi: Evaluasi) -> bool:
+    """The tim penilai kinerja or the admin BKPSDM of the instansi: who applies a calibration session's changes
+    (the session checks its chair)."""
+    access = access_of(user)
+    return access.in_instansi(evaluasi.instansi_id) and access.has(Role.TIM_PENILAI, Role.ADMIN_BKPSDM)
+
+
 WORKFLOW = workflow.WORKFLOW.with_roles(
-    {workflow.PENILAI: is_penilai, workflow.PEGAWAI: is_pegawai, workflow.ATASAN: is_atasan}
+    {
+        workflow.PENILAI: is_penilai,
+        workflow.PEGAWAI: is_pegawai,
+        workflow.ATASAN: is_atasan,
+        workflow.TIM: calibrates,
+    }
 )
 
 
@@ -89,7 +102,7 @@ def objection_closed(evaluasi: Evaluasi) -> bool:
 def actions_of(user, evaluasi: Evaluasi) -> list[str]:
     """The workflow actions the user has on the evaluation now (its buttons, the API's `aksi`); no objection once
     its days have passed."""
-    actions = WORKFLOW.actions_for(user, evaluasi)
+    actions = [a for a in WORKFLOW.actions_for(user, evaluasi) if a != workflow.KALIBRASI]  # a session's
     if workflow.KEBERATAN in actions and objection_closed(evaluasi):
         actions.remove(workflow.KEBERATAN)
     return actions

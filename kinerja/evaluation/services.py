@@ -334,6 +334,33 @@ def evaluasi_keberatan(*, actor, evaluasi: Evaluasi, reason: str) -> Evaluasi:
     return evaluasi
 
 
+def check_ratings(**ratings: str) -> None:
+    """Refuse, naming each field, a rating that is not one of the three."""
+    errors = {
+        name: _("Choose one of the three ratings.")
+        for name, value in ratings.items()
+        if value not in rules.RATINGS
+    }
+    if errors:
+        raise ApplicationError(errors)
+
+
+def check_calibratable(evaluasi: Evaluasi) -> None:
+    """Refuse calibrating a result under objection or whose objection was decided (the superior's is the formal
+    decision); the workflow refuses the rest (a draft)."""
+    if evaluasi.status == StatusEvaluasi.KEBERATAN:
+        raise ApplicationError(
+            _(
+                "%(name)s's objection to this result is pending; the superior of the assessing official decides it."
+            )
+            % {"name": evaluasi.pegawai.nama_lengkap}
+        )
+    if evaluasi.status == StatusEvaluasi.DIPUTUS:
+        raise ApplicationError(
+            _("An objection to this result was decided by the superior of the assessing official; it stands.")
+        )
+
+
 @transaction.atomic
 def evaluasi_putus(
     *, actor, evaluasi: Evaluasi, reason: str, rating_hasil_kerja: str, rating_perilaku: str
@@ -343,12 +370,7 @@ def evaluasi_putus(
     evaluasi = _locked(evaluasi)
     permissions.WORKFLOW.check(actor=actor, obj=evaluasi, action=workflow.PUTUS)
     reason = require_reason(reason, _("Write the reasons of your decision."))
-    errors = {}
-    for name, value in (("rating_hasil_kerja", rating_hasil_kerja), ("rating_perilaku", rating_perilaku)):
-        if value not in rules.RATINGS:
-            errors[name] = _("Choose one of the three ratings.")
-    if errors:
-        raise ApplicationError(errors)
+    check_ratings(rating_hasil_kerja=rating_hasil_kerja, rating_perilaku=rating_perilaku)
     before = audit.snapshot(evaluasi, RESULT)
     evaluasi.hasil_awal = {name: getattr(evaluasi, name) for name in RESULT}
     evaluasi.rating_hasil_kerja, evaluasi.rating_perilaku = rating_hasil_kerja, rating_perilaku
@@ -375,6 +397,50 @@ def evaluasi_putus(
         )
         % {"predikat": evaluasi.get_predikat_display()},
         isi=reason[:300],
+        url=_url(evaluasi),
+    )
+    return evaluasi
+
+
+@transaction.atomic
+def evaluasi_kalibrasi(
+    *, actor, evaluasi: Evaluasi, rating_hasil_kerja: str, rating_perilaku: str, reason: str, sesi: str
+) -> Evaluasi:
+    """A calibration session (`sesi`, its name) changes a finalised or acknowledged result with reasons: the
+    predikat follows the matrix, the result before is kept, and the result is finalised again with a new
+    objection deadline, so the pegawai may acknowledge it or object to it like any result. Refused for a result
+    under objection or whose objection was decided (evaluation.workflow)."""
+    evaluasi = _locked(evaluasi)
+    check_calibratable(evaluasi)
+    permissions.WORKFLOW.check(actor=actor, obj=evaluasi, action=workflow.KALIBRASI)
+    check_ratings(rating_hasil_kerja=rating_hasil_kerja, rating_perilaku=rating_perilaku)
+    before = audit.snapshot(evaluasi, RESULT)
+    evaluasi.hasil_sebelum_kalibrasi = {name: getattr(evaluasi, name) for name in RESULT}
+    evaluasi.rating_hasil_kerja, evaluasi.rating_perilaku = rating_hasil_kerja, rating_perilaku
+    evaluasi.predikat = _predikat(evaluasi, selectors.period_end(evaluasi.skp, evaluasi.periode))
+    today = clock.today(evaluasi.instansi)
+    evaluasi.alasan_kalibrasi = require_reason(reason)
+    evaluasi.sesi_kalibrasi = sesi[:150]
+    evaluasi.dikalibrasi_at = timezone.now()
+    evaluasi.diterima_at = None
+    evaluasi.batas_keberatan = rules.objection_deadline(
+        today, selectors.page.objection_days(evaluasi.instansi_id, today)
+    )
+    evaluasi.kunci += 1
+    fields = ("hasil_sebelum_kalibrasi", "alasan_kalibrasi", "sesi_kalibrasi", "dikalibrasi_at")
+    _move(
+        actor,
+        evaluasi,
+        workflow.KALIBRASI,
+        reason=evaluasi.alasan_kalibrasi,
+        fields=(*RESULT, *fields, "diterima_at", "batas_keberatan"),
+        changes=audit.diff(before, audit.snapshot(evaluasi, RESULT)),
+    )
+    notify(
+        _user_of(evaluasi.pegawai_id) + _user_of(evaluasi.penilai_id),
+        judul=_("Calibration changed the predikat of %(periode)s to %(predikat)s")
+        % {"periode": evaluasi.nama_periode, "predikat": evaluasi.get_predikat_display()},
+        isi=evaluasi.alasan_kalibrasi[:300],
         url=_url(evaluasi),
     )
     return evaluasi

@@ -271,6 +271,32 @@ _KURVA = Topic(
     ADMIN,
     "kurva-distribusi-predikat",
 )
+_KALIBRASI = Topic(
+    _(
+        "A calibration session of the evaluation team: the finalised results of a period beside their evidence, "
+        "proposals with reasons, the chair's decisions, and the closing that applies the accepted changes; each "
+        "employee reads the reason and may object."
+    ),
+    ADMIN,
+    "sesi-kalibrasi",
+)
+_ANALITIK = Topic(
+    _(
+        "Each assessing official's ratings against what their employees' evidence predicts and against the other "
+        "raters: leniency or severity, central tendency, halo, ratings against the evidence, disagreement with the "
+        "360 and with self-assessments, each with its numbers; flags only beyond chance and with enough employees."
+    ),
+    ADMIN,
+    "analitik-pejabat-penilai",
+)
+_POLA_RATING = Topic(
+    _(
+        "Your ratings compared with your employees' evidence and with the other raters of the agency, with guidance "
+        "on rating objectively. Only you, the evaluation team and the BKPSDM see it."
+    ),
+    USER,
+    "pola-rating-saya",
+)
 _UMPAN_BALIK_360 = Topic(
     _(
         "360 rounds: the forms you are asked to fill in (saved as you go, sent once), your peers, your report "
@@ -438,6 +464,12 @@ TOPICS: dict[str, Topic] = {
     },
     **{f"evaluation:{name}": _ORGANISASI for name in ("organisasi", "organisasi_catat", "rekap")},
     "calibration:kurva": _KURVA,
+    **{
+        f"calibration:{name}": _KALIBRASI
+        for name in ("daftar", "sesi_baru", "sesi", "usul", "tutup", "terima", "tolak")
+    },
+    "calibration:penilai_ikhtisar": _ANALITIK,
+    "calibration:penilai": _POLA_RATING,
     **{
         f"feedback360:{name}": _UMPAN_BALIK_360
         for name in (

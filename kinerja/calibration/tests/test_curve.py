@@ -9,7 +9,7 @@ from kinerja.core import clock
 from kinerja.core.testing.helpers import count_queries
 from kinerja.evaluation.models import Evaluasi, HasilOrganisasi
 from kinerja.evaluation.selectors.history import RESULT_STATUSES
-from kinerja.planning.models import Periode
+from kinerja.evaluation.selectors.lookups import ended_periods
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +18,7 @@ pytestmark = pytest.mark.django_db
 def span(cast):
     instansi = cast.instansi()
     today = clock.today(instansi)
-    periode = (
-        Periode.objects.filter(
-            tahun_kinerja__instansi=instansi, tahun_kinerja__tahun=today.year, selesai__lt=today
-        )
-        .order_by("nomor")
-        .last()
-    )
+    periode = ended_periods(instansi.pk, today)[-1]
     assert periode is not None
     return instansi, periode, today
 

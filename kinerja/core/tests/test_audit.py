@@ -524,9 +524,8 @@ def test_auditor_sees_every_event_of_their_instansi_only(cast, trail):
     shown = listed(cast.client("auditor"))
     assert seqs(trail, "own", "other", "unit") <= shown
     assert trail["lembah"].seq not in shown
-    assert shown == set(
-        AuditEvent.objects.filter(instansi=cast.auditor.instansi).values_list("seq", flat=True)
-    )
+    newest = AuditEvent.objects.filter(instansi=cast.auditor.instansi).order_by("-seq")[:50]  # the first page
+    assert shown == set(newest.values_list("seq", flat=True))
 
 
 def test_audit_page_shows_the_event_details(cast, trail):

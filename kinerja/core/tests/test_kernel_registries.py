@@ -170,4 +170,5 @@ def test_the_demo_is_loaded_app_by_app_in_installed_apps_order():
         "monitoring",
         "evaluation",
         "feedback360",
+        "calibration",
     ]

@@ -1,6 +1,8 @@
 """The small reads of evaluation's views and API: a period by number, the evaluation of an SKP's span, the
 periods of a year, units and organisation results."""
 
+import datetime
+
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
@@ -30,6 +32,11 @@ def get_skp_or_404(instansi_id: int | None, pk: int) -> SKP:
 
 def evaluation_of(skp: SKP, periode: Periode | None) -> Evaluasi | None:
     return Evaluasi.objects.filter(skp=skp, periode=periode).first()
+
+
+def ended_periods(instansi_id: int, today: datetime.date) -> list[Periode]:
+    """The periods of this year that have ended by `today`, first to last."""
+    return [p for p in periods_of_year(instansi_id, today.year) if p.selesai < today]
 
 
 def periods_of_year(instansi_id: int, tahun: int) -> list[Periode]:

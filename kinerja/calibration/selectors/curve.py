@@ -110,6 +110,14 @@ class Curve:
         return sum(g.total for g in self.units) + sum(self.ungoverned.values())
 
     @property
+    def per_predikat(self) -> dict[str, int]:
+        """Everyone's count per predikat, best first, governed or not."""
+        total = Counter(self.ungoverned)
+        for group in self.units:
+            total.update(group.counts)
+        return {p: total[p] for p in PREDIKAT}
+
+    @property
     def ungoverned_total(self) -> int:
         return sum(self.ungoverned.values())
 
@@ -155,9 +163,11 @@ def curve(
     today: datetime.date,
     paths: list[str] | None = None,
     level: str = "perangkat_daerah",
+    overrides: dict[int, str] | None = None,
 ) -> Curve:
     """The curve of the span inside the unit subtrees `paths` (None: the whole instansi), each person held to the
-    organisation result of their perangkat daerah or of their own unit (`level`)."""
+    organisation result of their perangkat daerah or of their own unit (`level`); `overrides` puts another
+    predikat in place of some evaluations' (by id): a calibration session's before or after."""
     distribusi = _distribusi(instansi_id, tahun, periode, today)
     results = {
         path: (unit_id, nama, predikat)
@@ -172,7 +182,10 @@ def curve(
         evaluations = evaluations.filter(under_unit_paths(paths, "skp__jabatan__unit__"))
     counts: dict[str, Counter] = defaultdict(Counter)
     ungoverned: Counter = Counter()
-    for predikat, path in evaluations.values_list("predikat", "skp__jabatan__unit__path").iterator(2000):
+    overrides = overrides or {}
+    rows = evaluations.values_list("pk", "predikat", "skp__jabatan__unit__path").iterator(2000)
+    for pk, found, path in rows:
+        predikat = overrides.get(pk, found)
         governing = _governing(path, results, level)
         if governing is None:
             ungoverned[predikat] += 1
