@@ -76,6 +76,7 @@ def overview(request, tahun: Year | None = None, periode: str = "", hanya_bertan
     if instansi is None or not permissions.can_read_bias(request.user, instansi.pk):
         raise PermissionDenied(_("The raters' analytics are for the evaluation team and the BKPSDM."))
     year, found_periode, _periods, today = span_from(request, instansi)
+    found_periode = found_periode if periode else None  # by default the year, as the pages
     found = selectors.analysis(instansi.pk, year, found_periode, today)
     reports = [r for r in found.reports.values() if r.flags or not hanya_bertanda]
     names = selectors.raters_named(r.rater for r in reports)
@@ -96,6 +97,7 @@ def rater(request, pegawai_id: Id, tahun: Year | None = None, periode: str = "")
             _("A rater's analytics are for the rater, the evaluation team and the BKPSDM.")
         )
     year, found_periode, _periods, today = span_from(request, found.instansi)
+    found_periode = found_periode if periode else None  # by default the year, as the pages
     report = selectors.analysis(found.instansi_id, year, found_periode, today).reports.get(found.pk)
     if report is None:
         report = RaterReport(found.pk, 0, True, {})

@@ -7,4 +7,4 @@ class CalibrationConfig(appconfig.KinerjaAppConfig):
     verbose_name = "Kinerja: kalibrasi dan objektivitas"
     audit_labels = "audit_labels"
     menu = {56: "menu"}
-    home_cards = {62: "rating_pattern_card"}
+    home_cards = {42: "sessions_card", 62: "rating_pattern_card"}

@@ -8,6 +8,7 @@ from kinerja.core.audit_labels import link_to
 ACTIONS: dict = {
     "calibration.sesi.buka": _("Calibration session opened"),
     "calibration.sesi.tutup": _("Calibration session closed"),
+    "calibration.sesi.ketua": _("Chair of the calibration session changed"),
     "calibration.usulan.ajukan": _("Calibration change proposed"),
     "calibration.usulan.terima": _("Calibration proposal accepted by the chair"),
     "calibration.usulan.tolak": _("Calibration proposal rejected by the chair"),

@@ -85,3 +85,12 @@ class TolakForm(forms.Form):
     reason = forms.CharField(
         label=_("Why the proposal is rejected"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class KetuaForm(forms.Form):
+    ketua = forms.ModelChoiceField(label=_("New chair"), queryset=User.objects.none())
+
+    def __init__(self, *args, instansi_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ketua"].queryset = selectors.chair_choices(instansi_id)
+        self.fields["ketua"].label_from_instance = _person

@@ -1,5 +1,5 @@
 """Calibration's entries in the Evaluation dropdown (the curve, the sessions, the raters' analytics) for those who
-use them, and a rater's card on the home page leading to their own rating pattern."""
+use them; on the home page, a rater's card leading to their own rating pattern and a member's open sessions."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from kinerja.accounts.permissions import access_of
 from kinerja.calibration import permissions
 from kinerja.calibration.selectors import bias as bias_selectors
+from kinerja.calibration.selectors import sesi as sesi_selectors
 from kinerja.core import clock
 from kinerja.core.navigation import HomeCard, MenuItem
 
@@ -32,3 +33,13 @@ def rating_pattern_card(request) -> HomeCard | None:
     if me is None or not bias_selectors.rates_anyone(me, clock.today(request.user.instansi).year):
         return None
     return HomeCard("calibration/_card_pola.html", {"pegawai_id": me})
+
+
+def sessions_card(request) -> HomeCard | None:
+    """The open calibration sessions the user chairs or sits in, with the proposals waiting for a chair."""
+    if not request.user.is_authenticated:
+        return None
+    found = sesi_selectors.open_sessions_of(request.user)
+    if not found:
+        return None
+    return HomeCard("calibration/_card_sesi.html", {"sessions": found})

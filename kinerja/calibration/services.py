@@ -35,7 +35,11 @@ def _url(sesi: SesiKalibrasi) -> str:
 
 
 def _locked_sesi(sesi: SesiKalibrasi) -> SesiKalibrasi:
-    return SesiKalibrasi.objects.select_for_update().select_related("instansi", "periode").get(pk=sesi.pk)
+    return (
+        SesiKalibrasi.objects.select_for_update(of=("self",))
+        .select_related("instansi", "periode")
+        .get(pk=sesi.pk)
+    )
 
 
 def _text(value: str, message: str, field: str = "alasan") -> str:
@@ -196,6 +200,8 @@ def _decide(actor, usulan: Usulan, action: str, reason: str = "") -> Usulan:
     permissions.USULAN.check(actor=actor, obj=usulan, action=action)
     if not usulan.sesi.terbuka:
         raise ApplicationError(_("The session is closed; its proposals are no longer decided."))
+    if access_of(actor).pegawai_id == usulan.evaluasi.pegawai_id:
+        raise PermissionDenied(_("Nobody decides a change to their own result; another chair decides it."))
     usulan.diputus_oleh = actor
     usulan.diputus_at = timezone.now()
     usulan.catatan_ketua = reason
@@ -246,10 +252,23 @@ def usulan_tolak(*, actor, usulan: Usulan, reason: str) -> Usulan:
     return usulan
 
 
+def _unchanged(usulan: Usulan) -> None:
+    """Refuse applying a proposal to a result that changed since it was proposed (another session, an objection
+    decided): the members weighed the result they saw."""
+    evaluasi = usulan.evaluasi
+    now = (evaluasi.rating_hasil_kerja, evaluasi.rating_perilaku, evaluasi.predikat)
+    seen = tuple(usulan.semula.get(k) for k in ("rating_hasil_kerja", "rating_perilaku", "predikat"))
+    if now != seen:
+        raise ApplicationError(
+            _("The result changed after the proposal was made; propose again on the new one.")
+        )
+
+
 def _apply(actor, sesi: SesiKalibrasi, usulan: Usulan) -> bool:
     """Apply one accepted proposal through the evaluation service; when the evaluation can no longer be
-    calibrated, the proposal lapses with the refusal as its reason. Whether it was applied."""
+    calibrated (or changed since), the proposal lapses with the refusal as its reason. Whether it was applied."""
     try:
+        _unchanged(usulan)
         evaluation_services.evaluasi_kalibrasi(
             actor=actor,
             evaluasi=usulan.evaluasi,
@@ -280,6 +299,13 @@ def sesi_tutup(*, actor, sesi: SesiKalibrasi) -> dict[str, int]:
     objection meanwhile). Refused while proposals wait for a decision. Returns the counts."""
     sesi = _locked_sesi(sesi)
     permissions.SESI.check(actor=actor, obj=sesi, action=workflow.TUTUP)
+    if not selectors.chair_choices(sesi.instansi_id).filter(pk=actor.pk).exists():
+        raise ApplicationError(
+            _(
+                "The chair no longer belongs to the evaluation team or the BKPSDM, who apply the changes; the "
+                "BKPSDM names another chair first."
+            )
+        )
     waiting = sesi.usulan.filter(status=StatusUsulan.DIAJUKAN).count()
     if waiting:
         raise ApplicationError(
@@ -309,3 +335,38 @@ def sesi_tutup(*, actor, sesi: SesiKalibrasi) -> dict[str, int]:
         url=_url(sesi),
     )
     return counts
+
+
+@transaction.atomic
+def sesi_ganti_ketua(*, actor, sesi: SesiKalibrasi, ketua: User | None) -> SesiKalibrasi:
+    """The BKPSDM or the tim penilai names another chair of an open session (the chair moved or left the team);
+    the old chair stays a member. Both are told."""
+    sesi = _locked_sesi(sesi)
+    deny_unless(permissions.can_open_session(actor, sesi.instansi_id))
+    if not sesi.terbuka:
+        raise ApplicationError(_("The session is closed."))
+    if ketua is None or not selectors.chair_choices(sesi.instansi_id).filter(pk=ketua.pk).exists():
+        raise ApplicationError(
+            {"ketua": _("The chair is a member of the evaluation team or the BKPSDM of the agency.")}
+        )
+    old = sesi.ketua
+    if ketua.pk == old.pk:
+        raise ApplicationError({"ketua": _("This is already the chair.")})
+    sesi.ketua = ketua
+    sesi.save(update_fields=["ketua", "updated_at"])
+    sesi.anggota.add(old)
+    sesi.anggota.remove(ketua)
+    audit.record(
+        actor=actor,
+        action="calibration.sesi.ketua",
+        obj=sesi,
+        instansi=sesi.instansi,
+        changes={"ketua": [old.nama, ketua.nama]},
+    )
+    notify(
+        [ketua, old],
+        judul=_("%(name)s now chairs the calibration session “%(session)s”")
+        % {"name": ketua.nama, "session": sesi.nama},
+        url=_url(sesi),
+    )
+    return sesi

@@ -21,9 +21,10 @@ from kinerja.planning.documents import identity_of_three
 
 
 def version_of(evaluasi: Evaluasi) -> int:
-    """The version of the result a print vouches for: 1 as the penilai finalised it, 2 once an objection was
-    decided (the result may have changed); a draft has none."""
-    return 2 if evaluasi.status == StatusEvaluasi.DIPUTUS else 1
+    """The version of the result a print vouches for: 1 as the penilai finalised it, one more for each
+    calibration that changed it, and one more once an objection was decided (the result may have changed); a
+    draft has none."""
+    return 1 + evaluasi.kali_kalibrasi + (1 if evaluasi.status == StatusEvaluasi.DIPUTUS else 0)
 
 
 def result_of(evaluasi: Evaluasi) -> dict:
@@ -46,6 +47,8 @@ def result_of(evaluasi: Evaluasi) -> dict:
         "catatan": evaluasi.catatan,
         "rekomendasi": evaluasi.rekomendasi,
         "keputusan": evaluasi.alasan_keputusan if evaluasi.status == StatusEvaluasi.DIPUTUS else "",
+        # only when calibrated, so that what earlier prints vouch for keeps its hash
+        **({"kalibrasi": evaluasi.alasan_kalibrasi} if evaluasi.kali_kalibrasi else {}),
     }
 
 
@@ -53,7 +56,7 @@ def signed(evaluasi: Evaluasi) -> Signed:
     """What a finalised evaluation vouches for, for its verifiable record (kinerja.core.verification)."""
     identitas = evaluasi.identitas or {}
     decided = evaluasi.status == StatusEvaluasi.DIPUTUS and evaluasi.diputus_at
-    moment = evaluasi.diputus_at if decided else evaluasi.final_at
+    moment = evaluasi.diputus_at if decided else (evaluasi.dikalibrasi_at or evaluasi.final_at)
     return Signed(
         jenis="evaluation.evaluasi",
         prefix="EVK",
@@ -244,6 +247,16 @@ def _catatan(pdf: Document, evaluasi: Evaluasi, *, keep_with_next: float) -> Non
         ("CATATAN", evaluasi.catatan),
         ("REKOMENDASI", evaluasi.rekomendasi),
     ]
+    if evaluasi.kali_kalibrasi:
+        semula = (evaluasi.hasil_sebelum_kalibrasi or {}).get("predikat", "")
+        rows.append(
+            (
+                "KALIBRASI TIM PENILAI KINERJA",
+                f"Sesi {clean(evaluasi.sesi_kalibrasi)}: predikat semula {rules.PREDIKAT_ID.get(semula, '-')}, "
+                f"ditetapkan {rules.PREDIKAT_ID.get(evaluasi.predikat_kalibrasi, '-')}. "
+                f"{clean(evaluasi.alasan_kalibrasi)}",
+            )
+        )
     if evaluasi.status == StatusEvaluasi.DIPUTUS:
         awal = evaluasi.hasil_awal or {}
         rows.append(("KEBERATAN PEGAWAI", evaluasi.alasan_keberatan))

@@ -102,6 +102,10 @@ class Evaluasi(TimeStampedModel):
     hasil_sebelum_kalibrasi = models.JSONField(_("result before the calibration"), default=dict, blank=True)
     dikalibrasi_at = models.DateTimeField(_("calibrated at"), null=True, blank=True)
     sesi_kalibrasi = models.CharField(_("calibration session"), max_length=150, blank=True)
+    predikat_kalibrasi = models.CharField(
+        _("predikat set by the calibration"), max_length=20, choices=PREDIKAT_CHOICES, blank=True
+    )
+    kali_kalibrasi = models.PositiveSmallIntegerField(_("times calibrated"), default=0)
     kunci = models.PositiveIntegerField(default=0)  # optimistic lock: two people saving one evaluation
 
     class Meta:

@@ -78,10 +78,14 @@ def is_atasan(user, evaluasi: Evaluasi) -> bool:
 
 
 def calibrates(user, evaluasi: Evaluasi) -> bool:
-    """The tim penilai kinerja or the admin BKPSDM of the instansi: who applies a calibration session's changes
-    (the session checks its chair)."""
+    """The tim penilai kinerja or the admin BKPSDM of the instansi, never on their own result: who applies a
+    calibration session's changes (the session checks its chair)."""
     access = access_of(user)
-    return access.in_instansi(evaluasi.instansi_id) and access.has(Role.TIM_PENILAI, Role.ADMIN_BKPSDM)
+    return (
+        access.in_instansi(evaluasi.instansi_id)
+        and access.has(Role.TIM_PENILAI, Role.ADMIN_BKPSDM)
+        and access.pegawai_id != evaluasi.pegawai_id
+    )
 
 
 WORKFLOW = workflow.WORKFLOW.with_roles(

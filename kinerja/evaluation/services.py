@@ -411,6 +411,7 @@ def evaluasi_kalibrasi(
     objection deadline, so the pegawai may acknowledge it or object to it like any result. Refused for a result
     under objection or whose objection was decided (evaluation.workflow)."""
     evaluasi = _locked(evaluasi)
+    deny_unless(permissions.calibrates(actor, evaluasi))  # a stranger learns nothing of its state
     check_calibratable(evaluasi)
     permissions.WORKFLOW.check(actor=actor, obj=evaluasi, action=workflow.KALIBRASI)
     check_ratings(rating_hasil_kerja=rating_hasil_kerja, rating_perilaku=rating_perilaku)
@@ -421,13 +422,22 @@ def evaluasi_kalibrasi(
     today = clock.today(evaluasi.instansi)
     evaluasi.alasan_kalibrasi = require_reason(reason)
     evaluasi.sesi_kalibrasi = sesi[:150]
+    evaluasi.predikat_kalibrasi = evaluasi.predikat
+    evaluasi.kali_kalibrasi += 1
     evaluasi.dikalibrasi_at = timezone.now()
     evaluasi.diterima_at = None
     evaluasi.batas_keberatan = rules.objection_deadline(
         today, selectors.page.objection_days(evaluasi.instansi_id, today)
     )
     evaluasi.kunci += 1
-    fields = ("hasil_sebelum_kalibrasi", "alasan_kalibrasi", "sesi_kalibrasi", "dikalibrasi_at")
+    fields = (
+        "hasil_sebelum_kalibrasi",
+        "alasan_kalibrasi",
+        "sesi_kalibrasi",
+        "predikat_kalibrasi",
+        "kali_kalibrasi",
+        "dikalibrasi_at",
+    )
     _move(
         actor,
         evaluasi,

@@ -466,7 +466,7 @@ TOPICS: dict[str, Topic] = {
     "calibration:kurva": _KURVA,
     **{
         f"calibration:{name}": _KALIBRASI
-        for name in ("daftar", "sesi_baru", "sesi", "usul", "tutup", "terima", "tolak")
+        for name in ("daftar", "sesi_baru", "sesi", "usul", "tutup", "ketua", "terima", "tolak")
     },
     "calibration:penilai_ikhtisar": _ANALITIK,
     "calibration:penilai": _POLA_RATING,

@@ -121,6 +121,7 @@ SCREENS = [
     Screen("calibration:usul", ("kepala_dinas",)),
     Screen("calibration:tolak", ("tim_penilai",)),
     Screen("calibration:tutup", ("tim_penilai",)),
+    Screen("calibration:ketua", ("admin_bkpsdm",)),
     Screen("calibration:penilai_ikhtisar", ("tim_penilai",)),
     Screen("calibration:penilai", ("atasan",)),
     Screen("feedback360:index", ("pegawai", "atasan", "admin_bkpsdm")),

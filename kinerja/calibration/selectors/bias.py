@@ -23,7 +23,7 @@ from kinerja.evaluation import rules as evaluation_rules
 from kinerja.evaluation.models import Evaluasi, JenisEvaluasi
 from kinerja.evaluation.selectors.history import RESULT_STATUSES
 from kinerja.evaluation.selectors.suggestion import bands_on
-from kinerja.feedback360.models import Jawaban, Kelompok
+from kinerja.feedback360.models import Jawaban, Kelompok, Ronde
 from kinerja.monitoring.models import BuktiDukung, Realisasi
 from kinerja.org.models import Pegawai
 from kinerja.planning.models import Periode
@@ -47,9 +47,17 @@ def _evaluations(instansi_id: int, tahun: int, periode: Periode | None):
     )
 
 
-def _version(instansi_id: int, tahun: int, periode: Periode | None) -> str:
+def _version(instansi_id: int, tahun: int, periode: Periode | None, today: datetime.date) -> str:
+    """What the cached analysis depends on and may change: the span's evaluations (their count and latest change:
+    a finalisation, a decision, a calibration), the 360 rounds of the year that have closed, and the day. Later
+    realisations or withdrawn evidence of an evaluated span count after the cache's hour."""
     found = _evaluations(instansi_id, tahun, periode).aggregate(n=Count("pk"), last=Max("updated_at"))
-    return f"{found['n']}:{found['last'].timestamp() if found['last'] else 0}"
+    closed = Q(ditutup_pada__isnull=False) | Q(tanggal_tutup__lt=today)
+    rounds = Ronde.objects.filter(closed, instansi_id=instansi_id, tahun=tahun).aggregate(
+        n=Count("pk"), last=Max("ditutup_pada")
+    )
+    stamps = [x.timestamp() if x else 0 for x in (found["last"], rounds["last"])]
+    return f"{today.isoformat()}:{found['n']}:{stamps[0]}:{rounds['n']}:{stamps[1]}"
 
 
 def _mean(levels: list[int]) -> float | None:
@@ -59,31 +67,28 @@ def _mean(levels: list[int]) -> float | None:
 def _levels_360(
     pegawai_ids: set[int], tahun: int, today: datetime.date
 ) -> dict[int, tuple[float | None, float | None]]:
-    """{pegawai: (peers and subordinates' mean BerAKHLAK level, self-assessment's)} of the closed rounds of the
-    year; the peers' only when the round's anonymity threshold was reached."""
+    """{pegawai: (peers' and subordinates' mean BerAKHLAK level, the self-assessment's)} of the closed rounds of
+    the year. As the report shows them, the peers of one round count only when at least that round's anonymity
+    threshold of them answered, and so do its subordinates; the groups that qualify are then pooled."""
     closed = Q(peserta__ronde__ditutup_pada__isnull=False) | Q(peserta__ronde__tanggal_tutup__lt=today)
     rows = Jawaban.objects.filter(
         closed, peserta__ronde__tahun=tahun, peserta__pegawai_id__in=pegawai_ids
-    ).values_list("peserta__pegawai_id", "peserta__ronde__ambang", "kelompok", "nilai")
-    others: dict[int, list[list[int]]] = defaultdict(list)
+    ).values_list("peserta__pegawai_id", "peserta__ronde_id", "peserta__ronde__ambang", "kelompok", "nilai")
+    groups: dict[tuple[int, int, str], list[list[int]]] = defaultdict(list)
+    thresholds: dict[int, int] = {}
     own: dict[int, list[int]] = defaultdict(list)
-    threshold: dict[int, int] = {}
-    for pegawai_id, ambang, kelompok, nilai in rows.iterator(2000):
+    for pegawai_id, ronde_id, ambang, kelompok, nilai in rows.iterator(2000):
         levels = [v for k in NILAI if isinstance(v := nilai.get(k), int) and not isinstance(v, bool)]
         if kelompok == Kelompok.DIRI:
             own[pegawai_id].extend(levels)
-        elif kelompok in (Kelompok.REKAN, Kelompok.BAWAHAN) and levels:
-            others[pegawai_id].append(levels)
-            threshold[pegawai_id] = ambang
-    result = {}
-    for pegawai_id in pegawai_ids:
-        answers = others.get(pegawai_id, [])
-        enough = len(answers) >= threshold.get(pegawai_id, 1) and answers
-        result[pegawai_id] = (
-            _mean([x for a in answers for x in a]) if enough else None,
-            _mean(own.get(pegawai_id, [])),
-        )
-    return result
+        elif kelompok in (Kelompok.REKAN, Kelompok.BAWAHAN):
+            groups[(pegawai_id, ronde_id, kelompok)].append(levels)
+            thresholds[ronde_id] = ambang
+    others: dict[int, list[int]] = defaultdict(list)
+    for (pegawai_id, ronde_id, _kelompok), answers in groups.items():
+        if len(answers) >= thresholds[ronde_id]:
+            others[pegawai_id].extend(x for a in answers for x in a)
+    return {p: (_mean(others.get(p, [])), _mean(own.get(p, []))) for p in pegawai_ids}
 
 
 def _step(code: str | None) -> int | None:
@@ -161,7 +166,7 @@ class Analysis:
 def analysis(instansi_id: int, tahun: int, periode: Periode | None, today: datetime.date) -> Analysis:
     """The span's analysis, from the cache while no evaluation of the span has changed."""
     key = f"calibration.bias:{instansi_id}:{tahun}:{periode.pk if periode else 'tahun'}:" + _version(
-        instansi_id, tahun, periode
+        instansi_id, tahun, periode, today
     )
 
     def compute() -> tuple[dict[int, bias.RaterReport], int]:

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 
 from kinerja.accounts.models import Role, User
 from kinerja.accounts.permissions import under_unit_paths
-from kinerja.calibration.models import OPEN_USULAN, SesiKalibrasi, StatusUsulan, Usulan
+from kinerja.calibration.models import OPEN_USULAN, SesiKalibrasi, StatusSesi, StatusUsulan, Usulan
 from kinerja.calibration.selectors.curve import Curve, Group, curve
 from kinerja.criteria.rules import PREDIKAT
 from kinerja.evaluation.models import Evaluasi
@@ -154,10 +154,38 @@ def before_after(sesi: SesiKalibrasi, today: datetime.date) -> BeforeAfter:
         before = curve(sesi.instansi_id, sesi.tahun, sesi.periode, today, paths)
         after = curve(sesi.instansi_id, sesi.tahun, sesi.periode, today, paths, overrides=overrides)
         return BeforeAfter(before, after, len(overrides))
-    applied = {u.evaluasi_id: u.predikat_semula for u in sesi.usulan.filter(status=StatusUsulan.DITERAPKAN)}
-    before = curve(sesi.instansi_id, sesi.tahun, sesi.periode, today, paths, overrides=applied)
-    after = curve(sesi.instansi_id, sesi.tahun, sesi.periode, today, paths)
+    applied = list(sesi.usulan.filter(status=StatusUsulan.DITERAPKAN))
+    # both as the session left them: what came after it (an objection decided) does not rewrite its record
+    before = curve(
+        sesi.instansi_id,
+        sesi.tahun,
+        sesi.periode,
+        today,
+        paths,
+        overrides={u.evaluasi_id: u.predikat_semula for u in applied},
+    )
+    after = curve(
+        sesi.instansi_id,
+        sesi.tahun,
+        sesi.periode,
+        today,
+        paths,
+        overrides={u.evaluasi_id: u.predikat for u in applied},
+    )
     return BeforeAfter(before, after, len(applied))
+
+
+def open_sessions_of(user) -> list[SesiKalibrasi]:
+    """The open sessions the user chairs or sits in (one query), each with `menunggu`: the proposals waiting for
+    the chair."""
+    mine = Q(ketua=user) | Q(
+        pk__in=SesiKalibrasi.anggota.through.objects.filter(user=user).values("sesikalibrasi_id")
+    )
+    return list(
+        SesiKalibrasi.objects.filter(mine, status=StatusSesi.DIBUKA)
+        .annotate(menunggu=Count("usulan", filter=Q(usulan__status=StatusUsulan.DIAJUKAN)))
+        .order_by("-created_at")[:5]
+    )
 
 
 def member_choices(instansi_id: int, today: datetime.date) -> QuerySet[User]:

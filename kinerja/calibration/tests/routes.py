@@ -102,6 +102,14 @@ ROUTES: list = [
         write=_only(CHAIR, SESI_READERS, 302),  # refused: a proposal waits for the chair
     ),
     Route(
+        "calibration:ketua",
+        kwargs=SESI,
+        read=_only(("admin_bkpsdm", "tim_penilai"), SESI_READERS, 200),
+        data=lambda o: {"ketua": o.cast.admin_bkpsdm.pk},
+        state=_state,
+        write=_only(("admin_bkpsdm", "tim_penilai"), SESI_READERS),
+    ),
+    Route(
         "calibration:terima",
         kwargs=USULAN,
         read=POST_ONLY,

@@ -3,6 +3,7 @@ what the database gives the analytics, the pages and who sees them, and the cach
 
 import pytest
 from django.core.cache import cache
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +13,7 @@ from kinerja.core import clock
 from kinerja.core.testing.helpers import count_queries
 from kinerja.evaluation.models import Evaluasi
 from kinerja.evaluation.selectors.lookups import ended_periods
+from kinerja.feedback360.models import Jawaban, Kelompok, Peserta
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +64,7 @@ def test_the_analysis_is_cached_until_an_evaluation_of_the_span_changes(span):
     instansi, periode, today = span
     first, _found = count_queries(lambda: selectors.analysis(instansi.pk, today.year, periode, today))
     again, _ = count_queries(lambda: selectors.analysis(instansi.pk, today.year, periode, today))
-    assert again == 1 < first  # only the version query
+    assert again == 2 < first  # only the version's two queries
     Evaluasi.objects.filter(periode=periode).exclude(rating_perilaku="").filter(
         pk=Evaluasi.objects.filter(periode=periode).order_by("pk").values("pk")[:1]
     ).update(updated_at=timezone.now())
@@ -124,3 +126,26 @@ def test_the_session_shows_the_flags_of_the_raters(cast, span):
     rows = response.context["rows"]
     shown = {e.penilai_id for e, _open, flags in rows if flags}
     assert shown == {e.penilai_id for e, _open, _flags in rows} & flagged
+
+
+def test_peers_under_the_anonymity_threshold_never_reach_the_analytics(span):
+    _instansi, _periode, today = span
+    peserta = (
+        Peserta.objects.filter(ronde__ditutup_pada__isnull=False, jawaban__kelompok=Kelompok.REKAN)
+        .annotate(n=Count("jawaban"))
+        .order_by("-n")
+        .first()
+    ) or Peserta.objects.filter(jawaban__kelompok=Kelompok.REKAN, ronde__tanggal_tutup__lt=today).first()
+    ambang = peserta.ronde.ambang
+    levels = selectors._levels_360({peserta.pegawai_id}, peserta.ronde.tahun, today)
+    assert levels[peserta.pegawai_id][0] is not None
+    # one peer short of the threshold, and the subordinates (a group of their own) likewise
+    for kelompok in (Kelompok.REKAN, Kelompok.BAWAHAN):
+        answers = list(
+            Jawaban.objects.filter(peserta=peserta, kelompok=kelompok).values_list("pk", flat=True)
+        )
+        Jawaban.objects.filter(pk__in=answers[max(ambang - 1, 0) :]).delete()
+    assert Jawaban.objects.filter(peserta=peserta, kelompok=Kelompok.REKAN).count() == ambang - 1
+    assert (
+        selectors._levels_360({peserta.pegawai_id}, peserta.ronde.tahun, today)[peserta.pegawai_id][0] is None
+    )

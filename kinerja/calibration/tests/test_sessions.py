@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from kinerja.accounts.models import Role, RoleAssignment, User
 from kinerja.calibration import services
 from kinerja.calibration.models import SesiKalibrasi, StatusSesi, StatusUsulan, Usulan
 from kinerja.calibration.selectors import sesi as selectors
@@ -16,6 +17,7 @@ from kinerja.core import clock
 from kinerja.core.errors import ApplicationError
 from kinerja.core.models import AuditEvent, Notifikasi
 from kinerja.core.testing.helpers import count_queries
+from kinerja.evaluation import documents
 from kinerja.evaluation import services as evaluation_services
 from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
 from kinerja.evaluation.rules import DI_ATAS, DI_BAWAH, SESUAI
@@ -102,7 +104,7 @@ def test_the_journey_proposal_accepted_and_applied_with_the_old_result_kept(cast
     usulan = _propose(cast.admin_bkpsdm, sesi, evaluasi)
     assert usulan.predikat == "sangat_baik"
     assert usulan.semula["predikat"] == "baik"
-    assert Notifikasi.objects.filter(penerima=cast.tim_penilai, judul__contains="Usulan kalibrasi").exists()
+    assert Notifikasi.objects.filter(penerima=cast.tim_penilai, judul__icontains="Usulan kalibrasi").exists()
     services.usulan_terima(actor=cast.tim_penilai, usulan=usulan)
     ba = selectors.before_after(sesi, clock.today(sesi.instansi))
     assert ba.changed == 1
@@ -130,7 +132,7 @@ def test_the_journey_proposal_accepted_and_applied_with_the_old_result_kept(cast
     sesi.refresh_from_db()
     assert sesi.status == StatusSesi.DITUTUP
     assert Notifikasi.objects.filter(
-        penerima__pegawai=evaluasi.pegawai, judul__contains="Sangat Baik"
+        penerima__pegawai=evaluasi.pegawai, judul__icontains="Sangat Baik"
     ).exists()
     # closed: the before is rebuilt from what the proposals saw
     ba = selectors.before_after(sesi, clock.today(sesi.instansi))
@@ -157,7 +159,7 @@ def test_a_rejected_proposal_changes_nothing_and_tells_the_member(cast, sesi):
     services.usulan_tolak(actor=cast.tim_penilai, usulan=usulan, reason="Belum ada bukti.")
     usulan.refresh_from_db()
     assert (usulan.status, usulan.catatan_ketua) == (StatusUsulan.DITOLAK, "Belum ada bukti.")
-    assert Notifikasi.objects.filter(penerima=cast.admin_bkpsdm, judul__contains="ditolak").exists()
+    assert Notifikasi.objects.filter(penerima=cast.admin_bkpsdm, judul__icontains="ditolak").exists()
     assert services.sesi_tutup(actor=cast.tim_penilai, sesi=sesi) == {"diterapkan": 0, "gugur": 0}
     before = evaluasi.predikat
     evaluasi.refresh_from_db()
@@ -332,3 +334,80 @@ def test_the_session_page_costs_the_same_whatever_the_page_of_results(cast):
     again, _ = count_queries(client, url, {"page": "2"})
     assert first <= 40, first
     assert abs(again - first) <= 2
+
+
+# After the review ------------------------------------------------------------------------------------------------
+
+
+def _chair_with_a_result(cast, sesi):
+    """The Kepala Dinas Kesehatan, given the team's role, chairs the session that holds their own result."""
+    RoleAssignment.objects.create(user=cast.kepala_dinas, role=Role.TIM_PENILAI, instansi=cast.instansi())
+    user = User.objects.get(pk=cast.kepala_dinas.pk)  # a fresh object: its roles are read again
+    services.sesi_ganti_ketua(actor=cast.admin_bkpsdm, sesi=sesi, ketua=user)
+    return user
+
+
+def test_the_chair_does_not_decide_a_change_to_their_own_result(cast, sesi):
+    chair = _chair_with_a_result(cast, sesi)
+    own = selectors.evaluations_of(sesi).get(pegawai=chair.pegawai)
+    usulan = _propose(cast.admin_bkpsdm, sesi, own, DI_BAWAH, DI_BAWAH)
+    sesi.refresh_from_db()
+    with refused(PermissionDenied):
+        services.usulan_terima(actor=chair, usulan=usulan)
+
+
+def test_the_chair_is_changed_by_the_team_and_the_old_one_stays_a_member(cast, sesi):
+    with refused(PermissionDenied):
+        services.sesi_ganti_ketua(actor=cast.pegawai, sesi=sesi, ketua=cast.admin_bkpsdm)
+    with refused(ApplicationError):
+        services.sesi_ganti_ketua(actor=cast.admin_bkpsdm, sesi=sesi, ketua=cast.pegawai)
+    services.sesi_ganti_ketua(actor=cast.admin_bkpsdm, sesi=sesi, ketua=cast.admin_bkpsdm)
+    sesi.refresh_from_db()
+    assert sesi.ketua == cast.admin_bkpsdm
+    assert set(sesi.anggota.all()) == {cast.tim_penilai}
+    assert AuditEvent.objects.filter(action="calibration.sesi.ketua", object_id=str(sesi.pk)).exists()
+
+
+def test_a_chair_who_left_the_team_cannot_close_and_is_told_why(cast, sesi):
+    RoleAssignment.objects.filter(user=cast.tim_penilai).delete()
+    chair = User.objects.get(pk=cast.tim_penilai.pk)
+    with refused(ApplicationError, "ketua lain"):
+        services.sesi_tutup(actor=chair, sesi=sesi)
+
+
+def test_an_accepted_change_lapses_when_the_result_changed_meanwhile(cast, sesi):
+    evaluasi = _target(sesi)
+    services.usulan_terima(actor=cast.tim_penilai, usulan=_propose(cast.admin_bkpsdm, sesi, evaluasi))
+    Evaluasi.objects.filter(pk=evaluasi.pk).update(rating_perilaku=DI_BAWAH, predikat="butuh_perbaikan")
+
+    assert services.sesi_tutup(actor=cast.tim_penilai, sesi=sesi) == {"diterapkan": 0, "gugur": 1}
+    evaluasi.refresh_from_db()
+    assert evaluasi.predikat == "butuh_perbaikan" and not evaluasi.kali_kalibrasi
+
+
+def test_a_calibrated_result_prints_as_a_new_version(cast, sesi):
+    evaluasi = _target(sesi)
+    first = evaluation_services.evaluasi_issue_document(actor=cast.tim_penilai, evaluasi=evaluasi)
+    services.usulan_terima(actor=cast.tim_penilai, usulan=_propose(cast.admin_bkpsdm, sesi, evaluasi))
+    services.sesi_tutup(actor=cast.tim_penilai, sesi=sesi)
+    evaluasi.refresh_from_db()
+    second = evaluation_services.evaluasi_issue_document(actor=cast.tim_penilai, evaluasi=evaluasi)
+    assert (first.versi, second.versi) == (1, 2)
+    assert first.nomor != second.nomor and first.hash != second.hash
+    pdf = documents.evaluasi_pdf(evaluasi)
+    assert pdf.startswith(b"%PDF")
+
+
+def test_a_member_finds_their_open_sessions_on_the_home_page(cast):
+    html = cast.client("kepala_dinas").get(reverse("portal:home")).content.decode()
+    assert 'data-testid="card-sesi-kalibrasi"' in html
+    assert (
+        'data-testid="card-sesi-kalibrasi"'
+        not in cast.client("pegawai").get(reverse("portal:home")).content.decode()
+    )
+
+
+def test_auditors_read_a_session_without_the_raters_flags(cast):
+    opened = SesiKalibrasi.objects.get(status=StatusSesi.DIBUKA, instansi=cast.instansi())
+    rows = cast.client("auditor").get(reverse("calibration:sesi", args=[opened.pk])).context["rows"]
+    assert rows and all(not flags for _e, _open, flags in rows)

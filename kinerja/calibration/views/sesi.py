@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import access_of
 from kinerja.calibration import bias, permissions, services
-from kinerja.calibration.forms import SesiForm, TolakForm, UsulanForm
+from kinerja.calibration.forms import KetuaForm, SesiForm, TolakForm, UsulanForm
 from kinerja.calibration.models import StatusUsulan
 from kinerja.calibration.selectors import bias as bias_selectors
 from kinerja.calibration.selectors import sesi as selectors
@@ -84,7 +84,13 @@ def sesi(request, pk: int):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     open_by = selectors.open_proposals_by_evaluation(found, [e.pk for e in page])
     proposals = selectors.proposals_of(found)
-    reports = bias_selectors.analysis(found.instansi_id, found.tahun, found.periode, today).reports
+    # the raters' flags for those who weigh the results (members) and those who read the analytics anyway
+    shown = permissions.is_member(request.user, found) or permissions.can_read_bias(
+        request.user, found.instansi_id
+    )
+    reports = (
+        bias_selectors.analysis(found.instansi_id, found.tahun, found.periode, today).reports if shown else {}
+    )
     context = {
         "sesi": found,
         "units": list(found.units.all()),
@@ -103,6 +109,7 @@ def sesi(request, pk: int):
         "is_ketua": permissions.is_ketua(request.user, found),
         "bias_links": permissions.can_read_bias(request.user, found.instansi_id),
         "me": access_of(request.user).pegawai_id,
+        "can_manage": found.terbuka and permissions.can_open_session(request.user, found.instansi_id),
         "readable": permissions.readable_evaluations(request.user, [e.pk for e in page]),
     }
     return render(request, "calibration/sesi.html", context)
@@ -207,12 +214,44 @@ def tutup(request, pk: int):
     )
 
 
+def ketua(request, pk: int):
+    found = permissions.get_sesi_for_user_or_404(request.user, pk)
+    if not permissions.can_open_session(request.user, found.instansi_id):
+        raise PermissionDenied(_("The chair is changed by the evaluation team or the BKPSDM."))
+    back = reverse("calibration:sesi", args=[found.pk])
+    form = KetuaForm(request.POST or None, instansi_id=found.instansi_id)
+    done = submitted(
+        request,
+        form,
+        lambda d: services.sesi_ganti_ketua(actor=request.user, sesi=found, **d),
+        success=lambda s: (
+            _("%(name)s now chairs the session; the previous chair stays a member.") % {"name": s.ketua.nama}
+        ),
+        then=back,
+    )
+    if done:
+        return done
+    return form_page(
+        request,
+        form,
+        title=_("Change the chair of “%(name)s”") % {"name": found.nama},
+        cancel_url=back,
+        submit_label=_("Change the chair"),
+        intro=_(
+            "The chair decides the proposals and closes the session, which applies the accepted changes; the chair "
+            "is a member of the evaluation team or the BKPSDM. Now: %(name)s."
+        )
+        % {"name": found.ketua.nama},
+    )
+
+
 urlpatterns = [
     path("sesi/", daftar, name="daftar"),
     path("sesi/baru/", baru, name="sesi_baru"),
     path("sesi/<int:pk>/", sesi, name="sesi"),
     path("sesi/<int:pk>/usul/<int:evaluasi_pk>/", usul, name="usul"),
     path("sesi/<int:pk>/tutup/", tutup, name="tutup"),
+    path("sesi/<int:pk>/ketua/", ketua, name="ketua"),
     path("usulan/<int:pk>/terima/", terima, name="terima"),
     path("usulan/<int:pk>/tolak/", tolak, name="tolak"),
 ]

@@ -4,30 +4,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluation', '0001_initial'),
+        ("evaluation", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='evaluasi',
-            name='alasan_kalibrasi',
-            field=models.TextField(blank=True, verbose_name='reasons of the calibration'),
+            model_name="evaluasi",
+            name="alasan_kalibrasi",
+            field=models.TextField(blank=True, verbose_name="reasons of the calibration"),
         ),
         migrations.AddField(
-            model_name='evaluasi',
-            name='dikalibrasi_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='calibrated at'),
+            model_name="evaluasi",
+            name="dikalibrasi_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="calibrated at"),
         ),
         migrations.AddField(
-            model_name='evaluasi',
-            name='hasil_sebelum_kalibrasi',
-            field=models.JSONField(blank=True, default=dict, verbose_name='result before the calibration'),
+            model_name="evaluasi",
+            name="hasil_sebelum_kalibrasi",
+            field=models.JSONField(blank=True, default=dict, verbose_name="result before the calibration"),
         ),
         migrations.AddField(
-            model_name='evaluasi',
-            name='sesi_kalibrasi',
-            field=models.CharField(blank=True, max_length=150, verbose_name='calibration session'),
+            model_name="evaluasi",
+            name="sesi_kalibrasi",
+            field=models.CharField(blank=True, max_length=150, verbose_name="calibration session"),
+        ),
+        migrations.AddField(
+            model_name="evaluasi",
+            name="kali_kalibrasi",
+            field=models.PositiveSmallIntegerField(default=0, verbose_name="times calibrated"),
+        ),
+        migrations.AddField(
+            model_name="evaluasi",
+            name="predikat_kalibrasi",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("sangat_baik", "Very good"),
+                    ("baik", "Good"),
+                    ("butuh_perbaikan", "Needs improvement"),
+                    ("kurang", "Poor"),
+                    ("sangat_kurang", "Very poor"),
+                ],
+                max_length=20,
+                verbose_name="predikat set by the calibration",
+            ),
         ),
     ]
