@@ -1,8 +1,9 @@
 """The demo's calibration (issue 17), through the same services as the screens, by the cast's tim penilai:
 
 - a closed session over the Dinas Kesehatan for the period before the last that ended: one proposal accepted and
-  applied (a "Sangat Baik" whose evidence did not bear it out becomes "Baik"; the pegawai reads the reason and may
-  object), one rejected with the chair's reason;
+  applied (a "Sangat Baik" whose evidence did not bear it out becomes "Baik", or when there is none, a "Baik"
+  whose evidence shows more becomes "Sangat Baik"; the pegawai reads the reason and may object), one rejected
+  with the chair's reason;
 - an open session over the Dinas Kesehatan for the last period that ended, chaired by the tim penilai with the
   admin BKPSDM and the Kepala Dinas Kesehatan as members: one proposal accepted (applied when the chair closes
   it) and one waiting for the chair's decision.
@@ -38,7 +39,9 @@ def _candidates(sesi: SesiKalibrasi, predikat: str, skip: set[int]) -> list:
     return [
         e
         for e in selectors.evaluations_of(sesi).filter(
-            predikat=predikat, status__in=[StatusEvaluasi.FINAL, StatusEvaluasi.DITERIMA]
+            predikat=predikat,
+            status__in=[StatusEvaluasi.FINAL, StatusEvaluasi.DITERIMA],
+            predikat_organisasi="",  # a head's rating hasil kerja is their unit's result
         )[:40]
         if e.pegawai.nip not in skip
     ]
@@ -83,9 +86,16 @@ def load_sessions(*, instansi, admin, today: datetime.date | None = None) -> dic
     earlier = _session(tim, admin, kadis, instansi, dinkes, ended[-2], today.year)
     down = _candidates(earlier, "sangat_baik", cast)
     up = _candidates(earlier, "baik", cast)
-    if down:
-        accepted = _propose(admin, earlier, down[0], SESUAI, down[0].rating_perilaku, TURUN)
-        services.usulan_terima(actor=tim, usulan=accepted)
+    # applied: a Sangat Baik the evidence does not bear out (else a Baik it outgrows); rejected: a Baik
+    applied = (
+        _propose(admin, earlier, down[0], SESUAI, down[0].rating_perilaku, TURUN)
+        if down
+        else _propose(admin, earlier, up.pop(0), DI_ATAS, DI_ATAS, NAIK)
+        if up
+        else None
+    )
+    if applied is not None:
+        services.usulan_terima(actor=tim, usulan=applied)
         counts["usulan_kalibrasi"] += 1
     if up:
         rejected = _propose(admin, earlier, up[0], DI_ATAS, DI_ATAS, NAIK)

@@ -149,6 +149,7 @@ def usulan_ajukan(
         raise PermissionDenied(_("Nobody proposes a change to their own result."))
     evaluation_services.check_calibratable(found)
     evaluation_services.check_ratings(rating_hasil_kerja=rating_hasil_kerja, rating_perilaku=rating_perilaku)
+    evaluation_services.check_head_rating(found, rating_hasil_kerja)
     alasan = _text(alasan, _("Write why the result should change."))
     matrix = evaluation_page.matrix_on(sesi.instansi_id, period_end(found.skp, found.periode))
     predikat = evaluation_rules.predikat(rating_hasil_kerja, rating_perilaku, matrix)

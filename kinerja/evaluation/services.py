@@ -345,6 +345,26 @@ def check_ratings(**ratings: str) -> None:
         raise ApplicationError(errors)
 
 
+def check_head_rating(evaluasi: Evaluasi, rating_hasil_kerja: str) -> None:
+    """A unit head's rating hasil kerja is their unit's organisation result (DOMAIN 2.5): a calibration changes
+    their work behaviour rating, or the leader above changes the organisation result."""
+    if evaluasi.predikat_organisasi:
+        follows = rules.hasil_kerja_of_organisasi(evaluasi.predikat_organisasi)
+        if rating_hasil_kerja != follows:
+            raise ApplicationError(
+                {
+                    "rating_hasil_kerja": _(
+                        "The work result rating of a unit's head is their unit's organisation result (%(predikat)s): "
+                        "%(rating)s."
+                    )
+                    % {
+                        "predikat": evaluasi.get_predikat_organisasi_display(),
+                        "rating": RATING_LABELS[follows],
+                    }
+                }
+            )
+
+
 def check_calibratable(evaluasi: Evaluasi) -> None:
     """Refuse calibrating a result under objection or whose objection was decided (the superior's is the formal
     decision); the workflow refuses the rest (a draft)."""
@@ -415,6 +435,7 @@ def evaluasi_kalibrasi(
     check_calibratable(evaluasi)
     permissions.WORKFLOW.check(actor=actor, obj=evaluasi, action=workflow.KALIBRASI)
     check_ratings(rating_hasil_kerja=rating_hasil_kerja, rating_perilaku=rating_perilaku)
+    check_head_rating(evaluasi, rating_hasil_kerja)
     before = audit.snapshot(evaluasi, RESULT)
     evaluasi.hasil_sebelum_kalibrasi = {name: getattr(evaluasi, name) for name in RESULT}
     evaluasi.rating_hasil_kerja, evaluasi.rating_perilaku = rating_hasil_kerja, rating_perilaku

@@ -34,6 +34,7 @@ def test_a_session_opened_a_change_proposed_accepted_applied_and_read_by_the_peg
             periode__nomor=1,
             atasan_penilai__isnull=False,
             pegawai__user__is_active=True,
+            predikat_organisasi="",  # not a head: their rating hasil kerja is their unit's result
         )
         .exclude(pegawai__nip__in=[d.NIP_PELAKSANA_IMUNISASI, d.NIP_KASI_IMUNISASI])
         .select_related("periode", "pegawai")

@@ -44,7 +44,11 @@ def evaluasi_free(objs):
     taken = Usulan.objects.filter(sesi=objs.sesi_open).values("evaluasi_id")
     return (
         selectors.evaluations_of(objs.sesi_open)
-        .filter(predikat="baik", status__in=[StatusEvaluasi.FINAL, StatusEvaluasi.DITERIMA])
+        .filter(
+            predikat="baik",
+            status__in=[StatusEvaluasi.FINAL, StatusEvaluasi.DITERIMA],
+            predikat_organisasi="",
+        )
         .exclude(pk__in=taken)
         .exclude(pegawai__user__in=[objs.cast.admin_bkpsdm, objs.cast.tim_penilai, objs.cast.kepala_dinas])
         .first()

@@ -18,6 +18,7 @@ from kinerja.core.errors import ApplicationError
 from kinerja.core.models import AuditEvent, Notifikasi
 from kinerja.core.testing.helpers import count_queries
 from kinerja.evaluation import documents
+from kinerja.evaluation import rules as evaluation_rules
 from kinerja.evaluation import services as evaluation_services
 from kinerja.evaluation.models import Evaluasi, StatusEvaluasi
 from kinerja.evaluation.rules import DI_ATAS, DI_BAWAH, SESUAI
@@ -73,6 +74,7 @@ def _target(sesi, predikat="baik") -> Evaluasi:
             predikat=predikat,
             status__in=[StatusEvaluasi.FINAL, StatusEvaluasi.DITERIMA],
             atasan_penilai__isnull=False,  # one who could object
+            predikat_organisasi="",  # not a head, whose rating hasil kerja is their unit's result
         )
         .first()
     )
@@ -168,7 +170,9 @@ def test_a_rejected_proposal_changes_nothing_and_tells_the_member(cast, sesi):
 
 
 def test_an_accepted_change_lapses_when_the_result_went_under_objection_before_the_closing(cast, sesi):
-    first, second = selectors.evaluations_of(sesi).filter(predikat="baik", atasan_penilai__isnull=False)[:2]
+    first, second = selectors.evaluations_of(sesi).filter(
+        predikat="baik", atasan_penilai__isnull=False, predikat_organisasi=""
+    )[:2]
     for evaluasi in (first, second):
         services.usulan_terima(actor=cast.tim_penilai, usulan=_propose(cast.admin_bkpsdm, sesi, evaluasi))
     soon = clock.today(sesi.instansi) + datetime.timedelta(days=3)
@@ -212,6 +216,17 @@ def test_nobody_proposes_a_change_to_their_own_result(cast, sesi):
     own = selectors.evaluations_of(sesi).get(pegawai=cast.kepala_dinas.pegawai)
     with refused(PermissionDenied):
         _propose(cast.kepala_dinas, sesi, own, "di_bawah", "di_bawah")
+
+
+def test_a_heads_work_result_rating_stays_their_units_result(cast, sesi):
+    head = selectors.evaluations_of(sesi).exclude(predikat_organisasi="").filter(status="diterima").first()
+    follows = evaluation_rules.hasil_kerja_of_organisasi(head.predikat_organisasi)
+    other = next(r for r in (DI_ATAS, SESUAI, DI_BAWAH) if r != follows)
+    with refused(ApplicationError) as found:
+        _propose(cast.admin_bkpsdm, sesi, head, other, head.rating_perilaku)
+    assert set(found.value.message_dict) == {"rating_hasil_kerja"}
+    perilaku = next(r for r in (DI_ATAS, SESUAI, DI_BAWAH) if r != head.rating_perilaku)
+    assert _propose(cast.admin_bkpsdm, sesi, head, follows, perilaku).rating_perilaku == perilaku
 
 
 def test_one_open_proposal_per_result(cast, sesi):
@@ -350,7 +365,8 @@ def _chair_with_a_result(cast, sesi):
 def test_the_chair_does_not_decide_a_change_to_their_own_result(cast, sesi):
     chair = _chair_with_a_result(cast, sesi)
     own = selectors.evaluations_of(sesi).get(pegawai=chair.pegawai)
-    usulan = _propose(cast.admin_bkpsdm, sesi, own, DI_BAWAH, DI_BAWAH)
+    perilaku = DI_BAWAH if own.rating_perilaku != DI_BAWAH else SESUAI
+    usulan = _propose(cast.admin_bkpsdm, sesi, own, own.rating_hasil_kerja, perilaku)
     sesi.refresh_from_db()
     with refused(PermissionDenied):
         services.usulan_terima(actor=chair, usulan=usulan)
