@@ -88,7 +88,12 @@ def usulan_actions(user, usulan: Usulan) -> list[str]:
 
 
 def readable_evaluations(user, ids: list[int]) -> set[int]:
-    """Which of these evaluations the user may open (to link them from the session's table)."""
+    """Which of these evaluations (of a session the user reads: their own instansi's) the user may open, to link
+    them from the session's table. The instansi-wide readers open every finalised one without asking the
+    database (the general question costs a third of a second at 20,000 pegawai on SQLite)."""
+    access = access_of(user)
+    if access.superuser or access.reads_whole_instansi:
+        return set(ids)
     return set(evaluasi_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 

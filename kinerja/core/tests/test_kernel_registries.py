@@ -153,6 +153,7 @@ def test_the_home_page_shows_the_cards_the_apps_give_this_user(cast):
         "planning/_card_ppk_inbox.html",
         "reports/_card_leader.html",
         "planning/_card_year_state.html",
+        "calibration/_card_sesi.html",  # a member of the demo's open calibration session
         "criteria/_card_framework_review.html",
         "org/_card_attention.html",
         "portal/_card_recent_events.html",
