@@ -110,6 +110,11 @@ class Measure:
     count_low: int | None = None
     flag: str | None = None
 
+    @property
+    def label(self) -> str:
+        """The flag's words ("" when none is raised)."""
+        return str(FLAG_LABELS[self.flag]) if self.flag else ""
+
     def explain(self) -> str:
         """The measure in plain words with its numbers, and the flag when raised."""
         if self.n < 1 or self.value is None:

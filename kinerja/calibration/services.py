@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kinerja.accounts.models import User
 from kinerja.accounts.permissions import access_of
 from kinerja.calibration import permissions, workflow
-from kinerja.calibration.models import SesiKalibrasi, StatusUsulan, Usulan
+from kinerja.calibration.models import OPEN_USULAN, SesiKalibrasi, StatusUsulan, Usulan
 from kinerja.calibration.selectors import sesi as selectors
 from kinerja.core import audit, clock
 from kinerja.core.errors import ApplicationError
@@ -155,7 +155,7 @@ def usulan_ajukan(
     predikat = evaluation_rules.predikat(rating_hasil_kerja, rating_perilaku, matrix)
     if (rating_hasil_kerja, rating_perilaku) == (found.rating_hasil_kerja, found.rating_perilaku):
         raise ApplicationError(_("These are the ratings the result already has; propose a change."))
-    if sesi.usulan.filter(evaluasi=found, status__in=[StatusUsulan.DIAJUKAN, StatusUsulan.DITERIMA]).exists():
+    if sesi.usulan.filter(evaluasi=found, status__in=OPEN_USULAN).exists():
         raise ApplicationError(
             _("A proposal for %(name)s is already open in this session; the chair decides it first.")
             % {"name": found.pegawai.nama_lengkap}

@@ -142,7 +142,8 @@ def _governing(path: str, results: dict[str, tuple], level: str) -> str | None:
     return None
 
 
-def _span_filter(tahun: int, periode: Periode | None) -> Q:
+def span_filter(tahun: int, periode: Periode | None) -> Q:
+    """The evaluations (or organisation results) of a period, or the annual ones of the year."""
     return Q(tahun=tahun) & (Q(periode=periode) if periode is not None else Q(periode__isnull=True))
 
 
@@ -172,11 +173,11 @@ def curve(
     results = {
         path: (unit_id, nama, predikat)
         for unit_id, path, nama, predikat in HasilOrganisasi.objects.filter(
-            _span_filter(tahun, periode), instansi_id=instansi_id
+            span_filter(tahun, periode), instansi_id=instansi_id
         ).values_list("unit_id", "unit__path", "unit__nama", "predikat")
     }
     evaluations = Evaluasi.objects.filter(
-        _span_filter(tahun, periode), instansi_id=instansi_id, status__in=RESULT_STATUSES
+        span_filter(tahun, periode), instansi_id=instansi_id, status__in=RESULT_STATUSES
     ).exclude(predikat="")
     if paths is not None:
         evaluations = evaluations.filter(under_unit_paths(paths, "skp__jabatan__unit__"))

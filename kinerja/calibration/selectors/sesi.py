@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from kinerja.accounts.models import Role, User
 from kinerja.accounts.permissions import under_unit_paths
 from kinerja.calibration.models import OPEN_USULAN, SesiKalibrasi, StatusSesi, StatusUsulan, Usulan
-from kinerja.calibration.selectors.curve import Curve, Group, curve
+from kinerja.calibration.selectors.curve import Curve, Group, curve, span_filter
 from kinerja.criteria.rules import PREDIKAT
 from kinerja.evaluation.models import Evaluasi
 from kinerja.evaluation.selectors.history import RESULT_STATUSES
@@ -38,7 +38,6 @@ def _span(sesi: SesiKalibrasi, prefix: str = "") -> Q:
 def evaluations_of(sesi: SesiKalibrasi) -> QuerySet[Evaluasi]:
     """The finalised results of the session's span in its units, with `capaian` (the mean capaian of the
     pegawai's realisations in the span) and `bukti` (their evidence not withdrawn)."""
-    span = Q(periode_id=sesi.periode_id) if sesi.periode_id else Q(periode__isnull=True)
     realisasi = Realisasi.objects.filter(_span(sesi), skp=OuterRef("skp"))
     capaian = realisasi.order_by().values("skp").annotate(m=Round(Avg("capaian"), 1)).values("m")
     bukti = (
@@ -52,10 +51,9 @@ def evaluations_of(sesi: SesiKalibrasi) -> QuerySet[Evaluasi]:
     )
     return (
         Evaluasi.objects.filter(
-            span,
+            span_filter(sesi.tahun, sesi.periode),
             under_unit_paths(paths_of(sesi), "skp__jabatan__unit__"),
             instansi_id=sesi.instansi_id,
-            tahun=sesi.tahun,
             status__in=RESULT_STATUSES,
         )
         .exclude(predikat="")

@@ -2,6 +2,8 @@
 penilai and the admin BKPSDM), and each rater's private page with their measures, each explained with its numbers,
 and guidance on rating objectively (the rater, the tim penilai, the admin BKPSDM)."""
 
+from collections import Counter
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -41,6 +43,12 @@ def _departure(report: bias.RaterReport) -> float | None:
     return None if effect is None else round(effect, 2)
 
 
+def _by_kind(reports) -> list[tuple[str, int]]:
+    """(label, raters flagged) for each kind of flag raised in the span."""
+    found = Counter(m.flag for r in reports for m in r.flags)
+    return [(str(label), found[kind]) for kind, label in bias.FLAG_LABELS.items() if found[kind]]
+
+
 def ikhtisar(request):
     instansi = request.user.instansi
     if not permissions.can_read_bias(request.user, getattr(instansi, "pk", None)) or instansi is None:
@@ -59,8 +67,7 @@ def ikhtisar(request):
             "page": page,
             "rows": [(r, names.get(r.rater), _departure(r)) for r in page],
             "flagged": flagged,
-            "by_kind": {k: sum(1 for r in reports for m in r.flags if m.flag == k) for k in bias.FLAG_LABELS},
-            "labels": bias.FLAG_LABELS,
+            "by_kind": _by_kind(reports),
             "too_few": sum(1 for r in reports if r.too_few),
             "only_flagged": only_flagged,
             "query": urlencode({k: v for k, v in request.GET.items() if k != "page"}),
@@ -85,7 +92,6 @@ def penilai(request, pegawai_pk: int):
             "report": report,
             "measures": list(report.measures.values()) if report else [],
             "own": access_of(request.user).pegawai_id == rater.pk,
-            "labels": bias.FLAG_LABELS,
             "min_sample": bias.MIN_SAMPLE,
             "can_overview": permissions.can_read_bias(request.user, rater.instansi_id),
         }

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.accounts.permissions import access_of
-from kinerja.calibration import bias, permissions, services
+from kinerja.calibration import permissions, services
 from kinerja.calibration.forms import KetuaForm, SesiForm, TolakForm, UsulanForm
 from kinerja.calibration.models import StatusUsulan
 from kinerja.calibration.selectors import bias as bias_selectors
@@ -71,9 +71,9 @@ def _rows_query(request) -> tuple[str, str, bool]:
 
 
 def _flags(reports: dict, rater_id: int) -> list:
-    """The bias flags of a rater in the session's span, each with its label (none when not analysed)."""
+    """The bias flags of a rater in the session's span (none when not analysed)."""
     report = reports.get(rater_id)
-    return [(m, bias.FLAG_LABELS[m.flag]) for m in report.flags] if report else []
+    return report.flags if report else []
 
 
 def sesi(request, pk: int):
