@@ -110,10 +110,7 @@ class Measure:
     count_low: int | None = None
     flag: str | None = None
 
-    @property
-    def label(self) -> str:
-        """The flag's words ("" when none is raised)."""
-        return str(FLAG_LABELS[self.flag]) if self.flag else ""
+    label = property(lambda self: str(FLAG_LABELS[self.flag]) if self.flag else "")  # the flag's words
 
     def explain(self) -> str:
         """The measure in plain words with its numbers, and the flag when raised."""
